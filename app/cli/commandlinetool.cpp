@@ -1,0 +1,209 @@
+#include "commandlinetool.h"
+
+#include "countjob.h"
+#include "progressformat.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QRegularExpression>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+void printErr(const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+} // namespace
+
+CommandLineTool::CommandLineTool(QObject *parent)
+    : QObject(parent)
+{
+}
+
+CommandLineTool::~CommandLineTool() = default;
+
+qint64 CommandLineTool::parseByteSize(const QString &text)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?b)?\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch())
+        return -1;
+    double value = m.captured(1).toDouble();
+    const QString unit = m.captured(2).toLower();
+    const int power = unit.isEmpty() ? 0 : QStringLiteral("kmgt").indexOf(unit) + 1;
+    for (int i = 0; i < power; ++i)
+        value *= 1024;
+    if (value > 9.0e18)
+        return -1;
+    return qint64(value);
+}
+
+int CommandLineTool::start(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Counts the words of text files with a parallel map-reduce and prints "
+           "word<TAB>count lines, most frequent first."));
+    parser.addPositionalArgument(tr("PATH"), tr("Files and folders to count (folders recursively)."),
+                                 tr("PATH..."));
+    const QCommandLineOption mode(QStringLiteral("mode"),
+                                  tr("Counting rules: 'words' (Unicode words, lowercased, the "
+                                     "default) or 'whitespace' (split at ASCII whitespace)."),
+                                  tr("words|whitespace"), QStringLiteral("words"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     tr("Worker threads (default: %1, the cores found).")
+                                         .arg(QThread::idealThreadCount()),
+                                     tr("N"));
+    const QCommandLineOption chunk(QStringLiteral("chunk-size"),
+                                   tr("Bytes per chunk of work, at least 1024; K, M and G "
+                                      "suffixes allowed (default 4M)."),
+                                   tr("BYTES"));
+    const QCommandLineOption top(QStringLiteral("top"), tr("Print only the N most frequent words."),
+                                 tr("N"));
+    const QCommandLineOption format(QStringLiteral("format"), tr("Output format: tsv (default), csv or json."),
+                                    tr("tsv|csv|json"), QStringLiteral("tsv"));
+    const QCommandLineOption sample(QStringLiteral("sample"),
+                                    tr("Count BYTES of generated sample text (K, M, G suffixes "
+                                       "allowed) instead of, or besides, files."),
+                                    tr("BYTES"));
+    const QCommandLineOption progress(QStringLiteral("progress"),
+                                      tr("Show progress on stderr (the default when stderr is a "
+                                         "terminal)."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Show no progress."));
+    parser.addOptions({mode, threads, chunk, top, format, sample, progress, quiet});
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+
+    const auto usage = [](const QString &message) {
+        printErr(QStringLiteral("wordmill-cli: %1\n").arg(message)
+                 + tr("Try 'wordmill-cli --help' for more information.\n"));
+        return int(UsageError);
+    };
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(help)) {
+        const QByteArray text = parser.helpText().toLocal8Bit();
+        std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+        return Success;
+    }
+    if (parser.isSet(version)) {
+        std::printf("wordmill-cli %s\n", WORDMILL_VERSION);
+        return Success;
+    }
+
+    JobSpec spec;
+    spec.paths = parser.positionalArguments();
+    if (!parseCountingMode(parser.value(mode), &spec.mode))
+        return usage(tr("unknown mode '%1': use words or whitespace").arg(parser.value(mode)));
+    if (!ResultWriter::parseFormat(parser.value(format), &m_format))
+        return usage(tr("unknown format '%1': use tsv, csv or json").arg(parser.value(format)));
+    if (parser.isSet(threads)) {
+        bool ok = false;
+        spec.workers = parser.value(threads).toInt(&ok);
+        if (!ok || spec.workers < 1 || spec.workers > 1024)
+            return usage(tr("--threads needs a whole number from 1 to 1024"));
+    }
+    if (parser.isSet(chunk)) {
+        spec.chunkSize = parseByteSize(parser.value(chunk));
+        if (spec.chunkSize < JobSpec::MinChunkSize || spec.chunkSize > JobSpec::MaxChunkSize)
+            return usage(tr("--chunk-size needs a size from 1K to 1G"));
+    }
+    if (parser.isSet(top)) {
+        bool ok = false;
+        m_top = parser.value(top).toLongLong(&ok);
+        if (!ok || m_top < 1)
+            return usage(tr("--top needs a whole number of at least 1"));
+    }
+    if (parser.isSet(sample)) {
+        spec.sampleBytes = parseByteSize(parser.value(sample));
+        if (spec.sampleBytes < 1)
+            return usage(tr("--sample needs a size in bytes, such as 100M"));
+    }
+    if (spec.paths.isEmpty() && spec.sampleBytes == 0)
+        return usage(tr("no input: give files or folders, or --sample BYTES"));
+
+    m_progressOnTerminal = ::isatty(STDERR_FILENO);
+    m_progress = !parser.isSet(quiet) && (parser.isSet(progress) || m_progressOnTerminal);
+
+    m_job = new CountJob(spec, this);
+    connect(m_job, &CountJob::finished, this, &CommandLineTool::onFinished);
+    if (m_progress) {
+        m_progressTimer = new QTimer(this);
+        m_progressTimer->setInterval(m_progressOnTerminal ? 200 : 1000);
+        connect(m_progressTimer, &QTimer::timeout, this, [this] { printProgress(false); });
+        m_progressTimer->start();
+    }
+    m_clock.start();
+    m_job->start();
+    return -1;
+}
+
+void CommandLineTool::interrupt()
+{
+    m_interrupted = true;
+    if (m_job)
+        m_job->cancel();
+}
+
+void CommandLineTool::printProgress(bool last)
+{
+    if (!m_job)
+        return;
+    const QString line = ProgressFormat::statusLine(m_job->state(), m_job->progress());
+    if (m_progressOnTerminal)
+        printErr(QStringLiteral("\r\x1b[K") + line + (last ? QStringLiteral("\n") : QString()));
+    else
+        printErr(line + QLatin1Char('\n'));
+}
+
+void CommandLineTool::onFinished()
+{
+    if (m_progressTimer)
+        m_progressTimer->stop();
+    if (m_interrupted || m_job->state() == CountJob::Cancelled) {
+        if (m_progress && m_progressOnTerminal)
+            printErr(QStringLiteral("\r\x1b[K"));
+        printErr(tr("wordmill-cli: interrupted; nothing was printed\n"));
+        Q_EMIT done(Interrupted);
+        return;
+    }
+    if (m_progress)
+        printProgress(true);
+    bool skipped = false;
+    for (const FileReport &file : m_job->fileReports()) {
+        if (file.status == FileReport::Skipped) {
+            printErr(QStringLiteral("wordmill-cli: %1: %2\n").arg(file.path, file.reason));
+            skipped = true;
+        }
+    }
+    const std::shared_ptr<const CountResult> result = m_job->result();
+    if (result) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || !ResultWriter::write(*result, m_format, &out, m_top)) {
+            printErr(tr("wordmill-cli: cannot write the results: %1\n").arg(out.errorString()));
+            Q_EMIT done(SomeSkipped);
+            return;
+        }
+        out.flush();
+        if (m_progress)
+            printErr(ProgressFormat::summaryLine(*result) + QLatin1Char('\n'));
+        if (result->totals.overlongWords > 0)
+            printErr(QCoreApplication::translate(
+                "CommandLineTool", "wordmill-cli: %n word(s) longer than 1000 bytes were not counted\n",
+                nullptr, int(std::min<quint64>(result->totals.overlongWords, INT_MAX))));
+    } else if (!m_job->errorString().isEmpty()) {
+        printErr(QStringLiteral("wordmill-cli: %1\n").arg(m_job->errorString()));
+    }
+    Q_EMIT done(skipped || !result ? SomeSkipped : Success);
+}

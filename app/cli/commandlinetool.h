@@ -1,0 +1,53 @@
+#pragma once
+
+#include "resultwriter.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+class CountJob;
+class QTimer;
+
+/*!
+    \brief wordmill-cli: parses the command line, runs one CountJob headless and prints the
+    counts on stdout, problems and progress on stderr.
+
+    Exit status: 0 all counted, 1 some input could not be counted, 2 usage error,
+    130 interrupted (the job is cancelled through the same path as the desktop's Cancel).
+*/
+class CommandLineTool final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum ExitCode { Success = 0, SomeSkipped = 1, UsageError = 2, Interrupted = 130 };
+
+    explicit CommandLineTool(QObject *parent = nullptr);
+    ~CommandLineTool() override;
+    Q_DISABLE_COPY_MOVE(CommandLineTool)
+
+    //! Starts the job; returns an exit code if there is nothing to wait for, else -1.
+    int start(const QStringList &arguments);
+    //! Ctrl-C: cancels the job; done(Interrupted) follows.
+    void interrupt();
+
+    //! Parses "4096", "64K", "4MiB", "1.5G" into bytes; -1 if not a size.
+    static qint64 parseByteSize(const QString &text);
+
+Q_SIGNALS:
+    void done(int exitCode);
+
+private:
+    void onFinished();
+    void printProgress(bool last);
+
+    QPointer<CountJob> m_job;
+    QTimer *m_progressTimer = nullptr;
+    ResultFormat m_format = ResultFormat::Tsv;
+    qsizetype m_top = -1;
+    bool m_progress = false;
+    bool m_progressOnTerminal = false;
+    bool m_interrupted = false;
+    QElapsedTimer m_clock;
+};

@@ -1,0 +1,18 @@
+#include "commandlinetool.h"
+#include "interruptnotifier.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("wordmill-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WORDMILL_VERSION));
+
+    CommandLineTool tool;
+    InterruptNotifier interrupt;
+    QObject::connect(&interrupt, &InterruptNotifier::interrupted, &tool, &CommandLineTool::interrupt);
+    QObject::connect(&tool, &CommandLineTool::done, &app, [](int code) { QCoreApplication::exit(code); });
+    const int early = tool.start(app.arguments());
+    return early >= 0 ? early : app.exec();
+}

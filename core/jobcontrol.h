@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QMutex>
+#include <QWaitCondition>
+
+#include <atomic>
+
+/*!
+    \brief The stop and pause flags that every phase of a job checks while it works.
+
+    Workers call checkpoint() at least once per MiB of input; it blocks while the job is paused
+    and returns false once the job is cancelled, so that both take effect within milliseconds
+    whatever the chunk size. Thread safe.
+*/
+class JobControl final
+{
+public:
+    JobControl() = default;
+    Q_DISABLE_COPY_MOVE(JobControl)
+
+    // Called concurrently by worker threads.
+    bool checkpoint()
+    {
+        if (m_paused.load(std::memory_order_relaxed))
+            waitWhilePaused();
+        return !m_stop.load(std::memory_order_relaxed);
+    }
+
+    bool isStopRequested() const { return m_stop.load(std::memory_order_relaxed); }
+    bool isPaused() const { return m_paused.load(std::memory_order_relaxed); }
+
+    // Async-signal safe: only stores to a lock-free atomic. Paused workers notice within
+    // PauseSliceMs; requestStop() wakes them at once.
+    void requestStopFromSignalHandler() { m_stop.store(true, std::memory_order_relaxed); }
+
+    void requestStop()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stop.store(true, std::memory_order_relaxed);
+        m_resumed.wakeAll();
+    }
+
+    void setPaused(bool paused)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_paused.store(paused, std::memory_order_relaxed);
+        if (!paused)
+            m_resumed.wakeAll();
+    }
+
+private:
+    static constexpr int PauseSliceMs = 50;
+
+    void waitWhilePaused()
+    {
+        QMutexLocker lock(&m_mutex);
+        while (m_paused.load(std::memory_order_relaxed) && !m_stop.load(std::memory_order_relaxed))
+            m_resumed.wait(&m_mutex, PauseSliceMs);
+    }
+
+    std::atomic<bool> m_stop = false;
+    std::atomic<bool> m_paused = false;
+    QMutex m_mutex;
+    QWaitCondition m_resumed;
+};

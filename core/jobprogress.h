@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QMetaType>
+#include <QtGlobal>
+
+//! Progress of one phase in 64-bit amounts (bytes, files, tables or entries).
+struct PhaseProgress
+{
+    qint64 done = 0;
+    qint64 total = 0; // 0 while unknown
+    qint64 elapsedMs = 0; // time spent in the phase so far, or in all once it finished
+    bool started = false;
+    bool finished = false;
+
+    friend bool operator==(const PhaseProgress &a, const PhaseProgress &b)
+    {
+        return a.done == b.done && a.total == b.total && a.started == b.started
+            && a.finished == b.finished;
+    }
+};
+
+/*!
+    \brief Where a job is, phase by phase.
+
+    scan: files found (done) of files found once it is over (total), bytesPlanned alongside;
+    map: bytes counted of bytes planned; reduce: chunk tables merged of chunks planned;
+    finalize: entries sorted of distinct words. Amounts never go down, and a phase reaches its
+    total only when it is really over.
+*/
+struct JobProgress
+{
+    PhaseProgress scan;
+    PhaseProgress map;
+    PhaseProgress reduce;
+    PhaseProgress finalize;
+    qint64 bytesPlanned = 0;
+    qint64 filesSkipped = 0;
+    qint64 elapsedMs = 0; // wall time since start, paused time included
+
+    friend bool operator==(const JobProgress &a, const JobProgress &b)
+    {
+        return a.scan == b.scan && a.map == b.map && a.reduce == b.reduce
+            && a.finalize == b.finalize && a.bytesPlanned == b.bytesPlanned
+            && a.filesSkipped == b.filesSkipped;
+    }
+    friend bool operator!=(const JobProgress &a, const JobProgress &b) { return !(a == b); }
+};
+Q_DECLARE_METATYPE(JobProgress)

@@ -1,0 +1,296 @@
+#include "jobworkspace.h"
+
+#include "filesource.h"
+#include "samplesource.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+namespace {
+
+constexpr qsizetype SortBlock = 1 << 16;
+
+// Output order: count descending, then word ascending by bytes.
+struct OutputOrder
+{
+    const WordTable &table;
+    bool operator()(quint32 a, quint32 b) const
+    {
+        const WordTable::Entry &x = table.entry(a);
+        const WordTable::Entry &y = table.entry(b);
+        if (x.count != y.count)
+            return x.count > y.count;
+        const int c = std::memcmp(table.wordData(x), table.wordData(y), std::min(x.length, y.length));
+        return c != 0 ? c < 0 : x.length < y.length;
+    }
+};
+
+} // namespace
+
+JobWorkspace::JobWorkspace(const JobSpec &spec)
+    : m_spec(spec)
+{
+}
+
+std::vector<Chunk> JobWorkspace::plan(const QList<PlannedFile> &files,
+                                      const QList<FileIssue> &skipped)
+{
+    m_files = files;
+    m_scanSkipped = skipped;
+    if (m_spec.sampleBytes > 0) {
+        PlannedFile sample;
+        sample.displayName = QCoreApplication::translate("JobWorkspace", "Generated sample (%1)")
+                                 .arg(QLocale::system().formattedDataSize(m_spec.sampleBytes));
+        sample.size = m_spec.sampleBytes;
+        sample.isSample = true;
+        m_files.prepend(sample);
+    }
+    m_tracks = std::make_unique<FileTrack[]>(size_t(m_files.size()));
+    m_reasons.assign(size_t(m_files.size()), QString());
+    const qint64 chunkSize = qBound(JobSpec::MinChunkSize, m_spec.chunkSize, JobSpec::MaxChunkSize);
+    std::vector<Chunk> chunks;
+    for (qint32 i = 0; i < qint32(m_files.size()); ++i) {
+        const PlannedFile &f = m_files.at(i);
+        const bool words = m_spec.mode == CountingMode::Words;
+        const qint64 contentBegin = words ? byteOrderMarkLength(f.encoding) : 0;
+        // UTF-16 chunks start on code unit boundaries.
+        const bool utf16 = words
+            && (f.encoding == TextEncoding::Utf16LE || f.encoding == TextEncoding::Utf16BE);
+        const qint64 step = utf16 ? chunkSize & ~qint64(1) : chunkSize;
+        qint64 n = 0;
+        for (qint64 begin = contentBegin; begin < f.size; begin += step, ++n)
+            chunks.push_back({i, begin, std::min(f.size, begin + step)});
+        FileTrack &track = m_tracks[size_t(i)];
+        track.chunksLeft = n;
+        // A byte-order mark is in no chunk: its bytes are done as soon as they are planned.
+        const qint64 unchunked = n > 0 ? contentBegin : f.size;
+        track.bytesCounted.store(unchunked, std::memory_order_relaxed);
+        bytesCounted.fetch_add(unchunked, std::memory_order_relaxed);
+        if (n == 0) { // empty, or nothing but a byte-order mark: counted, with no words
+            track.status.store(FileReport::Counted);
+            m_filesCounted.fetch_add(1, std::memory_order_relaxed);
+            m_bytesOfCountedFiles += f.size;
+        }
+    }
+    m_chunkCount = qint64(chunks.size());
+    return chunks;
+}
+
+void JobWorkspace::skipChunk(const Chunk &chunk, FileTrack &track)
+{
+    bytesCounted.fetch_add(chunk.end - chunk.begin, std::memory_order_relaxed);
+    track.bytesCounted.fetch_add(chunk.end - chunk.begin, std::memory_order_relaxed);
+}
+
+// Called concurrently by worker threads; must be thread safe.
+ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
+{
+    ChunkResult result;
+    result.file = chunk.file;
+    FileTrack &track = m_tracks[size_t(chunk.file)];
+    if (control.isStopRequested()) {
+        result.tally.status = ChunkTally::Cancelled;
+        return result;
+    }
+    if (track.failed.load(std::memory_order_relaxed)) { // another chunk of it failed already
+        skipChunk(chunk, track);
+        result.tally.status = ChunkTally::Failed;
+        return result;
+    }
+    int waiting = FileReport::Waiting;
+    track.status.compare_exchange_strong(waiting, FileReport::Counting);
+
+    const PlannedFile &file = m_files.at(chunk.file);
+    ChunkTask task;
+    task.begin = chunk.begin;
+    task.end = chunk.end;
+    task.contentBegin = m_spec.mode == CountingMode::Words ? byteOrderMarkLength(file.encoding) : 0;
+    task.contentEnd = file.size;
+    task.encoding = file.encoding;
+    task.mode = m_spec.mode;
+    auto table = std::make_shared<WordTable>();
+    ChunkCounter counter(&control, &bytesCounted, &track.bytesCounted);
+    if (file.isSample) {
+        SampleSource source(m_spec.sampleSeed, file.size);
+        result.tally = counter.count(source, task, *table);
+    } else {
+        FileSource source(file.path, file.size, file.modified);
+        if (!source.open()) {
+            skipChunk(chunk, track);
+            result.tally.status = ChunkTally::Failed;
+            result.tally.error = source.errorString();
+        } else {
+            result.tally = counter.count(source, task, *table);
+            if (result.tally.status == ChunkTally::Counted && !source.isUnchanged()) {
+                result.tally.status = ChunkTally::Failed;
+                result.tally.error = source.errorString();
+            }
+        }
+    }
+    if (result.tally.status == ChunkTally::Failed)
+        track.failed.store(true, std::memory_order_relaxed);
+    else if (result.tally.status == ChunkTally::Counted)
+        result.table = std::move(table);
+    return result;
+}
+
+// Called by one worker thread at a time.
+void JobWorkspace::reduceChunk(const ChunkResult &result)
+{
+    FileTrack &track = m_tracks[size_t(result.file)];
+    PendingFile &pending = m_pending[result.file];
+    switch (result.tally.status) {
+    case ChunkTally::Cancelled:
+        break;
+    case ChunkTally::Failed:
+        if (!result.tally.error.isEmpty())
+            setReason(result.file, result.tally.error);
+        pending.table.reset();
+        break;
+    case ChunkTally::Counted:
+        if (track.failed.load(std::memory_order_relaxed))
+            break;
+        if (!pending.table)
+            pending.table = result.table;
+        else
+            pending.table->merge(*result.table);
+        pending.words += result.tally.words;
+        pending.overlongWords += result.tally.overlongWords;
+        pending.windows1252Bytes += result.tally.windows1252Bytes;
+        break;
+    }
+    if (--track.chunksLeft == 0) {
+        completeFile(result.file, pending);
+        m_pending.erase(result.file);
+    }
+    chunksMerged.fetch_add(1, std::memory_order_relaxed);
+}
+
+void JobWorkspace::completeFile(qint32 file, PendingFile &pending)
+{
+    FileTrack &track = m_tracks[size_t(file)];
+    if (control.isStopRequested())
+        return;
+    if (track.failed.load(std::memory_order_relaxed)) {
+        track.status.store(FileReport::Skipped);
+        m_filesFailed.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    if (pending.table) {
+        // The file's table is the job's first: take it over instead of copying.
+        if (m_total.isEmpty())
+            m_total.swap(*pending.table);
+        else
+            m_total.merge(*pending.table);
+    }
+    m_words += pending.words;
+    m_overlongWords += pending.overlongWords;
+    m_bytesOfCountedFiles += m_files.at(file).size;
+    track.words.store(pending.words, std::memory_order_relaxed);
+    track.windows1252Bytes.store(pending.windows1252Bytes, std::memory_order_relaxed);
+    track.status.store(FileReport::Counted);
+    m_filesCounted.fetch_add(1, std::memory_order_relaxed);
+}
+
+void JobWorkspace::setReason(qint32 file, const QString &reason)
+{
+    QMutexLocker lock(&m_reasonMutex);
+    if (m_reasons[size_t(file)].isEmpty())
+        m_reasons[size_t(file)] = reason;
+}
+
+qint64 JobWorkspace::filesSkipped() const
+{
+    return m_scanSkipped.size() + m_filesFailed.load(std::memory_order_relaxed);
+}
+
+QList<FileReport> JobWorkspace::fileReports() const
+{
+    QList<FileReport> reports;
+    reports.reserve(m_files.size() + m_scanSkipped.size());
+    QMutexLocker lock(&m_reasonMutex);
+    for (qint32 i = 0; i < qint32(m_files.size()); ++i) {
+        const PlannedFile &f = m_files.at(i);
+        const FileTrack &t = m_tracks[size_t(i)];
+        FileReport r;
+        r.path = f.path;
+        r.displayName = f.displayName;
+        r.size = f.size;
+        r.bytesCounted = t.bytesCounted.load(std::memory_order_relaxed);
+        r.status = FileReport::Status(t.status.load());
+        r.encoding = f.encoding;
+        r.words = t.words.load(std::memory_order_relaxed);
+        r.windows1252Bytes = t.windows1252Bytes.load(std::memory_order_relaxed);
+        r.reason = m_reasons[size_t(i)];
+        reports.append(r);
+    }
+    for (const FileIssue &issue : m_scanSkipped) {
+        FileReport r;
+        r.path = issue.path;
+        r.displayName = issue.path;
+        r.status = FileReport::Skipped;
+        r.reason = issue.reason;
+        reports.append(r);
+    }
+    return reports;
+}
+
+// Runs on a worker thread after the last reduce call.
+std::shared_ptr<CountResult>
+JobWorkspace::finalize(QPromise<std::shared_ptr<CountResult>> &promise)
+{
+    auto table = std::make_shared<WordTable>();
+    table->swap(m_total);
+    auto result = std::make_shared<CountResult>();
+    result->mode = m_spec.mode;
+    const qsizetype n = table->size();
+    std::vector<quint32> order(static_cast<size_t>(n));
+    std::iota(order.begin(), order.end(), 0u);
+
+    // Sorted in blocks, then merged pairwise, so that progress moves and cancel is heard.
+    const qsizetype blocks = std::max<qsizetype>(1, (n + SortBlock - 1) / SortBlock);
+    int levels = 0;
+    for (qsizetype width = SortBlock; width < n; width *= 2)
+        ++levels;
+    entriesToSort.store(n * (levels + 1), std::memory_order_relaxed);
+    promise.setProgressRange(0, int(blocks) * (levels + 1));
+    int step = 0;
+    const OutputOrder less {*table};
+    for (qsizetype b = 0; b < n; b += SortBlock) {
+        if (!control.checkpoint() || promise.isCanceled())
+            return {};
+        const auto first = order.begin() + b;
+        const qsizetype length = std::min(SortBlock, n - b);
+        std::sort(first, first + length, less);
+        entriesSorted.fetch_add(length, std::memory_order_relaxed);
+        promise.setProgressValue(++step);
+    }
+    for (qsizetype width = SortBlock; width < n; width *= 2) {
+        for (qsizetype b = 0; b < n; b += 2 * width) {
+            if (!control.checkpoint() || promise.isCanceled())
+                return {};
+            const qsizetype mid = std::min(b + width, n);
+            const qsizetype last = std::min(b + 2 * width, n);
+            std::inplace_merge(order.begin() + b, order.begin() + mid, order.begin() + last, less);
+            entriesSorted.fetch_add(last - b, std::memory_order_relaxed);
+        }
+        step += int(blocks);
+        promise.setProgressValue(step);
+    }
+
+    result->table = table;
+    result->order = std::move(order);
+    CountTotals &totals = result->totals;
+    totals.words = m_words;
+    totals.distinctWords = quint64(n);
+    totals.overlongWords = m_overlongWords;
+    totals.bytes = m_bytesOfCountedFiles;
+    totals.filesCounted = filesCounted();
+    totals.filesSkipped = filesSkipped();
+    result->files = fileReports();
+    return result;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+class QIODevice;
+struct CountResult;
+
+enum class ResultFormat { Tsv, Csv, Json };
+
+/*!
+    \brief Writes counts as TSV (word<TAB>count lines), CSV (RFC 4180, with a header, CRLF line
+    ends, and a ' before any cell that a spreadsheet would run as a formula) or JSON, in UTF-8.
+*/
+class ResultWriter final
+{
+public:
+    static bool parseFormat(const QString &name, ResultFormat *format);
+
+    //! Writes the first \a limit rows of \a result (all when \a limit < 0); false on write error.
+    static bool write(const CountResult &result, ResultFormat format, QIODevice *out,
+                      qsizetype limit = -1);
+
+    //! One CSV cell: formula-like starts get a ', then quoting where RFC 4180 needs it.
+    static QByteArray csvCell(QByteArrayView text);
+    //! A JSON string literal; bytes that are not valid UTF-8 become the code point of that byte.
+    static QByteArray jsonString(QByteArrayView text);
+};
