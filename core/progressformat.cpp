@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace {
 
@@ -26,6 +27,24 @@ QString bytes(qint64 bytes)
         ++unit;
     }
     return QStringLiteral("%1 %2").arg(value, 0, 'f', value < 10 ? 1 : 0).arg(QLatin1String(units[unit]));
+}
+
+qint64 parseBytes(const QString &text)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?b)?\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch())
+        return -1;
+    double value = m.captured(1).toDouble();
+    const QString unit = m.captured(2).toLower();
+    const int power = unit.isEmpty() ? 0 : int(QStringLiteral("kmgt").indexOf(unit)) + 1;
+    for (int i = 0; i < power; ++i)
+        value *= 1024;
+    if (value > 9.0e18)
+        return -1;
+    return qint64(value);
 }
 
 QString duration(qint64 ms)

@@ -12,6 +12,8 @@ namespace ProgressFormat {
 
 //! "512 B", "1.5 KiB", "4.0 GiB".
 QString bytes(qint64 bytes);
+//! Parses "4096", "64K", "4MiB", "1.5G" (powers of 1024) into bytes; -1 if not a size.
+qint64 parseBytes(const QString &text);
 //! "0:09", "12:34", "1:02:03".
 QString duration(qint64 ms);
 //! "310 MB/s" (decimal megabytes, as disks and networks are measured).

@@ -1,12 +1,87 @@
 #pragma once
 
-#include <QMainWindow>
+#include "jobcard.h"
 
-//! Placeholder window until the desktop monitor lands.
+#include <QMainWindow>
+#include <QPointer>
+
+class CountJob;
+class FileListModel;
+class JobQueue;
+class OptionsPanel;
+class QLabel;
+class QMenu;
+class QScrollArea;
+class QTabWidget;
+class QTableView;
+class QTimer;
+class QVBoxLayout;
+class ResultsModel;
+
+/*!
+    \brief The desktop monitor: choose inputs, start jobs, watch every phase, pause, cancel,
+    and read the files and counts of the selected job.
+*/
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    //! The one way inputs arrive: the dialogs, drops, recent files and the command line.
+    void addInputs(const QStringList &paths);
+    //! Starts a job on the inputs chosen so far; null if there are none.
+    CountJob *startJob();
+    //! Starts a job on \a bytes of generated sample text.
+    CountJob *startSample(qint64 bytes);
+
+    JobQueue *queue() const { return m_queue; }
+    OptionsPanel *options() const { return m_options; }
+    JobCard *cardFor(const CountJob *job) const;
+    JobCard *selectedCard() const { return m_selected; }
+    void selectCard(JobCard *card);
+    FileListModel *fileModel() const { return m_files; }
+    ResultsModel *resultsModel() const { return m_results; }
+    QTableView *resultsView() const { return m_resultsView; }
+    QTableView *filesView() const { return m_filesView; }
+    QTabWidget *detailTabs() const { return m_tabs; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void addCard(CountJob *job);
+    void refreshDetails();
+    void refreshFiles();
+    void showResults();
+    void openFiles();
+    void openFolder();
+    void trySample();
+    void addRecent(const QStringList &paths);
+    void rebuildRecentMenu();
+    void readSettings();
+    void writeSettings() const;
+
+    JobQueue *m_queue = nullptr;
+    OptionsPanel *m_options = nullptr;
+    QScrollArea *m_jobsArea = nullptr;
+    QVBoxLayout *m_jobsLayout = nullptr;
+    QLabel *m_noJobs = nullptr;
+    QList<JobCard *> m_cards;
+    QPointer<JobCard> m_selected;
+    QTabWidget *m_tabs = nullptr;
+    FileListModel *m_files = nullptr;
+    QTableView *m_filesView = nullptr;
+    ResultsModel *m_results = nullptr;
+    QTableView *m_resultsView = nullptr;
+    QLabel *m_resultsSummary = nullptr;
+    QTimer *m_filesTimer = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QStringList m_recent;
+    QAction *m_cancelAll = nullptr;
 };

@@ -6,7 +6,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QRegularExpression>
 #include <QThread>
 #include <QTimer>
 
@@ -30,24 +29,6 @@ CommandLineTool::CommandLineTool(QObject *parent)
 }
 
 CommandLineTool::~CommandLineTool() = default;
-
-qint64 CommandLineTool::parseByteSize(const QString &text)
-{
-    static const QRegularExpression re(
-        QStringLiteral("^\\s*(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)(i?b)?\\s*$"),
-        QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch m = re.match(text);
-    if (!m.hasMatch())
-        return -1;
-    double value = m.captured(1).toDouble();
-    const QString unit = m.captured(2).toLower();
-    const int power = unit.isEmpty() ? 0 : QStringLiteral("kmgt").indexOf(unit) + 1;
-    for (int i = 0; i < power; ++i)
-        value *= 1024;
-    if (value > 9.0e18)
-        return -1;
-    return qint64(value);
-}
 
 int CommandLineTool::start(const QStringList &arguments)
 {
@@ -115,7 +96,7 @@ int CommandLineTool::start(const QStringList &arguments)
             return usage(tr("--threads needs a whole number from 1 to 1024"));
     }
     if (parser.isSet(chunk)) {
-        spec.chunkSize = parseByteSize(parser.value(chunk));
+        spec.chunkSize = ProgressFormat::parseBytes(parser.value(chunk));
         if (spec.chunkSize < JobSpec::MinChunkSize || spec.chunkSize > JobSpec::MaxChunkSize)
             return usage(tr("--chunk-size needs a size from 1K to 1G"));
     }
@@ -126,7 +107,7 @@ int CommandLineTool::start(const QStringList &arguments)
             return usage(tr("--top needs a whole number of at least 1"));
     }
     if (parser.isSet(sample)) {
-        spec.sampleBytes = parseByteSize(parser.value(sample));
+        spec.sampleBytes = ProgressFormat::parseBytes(parser.value(sample));
         if (spec.sampleBytes < 1)
             return usage(tr("--sample needs a size in bytes, such as 100M"));
     }

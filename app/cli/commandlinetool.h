@@ -32,9 +32,6 @@ public:
     //! Ctrl-C: cancels the job; done(Interrupted) follows.
     void interrupt();
 
-    //! Parses "4096", "64K", "4MiB", "1.5G" into bytes; -1 if not a size.
-    static qint64 parseByteSize(const QString &text);
-
 Q_SIGNALS:
     void done(int exitCode);
 
