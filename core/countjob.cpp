@@ -258,7 +258,6 @@ JobProgress CountJob::Private::snapshot() const
     if (countStart >= 0) {
         phase(p.map, countStart, countEnd);
         phase(p.reduce, countStart, countEnd);
-        p.bytesPlanned += spec.sampleBytes;
         p.map.total = p.bytesPlanned;
         p.map.done = std::min(w.bytesCounted.load(std::memory_order_relaxed), p.map.total);
         p.reduce.total = w.chunkCount();

@@ -48,6 +48,8 @@ std::vector<Chunk> JobWorkspace::plan(const QList<PlannedFile> &files,
         sample.size = m_spec.sampleBytes;
         sample.isSample = true;
         m_files.prepend(sample);
+        filesFound.fetch_add(1, std::memory_order_relaxed);
+        bytesFound.fetch_add(sample.size, std::memory_order_relaxed);
     }
     m_tracks = std::make_unique<FileTrack[]>(size_t(m_files.size()));
     m_reasons.assign(size_t(m_files.size()), QString());
@@ -211,6 +213,15 @@ qint64 JobWorkspace::filesSkipped() const
 QList<FileReport> JobWorkspace::fileReports() const
 {
     QList<FileReport> reports;
+    if (!m_tracks) { // not planned yet: the inputs as given
+        for (const QString &path : m_spec.paths) {
+            FileReport r;
+            r.path = path;
+            r.displayName = path;
+            reports.append(r);
+        }
+        return reports;
+    }
     reports.reserve(m_files.size() + m_scanSkipped.size());
     QMutexLocker lock(&m_reasonMutex);
     for (qint32 i = 0; i < qint32(m_files.size()); ++i) {

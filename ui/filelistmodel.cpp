@@ -114,6 +114,8 @@ QVariant FileListModel::data(const QModelIndex &index, int role) const
             if (r.size <= 0)
                 return problem ? QString() : QStringLiteral("100 %");
             return QStringLiteral("%1 %").arg(r.bytesCounted * 100 / r.size);
+        case WordsColumn:
+            return r.status == FileReport::Counted ? QLocale().toString(qulonglong(r.words)) : QString();
         case EncodingColumn:
             return encodingText(r);
         }
@@ -135,7 +137,8 @@ QVariant FileListModel::data(const QModelIndex &index, int role) const
             return QColor(0xc0, 0x39, 0x2b);
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() == SizeColumn || index.column() == DoneColumn)
+        if (index.column() == SizeColumn || index.column() == DoneColumn
+            || index.column() == WordsColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
     }
@@ -155,6 +158,8 @@ QVariant FileListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("State");
     case DoneColumn:
         return tr("Done");
+    case WordsColumn:
+        return tr("Words");
     case EncodingColumn:
         return tr("Encoding");
     }

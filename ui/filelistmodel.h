@@ -17,7 +17,15 @@ class FileListModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, SizeColumn, StateColumn, DoneColumn, EncodingColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        SizeColumn,
+        StateColumn,
+        DoneColumn,
+        WordsColumn,
+        EncodingColumn,
+        ColumnCount
+    };
 
     explicit FileListModel(QObject *parent = nullptr);
 

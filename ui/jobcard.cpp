@@ -263,7 +263,7 @@ void JobCard::updateState()
         text = tr("Paused");
         color = QColor(0xb3, 0x6b, 0x00);
     } else if (state == CountJob::Done) {
-        color = QColor(0x2e, 0x7d, 0x32);
+        color = QColor(0x1b, 0x8a, 0x2f);
     } else if (state == CountJob::Cancelled || state == CountJob::Failed) {
         color = QColor(0xc0, 0x39, 0x2b);
     } else if (m_stalled) {

@@ -111,14 +111,16 @@ MainWindow::MainWindow(QWidget *parent)
     right->setObjectName(QStringLiteral("rightSplitter"));
     right->addWidget(m_jobsArea);
     right->addWidget(m_tabs);
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 2);
+    right->setStretchFactor(0, 1);
+    right->setStretchFactor(1, 1);
+    right->setSizes({360, 300});
     auto *main = new QSplitter(Qt::Horizontal, this);
     main->setObjectName(QStringLiteral("mainSplitter"));
     main->addWidget(m_options);
     main->addWidget(right);
     main->setStretchFactor(1, 1);
     main->setCollapsible(0, false);
+    main->setSizes({240, 860});
     setCentralWidget(main);
 
     m_filesTimer = new QTimer(this);

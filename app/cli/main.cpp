@@ -1,4 +1,5 @@
 #include "commandlinetool.h"
+#include "englishplurals.h"
 #include "interruptnotifier.h"
 
 #include <QCoreApplication>
@@ -8,6 +9,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("wordmill-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WORDMILL_VERSION));
+    EnglishPlurals plurals;
+    QCoreApplication::installTranslator(&plurals);
 
     CommandLineTool tool;
     InterruptNotifier interrupt;

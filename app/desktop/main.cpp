@@ -1,3 +1,4 @@
+#include "englishplurals.h"
 #include "mainwindow.h"
 #include "startupoptions.h"
 
@@ -10,6 +11,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("WordMill"));
     QApplication::setApplicationName(QStringLiteral("WordMill"));
     QApplication::setApplicationVersion(QStringLiteral(WORDMILL_VERSION));
+    EnglishPlurals plurals;
+    QApplication::installTranslator(&plurals);
 
     const StartupOptions options = StartupOptions::parse(app.arguments());
     MainWindow window;
