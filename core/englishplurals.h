@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QTranslator>
 
 /*!
@@ -11,6 +12,16 @@ class EnglishPlurals final : public QTranslator
 {
 public:
     using QTranslator::QTranslator;
+
+    //! Installs one instance for the application's lifetime; call after creating the app.
+    static void install()
+    {
+        static EnglishPlurals *instance = nullptr;
+        if (!instance) {
+            instance = new EnglishPlurals(QCoreApplication::instance());
+            QCoreApplication::installTranslator(instance);
+        }
+    }
 
     bool isEmpty() const override { return false; }
 

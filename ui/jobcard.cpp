@@ -191,8 +191,9 @@ void JobCard::updateProgress(const JobProgress &p)
     } else if (p.scan.started) {
         scan->setRange(0, 0);
     }
-    m_barTexts[Scan]->setText(tr("%n file(s), %1", nullptr, int(p.scan.done))
-                                  .arg(ProgressFormat::bytes(p.bytesPlanned)));
+    m_barTexts[Scan]->setText(p.scan.started ? tr("%n file(s), %1", nullptr, int(p.scan.done))
+                                                   .arg(ProgressFormat::bytes(p.bytesPlanned))
+                                             : QString());
     m_bars[Map]->setValue(ProgressScale::scaled(p.map.done, p.map.total));
     m_barTexts[Map]->setText(p.map.started ? tr("%1 of %2").arg(ProgressFormat::bytes(p.map.done),
                                                                 ProgressFormat::bytes(p.map.total))

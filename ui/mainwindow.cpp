@@ -251,7 +251,9 @@ CountJob *MainWindow::startJob()
     if (spec.paths.isEmpty())
         return nullptr;
     m_options->clearInputs();
-    return m_queue->enqueue(spec);
+    CountJob *job = m_queue->enqueue(spec);
+    statusBar()->showMessage(tr("%1: %2").arg(JobCard::titleFor(spec), cardFor(job)->stateText()));
+    return job;
 }
 
 CountJob *MainWindow::startSample(qint64 bytes)
@@ -259,7 +261,9 @@ CountJob *MainWindow::startSample(qint64 bytes)
     JobSpec spec = m_options->spec();
     spec.paths.clear();
     spec.sampleBytes = bytes;
-    return m_queue->enqueue(spec);
+    CountJob *job = m_queue->enqueue(spec);
+    statusBar()->showMessage(tr("%1: %2").arg(JobCard::titleFor(spec), cardFor(job)->stateText()));
+    return job;
 }
 
 JobCard *MainWindow::cardFor(const CountJob *job) const
@@ -376,12 +380,11 @@ void MainWindow::openFolder()
 
 void MainWindow::trySample()
 {
-    const QList<qint64> sizes = {qint64(10) * 1000 * 1000, qint64(100) * 1000 * 1000,
-                                 qint64(1000) * 1000 * 1000, qint64(5000) * 1000 * 1000,
-                                 qint64(10000) * 1000 * 1000};
+    const QList<qint64> sizes = {qint64(10) << 20, qint64(100) << 20, qint64(1) << 30,
+                                 qint64(5) << 30, qint64(10) << 30};
     QStringList items;
     for (qint64 size : sizes)
-        items << QLocale().formattedDataSize(size, 0, QLocale::DataSizeSIFormat);
+        items << ProgressFormat::bytes(size);
     bool ok = false;
     const QString choice = QInputDialog::getItem(
         this, tr("Try a Sample"),

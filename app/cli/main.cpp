@@ -9,8 +9,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("wordmill-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WORDMILL_VERSION));
-    EnglishPlurals plurals;
-    QCoreApplication::installTranslator(&plurals);
+    EnglishPlurals::install();
 
     CommandLineTool tool;
     InterruptNotifier interrupt;

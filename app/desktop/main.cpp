@@ -11,8 +11,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("WordMill"));
     QApplication::setApplicationName(QStringLiteral("WordMill"));
     QApplication::setApplicationVersion(QStringLiteral(WORDMILL_VERSION));
-    EnglishPlurals plurals;
-    QApplication::installTranslator(&plurals);
+    EnglishPlurals::install();
 
     const StartupOptions options = StartupOptions::parse(app.arguments());
     MainWindow window;
