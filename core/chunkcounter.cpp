@@ -56,8 +56,7 @@ public:
         , m_bytesCounted(bytesCounted)
         , m_fileBytesCounted(fileBytesCounted)
         , m_block(threadBuffer().data() + CarrySpace)
-    {
-    }
+    { }
 
     ~BlockReader() { reportOwned(m_task.end); }
 
@@ -214,8 +213,7 @@ public:
     explicit WordBuilder(WordTable &table, ChunkTally &tally)
         : m_table(table)
         , m_tally(tally)
-    {
-    }
+    { }
 
     State state() const { return m_state; }
     bool discarding() const { return m_discard; }
@@ -328,7 +326,8 @@ private:
 
     void normalize()
     {
-        const QString nfc = QString::fromUtf8(m_raw, m_rawLength).normalized(QString::NormalizationForm_C);
+        const QString nfc
+            = QString::fromUtf8(m_raw, m_rawLength).normalized(QString::NormalizationForm_C);
         m_normalized.clear();
         char utf8[4];
         for (qsizetype i = 0; i < nfc.size(); ++i) {
@@ -373,8 +372,8 @@ bool startUtf8(ByteSource &source, const ChunkTask &task, WordBuilder &builder, 
     const qint64 contextBegin = std::max(task.contentBegin, task.begin - 24);
     const qint64 contextEnd = std::min(task.contentEnd, task.begin + 4);
     quint8 context[32];
-    const qint64 n = source.readAt(contextBegin, reinterpret_cast<char *>(context),
-                                   contextEnd - contextBegin);
+    const qint64 n
+        = source.readAt(contextBegin, reinterpret_cast<char *>(context), contextEnd - contextBegin);
     if (n != contextEnd - contextBegin)
         return false;
     qint64 pos = contextBegin == task.contentBegin
@@ -511,7 +510,8 @@ ChunkTally countUtf16Words(BlockReader &reader, ByteSource &source, const ChunkT
         const qint64 contextBegin = std::max(task.contentBegin, task.begin - 12);
         const qint64 contextEnd = std::min(decodeEnd, task.begin + 2);
         quint8 context[16];
-        if (source.readAt(contextBegin, reinterpret_cast<char *>(context), contextEnd - contextBegin)
+        if (source.readAt(contextBegin, reinterpret_cast<char *>(context),
+                          contextEnd - contextBegin)
             != contextEnd - contextBegin)
             return failure(source.errorString());
         // Chunk edges are planned on unit boundaries; a low surrogate after its high one
@@ -521,8 +521,8 @@ ChunkTally countUtf16Words(BlockReader &reader, ByteSource &source, const ChunkT
         char32_t before2 = ' ';
         while (pos < task.begin) {
             char32_t cp;
-            pos += decodeUtf16(context + (pos - contextBegin), context + (contextEnd - contextBegin),
-                               true, littleEndian, &cp);
+            pos += decodeUtf16(context + (pos - contextBegin),
+                               context + (contextEnd - contextBegin), true, littleEndian, &cp);
             before2 = before1;
             before1 = cp;
         }
@@ -543,8 +543,9 @@ ChunkTally countUtf16Words(BlockReader &reader, ByteSource &source, const ChunkT
             return failure(source.errorString());
         if (r == BlockReader::End) {
             if (carried > 0) // a high surrogate with nothing after it
-                builder.feed(unitAt(reinterpret_cast<const quint8 *>(block - carried), littleEndian),
-                             Separator);
+                builder.feed(
+                    unitAt(reinterpret_cast<const quint8 *>(block - carried), littleEndian),
+                    Separator);
             if (builder.state() != WordBuilder::Outside)
                 builder.finish();
             return tally;
@@ -578,8 +579,7 @@ ChunkCounter::ChunkCounter(JobControl *control, std::atomic<qint64> *bytesCounte
     : m_control(control)
     , m_bytesCounted(bytesCounted)
     , m_fileBytesCounted(fileBytesCounted)
-{
-}
+{ }
 
 // Called concurrently by worker threads; each call uses its own source, table and buffers.
 ChunkTally ChunkCounter::count(ByteSource &source, const ChunkTask &task, WordTable &table)

@@ -135,25 +135,58 @@ CountJob::~CountJob()
     d->pool.waitForDone();
 }
 
-const JobSpec &CountJob::spec() const { return d->spec; }
-CountJob::State CountJob::state() const { return d->state; }
-bool CountJob::isPaused() const { return d->workspace->control.isPaused(); }
-bool CountJob::isCancelling() const { return d->cancelling && !isFinished(); }
+const JobSpec &CountJob::spec() const
+{
+    return d->spec;
+}
+CountJob::State CountJob::state() const
+{
+    return d->state;
+}
+bool CountJob::isPaused() const
+{
+    return d->workspace->control.isPaused();
+}
+bool CountJob::isCancelling() const
+{
+    return d->cancelling && !isFinished();
+}
 bool CountJob::isFinished() const
 {
     return d->state == Done || d->state == Cancelled || d->state == Failed;
 }
-JobProgress CountJob::progress() const { return d->snapshot(); }
-QList<FileReport> CountJob::fileReports() const { return d->workspace->fileReports(); }
-std::shared_ptr<const CountResult> CountJob::result() const { return d->result; }
-QString CountJob::errorString() const { return d->error; }
-QFuture<ScanResult> CountJob::scanFuture() const { return d->scanWatcher.future(); }
-QFuture<MergeCount> CountJob::countFuture() const { return d->countWatcher.future(); }
+JobProgress CountJob::progress() const
+{
+    return d->snapshot();
+}
+QList<FileReport> CountJob::fileReports() const
+{
+    return d->workspace->fileReports();
+}
+std::shared_ptr<const CountResult> CountJob::result() const
+{
+    return d->result;
+}
+QString CountJob::errorString() const
+{
+    return d->error;
+}
+QFuture<ScanResult> CountJob::scanFuture() const
+{
+    return d->scanWatcher.future();
+}
+QFuture<MergeCount> CountJob::countFuture() const
+{
+    return d->countWatcher.future();
+}
 QFuture<std::shared_ptr<CountResult>> CountJob::finalizeFuture() const
 {
     return d->finalizeWatcher.future();
 }
-JobControl *CountJob::control() const { return &d->workspace->control; }
+JobControl *CountJob::control() const
+{
+    return &d->workspace->control;
+}
 
 void CountJob::start()
 {
@@ -192,8 +225,8 @@ void CountJob::Private::startFinalizing()
     setState(Sorting);
     emitProgress();
     auto ws = workspace;
-    finalizeWatcher.setFuture(QtConcurrent::run(
-        &pool, [ws](QPromise<std::shared_ptr<CountResult>> &promise) {
+    finalizeWatcher.setFuture(
+        QtConcurrent::run(&pool, [ws](QPromise<std::shared_ptr<CountResult>> &promise) {
             promise.addResult(ws->finalize(promise));
         }));
 }

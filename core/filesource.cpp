@@ -6,14 +6,14 @@ FileSource::FileSource(const QString &path, qint64 plannedSize, const QDateTime 
     : m_file(path)
     , m_plannedSize(plannedSize)
     , m_plannedModified(plannedModified)
-{
-}
+{ }
 
 bool FileSource::open()
 {
     if (m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return true;
-    m_error = QCoreApplication::translate("FileSource", "cannot open: %1").arg(m_file.errorString());
+    m_error
+        = QCoreApplication::translate("FileSource", "cannot open: %1").arg(m_file.errorString());
     return false;
 }
 
@@ -60,7 +60,8 @@ bool FileSource::isUnchanged()
                       .arg(size);
         return false;
     }
-    if (size != m_plannedSize || m_file.fileTime(QFileDevice::FileModificationTime) != m_plannedModified) {
+    if (size != m_plannedSize
+        || m_file.fileTime(QFileDevice::FileModificationTime) != m_plannedModified) {
         m_error = QCoreApplication::translate("FileSource", "the file changed while it was read");
         return false;
     }

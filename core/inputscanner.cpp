@@ -44,8 +44,7 @@ InputScanner::InputScanner(JobControl *control, std::atomic<qint64> *filesFound,
     : m_control(control)
     , m_filesFound(filesFound)
     , m_bytesFound(bytesFound)
-{
-}
+{ }
 
 // Runs on a worker thread.
 ScanResult InputScanner::scan(const QStringList &paths)
@@ -67,8 +66,9 @@ void InputScanner::addPath(const QString &path, ScanResult *result)
 {
     const QFileInfo info(path);
     if (info.isSymLink() && !info.exists()) {
-        result->skipped.append({path, tr("a dangling symbolic link (its target %1 does not exist)")
-                                          .arg(info.symLinkTarget())});
+        result->skipped.append({path,
+                                tr("a dangling symbolic link (its target %1 does not exist)")
+                                    .arg(info.symLinkTarget())});
         return;
     }
     if (!info.exists()) {
@@ -111,8 +111,8 @@ void InputScanner::walkFolder(const QString &path, ScanResult *result)
     }
     // No QDir::Hidden: names starting with '.' are skipped. QDir::System lists FIFOs, sockets,
     // devices and dangling links, so that they are reported rather than silently dropped.
-    const QFileInfoList entries = dir.entryInfoList(
-        QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+    const QFileInfoList entries
+        = dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
     for (const QFileInfo &entry : entries) {
         if (!m_control->checkpoint())
             return;
@@ -139,8 +139,8 @@ QString InputScanner::inspectFile(const QString &path, PlannedFile *file)
         file->encoding = TextEncoding::Utf16LE;
     else if (head.startsWith("\xFE\xFF"))
         file->encoding = TextEncoding::Utf16BE;
-    const bool utf16 = file->encoding == TextEncoding::Utf16LE
-        || file->encoding == TextEncoding::Utf16BE;
+    const bool utf16
+        = file->encoding == TextEncoding::Utf16LE || file->encoding == TextEncoding::Utf16BE;
     const qsizetype nul = head.indexOf('\0');
     if (!utf16 && nul >= 0)
         return tr("binary file (a NUL byte at offset %1)").arg(nul);

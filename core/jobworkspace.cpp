@@ -24,7 +24,8 @@ struct OutputOrder
         const WordTable::Entry &y = table.entry(b);
         if (x.count != y.count)
             return x.count > y.count;
-        const int c = std::memcmp(table.wordData(x), table.wordData(y), std::min(x.length, y.length));
+        const int c
+            = std::memcmp(table.wordData(x), table.wordData(y), std::min(x.length, y.length));
         return c != 0 ? c < 0 : x.length < y.length;
     }
 };
@@ -33,8 +34,7 @@ struct OutputOrder
 
 JobWorkspace::JobWorkspace(const JobSpec &spec)
     : m_spec(spec)
-{
-}
+{ }
 
 std::vector<Chunk> JobWorkspace::plan(const QList<PlannedFile> &files,
                                       const QList<FileIssue> &skipped)
@@ -60,8 +60,8 @@ std::vector<Chunk> JobWorkspace::plan(const QList<PlannedFile> &files,
         const bool words = m_spec.mode == CountingMode::Words;
         const qint64 contentBegin = words ? byteOrderMarkLength(f.encoding) : 0;
         // UTF-16 chunks start on code unit boundaries.
-        const bool utf16 = words
-            && (f.encoding == TextEncoding::Utf16LE || f.encoding == TextEncoding::Utf16BE);
+        const bool utf16
+            = words && (f.encoding == TextEncoding::Utf16LE || f.encoding == TextEncoding::Utf16BE);
         const qint64 step = utf16 ? chunkSize & ~qint64(1) : chunkSize;
         qint64 n = 0;
         for (qint64 begin = contentBegin; begin < f.size; begin += step, ++n)
@@ -251,8 +251,7 @@ QList<FileReport> JobWorkspace::fileReports() const
 }
 
 // Runs on a worker thread after the last reduce call.
-std::shared_ptr<CountResult>
-JobWorkspace::finalize(QPromise<std::shared_ptr<CountResult>> &promise)
+std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<CountResult>> &promise)
 {
     auto table = std::make_shared<WordTable>();
     table->swap(m_total);

@@ -26,7 +26,9 @@ QString bytes(qint64 bytes)
         value /= 1024;
         ++unit;
     }
-    return QStringLiteral("%1 %2").arg(value, 0, 'f', value < 10 ? 1 : 0).arg(QLatin1String(units[unit]));
+    return QStringLiteral("%1 %2")
+        .arg(value, 0, 'f', value < 10 ? 1 : 0)
+        .arg(QLatin1String(units[unit]));
 }
 
 qint64 parseBytes(const QString &text)
@@ -53,7 +55,10 @@ QString duration(qint64 ms)
     const QChar zero(u'0');
     if (s < 3600)
         return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, zero);
-    return QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, zero).arg(s % 60, 2, 10, zero);
+    return QStringLiteral("%1:%2:%3")
+        .arg(s / 3600)
+        .arg((s / 60) % 60, 2, 10, zero)
+        .arg(s % 60, 2, 10, zero);
 }
 
 QString speed(double bytesPerSecond)

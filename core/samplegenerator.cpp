@@ -19,44 +19,60 @@ quint64 splitMix64(quint64 &state)
 }
 
 // Common words first, so that they take the top ranks of the Zipf distribution.
-const char *const CommonWords[] = {
-    "de", "the", "la", "que", "and", "el", "of", "en", "y", "to", "a", "los", "in", "se", "is",
-    "del", "las", "that", "un", "por", "it", "con", "no", "was", "una", "su", "for", "para", "es",
-    "on", "al", "lo", "como", "with", "más", "as", "pero", "he", "sus", "be", "le", "ya", "o",
-    "at", "fue", "this", "ha", "sí", "by", "porque", "had", "esta", "not", "son", "but", "entre",
-    "está", "from", "cuando", "muy", "have", "sin", "they", "sobre", "you", "también", "which",
-    "me", "hasta", "one", "hay", "were", "donde", "her", "quien", "all", "desde", "she", "todo",
-    "there", "nos", "would", "durante", "their", "él", "we", "año", "him", "corazón", "been",
-    "niño", "has", "señor", "when", "después", "who", "así", "will", "aquí", "more", "mañana",
-    "if", "qué", "out", "pequeño", "so", "español", "said", "árbol", "what", "música", "up",
-    "canción", "its", "acción", "about", "nación", "into", "información", "than", "país", "them",
-    "días", "can", "según", "only", "allí", "other", "camión", "new", "pingüino", "some", "cigüeña",
-    "could", "película", "time", "lámpara", "these", "café", "two", "sofá", "may", "ojalá",
-    "first", "niña", "then", "señora", "do", "están", "any", "había", "like", "ellos", "my",
-    "don't", "now", "it's", "over", "l'eau", "such", "naïve", "our", "café", "man", "résumé",
-    "me", "ángel", "even", "éxito", "most", "órgano", "made", "único", "after", "último", "also",
-    "Élite", "did", "Ñandú", "many", "jamón", "before", "ñu", "must", "vergüenza", "through",
-    "rock'n'roll", "back", "o'clock", "years", "know", "where", "much", "your", "way", "well",
-    "down", "should", "because", "each", "just", "those", "people", "how", "too", "little",
-    "state", "good", "very", "make", "world", "still", "own", "see", "men", "work", "long",
-    "get", "here", "between", "both", "life", "being", "under", "never", "day", "same",
-    "another", "while", "last", "might", "us", "great", "old", "year", "off", "come", "since",
-    "against", "go", "came", "right", "used", "take", "three", "tiempo", "vida", "mundo",
-    "hombre", "mujer", "casa", "ciudad", "camino", "noche", "tierra", "agua", "fuego", "libro",
-    "caballero", "escudero", "lugar", "mancha", "nombre", "hidalgo", "lanza", "rocín", "galgo",
-    "olla", "vaca", "carnero", "salpicón", "lentejas", "viernes", "palomino", "añadidura",
-    "sábado", "domingo", "resto", "hacienda", "sayo", "velarte", "calzas", "pantuflos",
-    "semana", "vellorí", "ama", "sobrina", "veinte", "campo", "plaza", "edad", "cincuenta",
-    "complexión", "recia", "seco", "carnes", "enjuto", "rostro", "madrugador", "amigo", "caza"};
+const char *const CommonWords[]
+    = {"de",       "the",       "la",        "que",     "and",         "el",         "of",
+       "en",       "y",         "to",        "a",       "los",         "in",         "se",
+       "is",       "del",       "las",       "that",    "un",          "por",        "it",
+       "con",      "no",        "was",       "una",     "su",          "for",        "para",
+       "es",       "on",        "al",        "lo",      "como",        "with",       "más",
+       "as",       "pero",      "he",        "sus",     "be",          "le",         "ya",
+       "o",        "at",        "fue",       "this",    "ha",          "sí",         "by",
+       "porque",   "had",       "esta",      "not",     "son",         "but",        "entre",
+       "está",     "from",      "cuando",    "muy",     "have",        "sin",        "they",
+       "sobre",    "you",       "también",   "which",   "me",          "hasta",      "one",
+       "hay",      "were",      "donde",     "her",     "quien",       "all",        "desde",
+       "she",      "todo",      "there",     "nos",     "would",       "durante",    "their",
+       "él",       "we",        "año",       "him",     "corazón",     "been",       "niño",
+       "has",      "señor",     "when",      "después", "who",         "así",        "will",
+       "aquí",     "more",      "mañana",    "if",      "qué",         "out",        "pequeño",
+       "so",       "español",   "said",      "árbol",   "what",        "música",     "up",
+       "canción",  "its",       "acción",    "about",   "nación",      "into",       "información",
+       "than",     "país",      "them",      "días",    "can",         "según",      "only",
+       "allí",     "other",     "camión",    "new",     "pingüino",    "some",       "cigüeña",
+       "could",    "película",  "time",      "lámpara", "these",       "café",       "two",
+       "sofá",     "may",       "ojalá",     "first",   "niña",        "then",       "señora",
+       "do",       "están",     "any",       "había",   "like",        "ellos",      "my",
+       "don't",    "now",       "it's",      "over",    "l'eau",       "such",       "naïve",
+       "our",      "café",      "man",       "résumé",  "me",          "ángel",      "even",
+       "éxito",    "most",      "órgano",    "made",    "único",       "after",      "último",
+       "also",     "Élite",     "did",       "Ñandú",   "many",        "jamón",      "before",
+       "ñu",       "must",      "vergüenza", "through", "rock'n'roll", "back",       "o'clock",
+       "years",    "know",      "where",     "much",    "your",        "way",        "well",
+       "down",     "should",    "because",   "each",    "just",        "those",      "people",
+       "how",      "too",       "little",    "state",   "good",        "very",       "make",
+       "world",    "still",     "own",       "see",     "men",         "work",       "long",
+       "get",      "here",      "between",   "both",    "life",        "being",      "under",
+       "never",    "day",       "same",      "another", "while",       "last",       "might",
+       "us",       "great",     "old",       "year",    "off",         "come",       "since",
+       "against",  "go",        "came",      "right",   "used",        "take",       "three",
+       "tiempo",   "vida",      "mundo",     "hombre",  "mujer",       "casa",       "ciudad",
+       "camino",   "noche",     "tierra",    "agua",    "fuego",       "libro",      "caballero",
+       "escudero", "lugar",     "mancha",    "nombre",  "hidalgo",     "lanza",      "rocín",
+       "galgo",    "olla",      "vaca",      "carnero", "salpicón",    "lentejas",   "viernes",
+       "palomino", "añadidura", "sábado",    "domingo", "resto",       "hacienda",   "sayo",
+       "velarte",  "calzas",    "pantuflos", "semana",  "vellorí",     "ama",        "sobrina",
+       "veinte",   "campo",     "plaza",     "edad",    "cincuenta",   "complexión", "recia",
+       "seco",     "carnes",    "enjuto",    "rostro",  "madrugador",  "amigo",      "caza"};
 
 const char *const Syllables[] = {
-    "ba", "be", "bi", "bo", "bu", "ca", "ce", "ci", "co", "cu", "da", "de", "di", "do", "du",
-    "fa", "fe", "fi", "fo", "ga", "go", "gu", "gue", "güe", "ja", "je", "jo", "la", "le", "li",
-    "lo", "lu", "lla", "llo", "ma", "me", "mi", "mo", "mu", "na", "ne", "ni", "no", "ña", "ño",
-    "pa", "pe", "pi", "po", "pu", "que", "qui", "ra", "re", "ri", "ro", "ru", "sa", "se", "si",
-    "so", "su", "ta", "te", "ti", "to", "tu", "va", "ve", "vi", "vo", "za", "zo", "tra", "tre",
-    "tri", "cla", "cre", "pla", "pre", "ción", "sión", "mente", "dad", "án", "én", "ín", "ón",
-    "ú", "ter", "ing", "er", "ly", "ness", "ton", "wor", "sh", "th", "ight", "ous", "est"};
+    "ba",  "be",  "bi",   "bo",   "bu",    "ca",  "ce",  "ci",   "co",  "cu",  "da",  "de",  "di",
+    "do",  "du",  "fa",   "fe",   "fi",    "fo",  "ga",  "go",   "gu",  "gue", "güe", "ja",  "je",
+    "jo",  "la",  "le",   "li",   "lo",    "lu",  "lla", "llo",  "ma",  "me",  "mi",  "mo",  "mu",
+    "na",  "ne",  "ni",   "no",   "ña",    "ño",  "pa",  "pe",   "pi",  "po",  "pu",  "que", "qui",
+    "ra",  "re",  "ri",   "ro",   "ru",    "sa",  "se",  "si",   "so",  "su",  "ta",  "te",  "ti",
+    "to",  "tu",  "va",   "ve",   "vi",    "vo",  "za",  "zo",   "tra", "tre", "tri", "cla", "cre",
+    "pla", "pre", "ción", "sión", "mente", "dad", "án",  "én",   "ín",  "ón",  "ú",   "ter", "ing",
+    "er",  "ly",  "ness", "ton",  "wor",   "sh",  "th",  "ight", "ous", "est"};
 
 constexpr int SyntheticWords = 120000;
 constexpr double ZipfExponent = 1.07;
@@ -143,8 +159,7 @@ const Vocabulary &vocabulary()
 
 SampleGenerator::SampleGenerator(quint64 seed)
     : m_seed(seed)
-{
-}
+{ }
 
 // Called concurrently by worker threads; must be thread safe.
 void SampleGenerator::generateBlock(qint64 index, char *block) const

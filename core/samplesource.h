@@ -10,8 +10,7 @@ public:
     SampleSource(quint64 seed, qint64 size)
         : m_generator(seed)
         , m_size(size)
-    {
-    }
+    { }
 
     qint64 readAt(qint64 offset, char *buffer, qint64 length) override
     {

@@ -42,7 +42,10 @@ public:
         m_timer.start();
     }
     void stop() { m_timer.stop(); }
-    double longest() const { return m_gaps.empty() ? 0 : *std::max_element(m_gaps.begin(), m_gaps.end()); }
+    double longest() const
+    {
+        return m_gaps.empty() ? 0 : *std::max_element(m_gaps.begin(), m_gaps.end());
+    }
     double percentile(double p) const
     {
         if (m_gaps.empty())

@@ -54,7 +54,8 @@ int main(int argc, char *argv[])
     settle(200);
 
     CountJob *sample = window.startSample(qint64(3) << 30);
-    window.addInputs({corpus + QStringLiteral("/quijote.txt"), corpus + QStringLiteral("/kjvbible.txt"),
+    window.addInputs({corpus + QStringLiteral("/quijote.txt"),
+                      corpus + QStringLiteral("/kjvbible.txt"),
                       corpus + QStringLiteral("/missing-chapter.txt")});
     CountJob *files = window.startJob();
     window.selectCard(window.cardFor(sample));

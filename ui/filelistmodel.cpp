@@ -115,7 +115,8 @@ QVariant FileListModel::data(const QModelIndex &index, int role) const
                 return problem ? QString() : QStringLiteral("100 %");
             return QStringLiteral("%1 %").arg(r.bytesCounted * 100 / r.size);
         case WordsColumn:
-            return r.status == FileReport::Counted ? QLocale().toString(qulonglong(r.words)) : QString();
+            return r.status == FileReport::Counted ? QLocale().toString(qulonglong(r.words))
+                                                   : QString();
         case EncodingColumn:
             return encodingText(r);
         }

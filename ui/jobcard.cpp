@@ -3,6 +3,7 @@
 #include "progressformat.h"
 #include "progressscale.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -88,8 +89,8 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
         m_bars[i]->setAccessibleName(tr("%1 progress").arg(names[i]));
         label->setBuddy(m_bars[i]);
         m_barTexts[i] = new QLabel(this);
-        m_barTexts[i]->setMinimumWidth(m_barTexts[i]->fontMetrics().horizontalAdvance(
-            QStringLiteral("99.9 GiB of 99.9 GiB")));
+        m_barTexts[i]->setMinimumWidth(
+            m_barTexts[i]->fontMetrics().horizontalAdvance(QStringLiteral("99.9 GiB of 99.9 GiB")));
         QPalette muted = m_barTexts[i]->palette();
         muted.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
         m_barTexts[i]->setPalette(muted);
@@ -121,7 +122,12 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     connect(m_problems, &QPushButton::clicked, this, [this] { Q_EMIT problemsClicked(this); });
     connect(job, &CountJob::progressChanged, this, &JobCard::updateProgress);
     connect(job, &CountJob::stateChanged, this, &JobCard::updateState);
-    connect(job, &CountJob::pausedChanged, this, &JobCard::updateState);
+    connect(job, &CountJob::pausedChanged, this, [this] {
+        // Time spent paused is neither slow progress nor a stall.
+        m_samples.clear();
+        m_lastMoveMs = m_last.elapsedMs;
+        updateState();
+    });
     connect(job, &CountJob::cancellingChanged, this, &JobCard::updateState);
     connect(job, &CountJob::finished, this, &JobCard::updateFinished);
     updateState();
@@ -134,7 +140,7 @@ QString JobCard::titleFor(const JobSpec &spec)
     if (spec.sampleBytes > 0)
         names << tr("Generated sample (%1)").arg(ProgressFormat::bytes(spec.sampleBytes));
     for (const QString &path : spec.paths) {
-        const QFileInfo info(path);
+        const QFileInfo info(QDir::cleanPath(path)); // a dropped folder may end with '/'
         names << (info.fileName().isEmpty() ? path : info.fileName());
     }
     if (names.isEmpty())
@@ -158,8 +164,14 @@ void JobCard::mousePressEvent(QMouseEvent *event)
     Q_EMIT clicked(this);
 }
 
-QString JobCard::statusText() const { return m_status->text(); }
-QString JobCard::stateText() const { return m_state->text(); }
+QString JobCard::statusText() const
+{
+    return m_status->text();
+}
+QString JobCard::stateText() const
+{
+    return m_state->text();
+}
 
 double JobCard::recentSpeed() const
 {
@@ -195,18 +207,20 @@ void JobCard::updateProgress(const JobProgress &p)
                                                    .arg(ProgressFormat::bytes(p.bytesPlanned))
                                              : QString());
     m_bars[Map]->setValue(ProgressScale::scaled(p.map.done, p.map.total));
-    m_barTexts[Map]->setText(p.map.started ? tr("%1 of %2").arg(ProgressFormat::bytes(p.map.done),
-                                                                ProgressFormat::bytes(p.map.total))
+    m_barTexts[Map]->setText(p.map.started ? tr("%1 of %2")
+                                                 .arg(ProgressFormat::bytes(p.map.done),
+                                                      ProgressFormat::bytes(p.map.total))
                                            : QString());
     m_bars[Reduce]->setValue(ProgressScale::scaled(p.reduce.done, p.reduce.total));
-    m_barTexts[Reduce]->setText(p.reduce.started ? tr("%1 of %n chunk(s)", nullptr, int(p.reduce.total))
-                                                       .arg(p.reduce.done)
-                                                 : QString());
+    m_barTexts[Reduce]->setText(
+        p.reduce.started ? tr("%1 of %n chunk(s)", nullptr, int(p.reduce.total)).arg(p.reduce.done)
+                         : QString());
     m_bars[Finalize]->setValue(ProgressScale::scaled(p.finalize.done, p.finalize.total));
     const auto result = m_job->result();
     if (result)
-        m_barTexts[Finalize]->setText(tr("%1 distinct words")
-                                          .arg(QLocale().toString(qulonglong(result->totals.distinctWords))));
+        m_barTexts[Finalize]->setText(
+            tr("%1 distinct words")
+                .arg(QLocale().toString(qulonglong(result->totals.distinctWords))));
     else if (p.finalize.started && p.finalize.total > 0)
         m_barTexts[Finalize]->setText(tr("%1 %").arg(p.finalize.done * 100 / p.finalize.total));
     else
@@ -218,34 +232,48 @@ void JobCard::updateProgress(const JobProgress &p)
 
     if (p.filesSkipped > 0) {
         m_problems->setText(tr("%n problem(s)", nullptr, int(p.filesSkipped)));
-        m_problems->setToolTip(tr("%n file(s) could not be counted: click to see why", nullptr,
-                                  int(p.filesSkipped)));
+        m_problems->setToolTip(
+            tr("%n file(s) could not be counted: click to see why", nullptr, int(p.filesSkipped)));
         m_problems->show();
     }
 
-    if (m_job->isFinished())
+    if (!m_job->isFinished())
+        updateStatusLine();
+}
+
+void JobCard::updateStatusLine()
+{
+    const JobProgress &p = m_last;
+    const CountJob::State state = m_job->state();
+    if (m_job->isPaused()) {
+        m_status->setText(tr("Paused at %1 of %2 · %3 elapsed")
+                              .arg(ProgressFormat::bytes(p.map.done),
+                                   ProgressFormat::bytes(p.map.total),
+                                   ProgressFormat::duration(p.elapsedMs)));
         return;
+    }
     QStringList parts;
     if (p.map.started) {
-        parts << tr("%1 of %2").arg(ProgressFormat::bytes(p.map.done), ProgressFormat::bytes(p.map.total));
+        parts << tr("%1 of %2")
+                     .arg(ProgressFormat::bytes(p.map.done), ProgressFormat::bytes(p.map.total));
         const double speed = recentSpeed();
-        if (speed > 0 && !m_job->isPaused())
+        if (speed > 0)
             parts << ProgressFormat::speed(speed);
-        if (state == CountJob::Counting && speed > 0 && !m_job->isPaused())
+        if (state == CountJob::Counting && speed > 0)
             parts << tr("about %1 left")
-                         .arg(ProgressFormat::duration(qint64(double(p.map.total - p.map.done) * 1000.0 / speed)));
+                         .arg(ProgressFormat::duration(
+                             qint64(double(p.map.total - p.map.done) * 1000.0 / speed)));
     } else if (p.scan.started) {
         parts << tr("%n file(s) found", nullptr, int(p.scan.done));
     }
     if (p.scan.started)
         parts << tr("%1 elapsed").arg(ProgressFormat::duration(p.elapsedMs));
-    const bool stalled = state == CountJob::Counting && !m_job->isPaused()
-        && now - m_lastMoveMs >= StallMs;
+    const bool stalled = state == CountJob::Counting && p.elapsedMs - m_lastMoveMs >= StallMs;
     if (stalled)
         parts << tr("stalled");
     if (stalled != m_stalled) {
         m_stalled = stalled;
-        updateState();
+        updateStateLabel();
     }
     m_status->setText(parts.join(QStringLiteral(" · ")));
 }
@@ -254,6 +282,20 @@ void JobCard::updateState()
 {
     if (!m_job)
         return;
+    updateStateLabel();
+    const CountJob::State state = m_job->state();
+    const bool active = !m_job->isFinished() && !m_job->isCancelling();
+    m_pauseButton->setEnabled(active && state != CountJob::Queued);
+    m_pauseButton->setText(m_job->isPaused() ? tr("Resume") : tr("Pause"));
+    m_pauseButton->setIcon(
+        style()->standardIcon(m_job->isPaused() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_cancelButton->setEnabled(active);
+    if (!m_job->isFinished())
+        updateStatusLine();
+}
+
+void JobCard::updateStateLabel()
+{
     const CountJob::State state = m_job->state();
     QString text = ProgressFormat::stateName(state);
     QColor color = palette().color(QPalette::WindowText);
@@ -275,17 +317,6 @@ void JobCard::updateState()
     m_state->setPalette(pal);
     m_state->setText(text);
     m_state->setAccessibleName(tr("State: %1").arg(text));
-
-    const bool active = !m_job->isFinished() && !m_job->isCancelling();
-    m_pauseButton->setEnabled(active && state != CountJob::Queued);
-    m_pauseButton->setText(m_job->isPaused() ? tr("Resume") : tr("Pause"));
-    m_pauseButton->setIcon(style()->standardIcon(m_job->isPaused() ? QStyle::SP_MediaPlay
-                                                                    : QStyle::SP_MediaPause));
-    m_cancelButton->setEnabled(active);
-    if (m_job->isPaused() && !m_job->isFinished())
-        m_status->setText(tr("Paused at %1 of %2")
-                              .arg(ProgressFormat::bytes(m_last.map.done),
-                                   ProgressFormat::bytes(m_last.map.total)));
 }
 
 void JobCard::updateFinished()
@@ -301,15 +332,17 @@ void JobCard::updateFinished()
         const CountTotals &t = result->totals;
         const double speed = double(t.bytes) * 1000.0 / double(std::max<qint64>(1, t.totalMs));
         m_status->setText(tr("%1 in %2 (%3) · scan %4 · count %5 · sort %6")
-                              .arg(ProgressFormat::bytes(t.bytes), ProgressFormat::duration(t.totalMs),
-                                   ProgressFormat::speed(speed), seconds(t.scanMs), seconds(t.countMs),
-                                   seconds(t.finalizeMs)));
+                              .arg(ProgressFormat::bytes(t.bytes),
+                                   ProgressFormat::duration(t.totalMs),
+                                   ProgressFormat::speed(speed), seconds(t.scanMs),
+                                   seconds(t.countMs), seconds(t.finalizeMs)));
         break;
     }
     case CountJob::Cancelled:
         m_status->setText(tr("Cancelled after %1 at %2 of %3: no counts")
                               .arg(ProgressFormat::duration(p.elapsedMs),
-                                   ProgressFormat::bytes(p.map.done), ProgressFormat::bytes(p.map.total)));
+                                   ProgressFormat::bytes(p.map.done),
+                                   ProgressFormat::bytes(p.map.total)));
         break;
     case CountJob::Failed:
         m_status->setText(m_job->errorString());

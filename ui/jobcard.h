@@ -49,7 +49,9 @@ private:
     enum Phase { Scan, Map, Reduce, Finalize, PhaseCount };
 
     void updateProgress(const JobProgress &progress);
+    void updateStatusLine();
     void updateState();
+    void updateStateLabel();
     void updateFinished();
     double recentSpeed() const;
 

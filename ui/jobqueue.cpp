@@ -4,8 +4,7 @@
 
 JobQueue::JobQueue(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 JobQueue::~JobQueue()
 {
@@ -29,7 +28,10 @@ CountJob *JobQueue::enqueue(const JobSpec &spec)
     return job;
 }
 
-QList<CountJob *> JobQueue::jobs() const { return m_jobs; }
+QList<CountJob *> JobQueue::jobs() const
+{
+    return m_jobs;
+}
 
 bool JobQueue::hasActiveJobs() const
 {

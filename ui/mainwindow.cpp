@@ -85,7 +85,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_filesView = makeTable(m_files, this);
     m_filesView->setObjectName(QStringLiteral("filesView"));
     m_filesView->setAccessibleName(tr("Files of the selected job"));
-    m_filesView->horizontalHeader()->setSectionResizeMode(FileListModel::NameColumn, QHeaderView::Stretch);
+    m_filesView->horizontalHeader()->setSectionResizeMode(FileListModel::NameColumn,
+                                                          QHeaderView::Stretch);
     m_filesView->horizontalHeader()->setSectionResizeMode(FileListModel::StateColumn,
                                                           QHeaderView::ResizeToContents);
 
@@ -93,7 +94,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_resultsView = makeTable(m_results, this);
     m_resultsView->setObjectName(QStringLiteral("resultsView"));
     m_resultsView->setAccessibleName(tr("Word counts of the selected job"));
-    m_resultsView->horizontalHeader()->setSectionResizeMode(ResultsModel::WordColumn, QHeaderView::Stretch);
+    m_resultsView->horizontalHeader()->setSectionResizeMode(ResultsModel::WordColumn,
+                                                            QHeaderView::Stretch);
     m_resultsSummary = new QLabel(this);
     m_resultsSummary->setObjectName(QStringLiteral("resultsSummary"));
     m_resultsSummary->setWordWrap(true);
@@ -135,7 +137,13 @@ MainWindow::MainWindow(QWidget *parent)
     readSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Cancelling a queued job emits finished() at once, and the handlers use this window: end
+    // the jobs while it is whole, not when ~QWidget deletes the queue after MainWindow is gone.
+    delete m_queue;
+    m_queue = nullptr;
+}
 
 void MainWindow::createActions()
 {
@@ -145,14 +153,14 @@ void MainWindow::createActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->setMovable(false);
 
-    auto *openFilesAction = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton),
-                                        tr("Open &Files…"), this);
+    auto *openFilesAction
+        = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("Open &Files…"), this);
     openFilesAction->setShortcut(QKeySequence::Open);
     openFilesAction->setStatusTip(tr("Choose text files to count"));
     connect(openFilesAction, &QAction::triggered, this, &MainWindow::openFiles);
 
-    auto *openFolderAction = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon),
-                                         tr("Open F&older…"), this);
+    auto *openFolderAction
+        = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open F&older…"), this);
     openFolderAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     openFolderAction->setStatusTip(tr("Choose a folder: every text file in it is counted"));
     connect(openFolderAction, &QAction::triggered, this, &MainWindow::openFolder);
@@ -163,7 +171,8 @@ void MainWindow::createActions()
     sampleAction->setStatusTip(tr("Count generated sample text, from 10 MB to 10 GB"));
     connect(sampleAction, &QAction::triggered, this, &MainWindow::trySample);
 
-    auto *startAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("S&tart"), this);
+    auto *startAction
+        = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("S&tart"), this);
     startAction->setShortcut(QKeySequence(tr("Ctrl+Return")));
     startAction->setStatusTip(tr("Start a job on the chosen inputs"));
     startAction->setEnabled(false);
@@ -171,7 +180,8 @@ void MainWindow::createActions()
     connect(m_options, &OptionsPanel::inputsChanged, startAction,
             [this, startAction] { startAction->setEnabled(!m_options->inputs().isEmpty()); });
 
-    m_cancelAll = new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel All"), this);
+    m_cancelAll
+        = new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel All"), this);
     m_cancelAll->setObjectName(QStringLiteral("cancelAllAction"));
     m_cancelAll->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
     m_cancelAll->setStatusTip(tr("Cancel every running and queued job"));
@@ -241,8 +251,8 @@ void MainWindow::addInputs(const QStringList &paths)
         return;
     m_options->addInputs(paths);
     addRecent(paths);
-    statusBar()->showMessage(tr("%n input(s) ready: press Start", nullptr,
-                                int(m_options->inputs().size())));
+    statusBar()->showMessage(
+        tr("%n input(s) ready: press Start", nullptr, int(m_options->inputs().size())));
 }
 
 CountJob *MainWindow::startJob()
@@ -290,9 +300,9 @@ void MainWindow::addCard(CountJob *job)
         if (card == m_selected)
             refreshDetails();
         const auto result = card->job()->result();
-        statusBar()->showMessage(result ? ProgressFormat::summaryLine(*result)
-                                        : tr("%1: %2").arg(JobCard::titleFor(card->job()->spec()),
-                                                           card->stateText()));
+        statusBar()->showMessage(
+            result ? ProgressFormat::summaryLine(*result)
+                   : tr("%1: %2").arg(JobCard::titleFor(card->job()->spec()), card->stateText()));
     });
     selectCard(card);
     QTimer::singleShot(0, this, [this, card] { m_jobsArea->ensureWidgetVisible(card); });
@@ -329,7 +339,8 @@ void MainWindow::refreshFiles()
     }
     m_files->setReports(m_selected->job()->fileReports());
     const int problems = m_files->problemCount();
-    m_tabs->setTabText(0, problems ? tr("&Files (%n problem(s))", nullptr, problems) : tr("&Files"));
+    m_tabs->setTabText(0,
+                       problems ? tr("&Files (%n problem(s))", nullptr, problems) : tr("&Files"));
 }
 
 void MainWindow::showResults()
@@ -341,12 +352,11 @@ void MainWindow::showResults()
         const CountTotals &t = result->totals;
         const QLocale locale;
         const double speed = double(t.bytes) * 1000.0 / double(std::max<qint64>(1, t.totalMs));
-        QString text = tr("%1 words · %2 distinct · %n file(s) · %3 · %4 · %5", nullptr,
-                          int(t.filesCounted))
-                           .arg(locale.toString(qulonglong(t.words)),
-                                locale.toString(qulonglong(t.distinctWords)),
-                                ProgressFormat::bytes(t.bytes), ProgressFormat::duration(t.totalMs),
-                                ProgressFormat::speed(speed));
+        QString text
+            = tr("%1 words · %2 distinct · %n file(s) · %3 · %4 · %5", nullptr, int(t.filesCounted))
+                  .arg(locale.toString(qulonglong(t.words)),
+                       locale.toString(qulonglong(t.distinctWords)), ProgressFormat::bytes(t.bytes),
+                       ProgressFormat::duration(t.totalMs), ProgressFormat::speed(speed));
         if (t.filesSkipped > 0)
             text += tr(" · %n file(s) skipped", nullptr, int(t.filesSkipped));
         if (t.overlongWords > 0)
@@ -380,8 +390,8 @@ void MainWindow::openFolder()
 
 void MainWindow::trySample()
 {
-    const QList<qint64> sizes = {qint64(10) << 20, qint64(100) << 20, qint64(1) << 30,
-                                 qint64(5) << 30, qint64(10) << 30};
+    const QList<qint64> sizes
+        = {qint64(10) << 20, qint64(100) << 20, qint64(1) << 30, qint64(5) << 30, qint64(10) << 30};
     QStringList items;
     for (qint64 size : sizes)
         items << ProgressFormat::bytes(size);
@@ -429,13 +439,14 @@ void MainWindow::readSettings()
         split->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     if (auto *split = findChild<QSplitter *>(QStringLiteral("rightSplitter")))
         split->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
-    m_options->setWorkers(settings.value(QStringLiteral("options/workers"),
-                                         m_options->spec().workers).toInt());
+    m_options->setWorkers(
+        settings.value(QStringLiteral("options/workers"), m_options->spec().workers).toInt());
     CountingMode mode = CountingMode::Words;
     parseCountingMode(settings.value(QStringLiteral("options/mode")).toString(), &mode);
     m_options->setMode(mode);
-    m_options->setChunkSize(settings.value(QStringLiteral("options/chunkSize"),
-                                           JobSpec::DefaultChunkSize).toLongLong());
+    m_options->setChunkSize(
+        settings.value(QStringLiteral("options/chunkSize"), JobSpec::DefaultChunkSize)
+            .toLongLong());
     m_recent = settings.value(QStringLiteral("recent")).toStringList();
     rebuildRecentMenu();
 }

@@ -34,12 +34,14 @@ OptionsPanel::OptionsPanel(QWidget *parent)
     m_mode = new QComboBox(this);
     m_mode->setObjectName(QStringLiteral("modeCombo"));
     m_mode->addItem(tr("Words"), int(CountingMode::Words));
-    m_mode->setItemData(0, tr("Unicode words: letters, marks, numbers and inner apostrophes; "
-                              "lowercased and normalised"),
+    m_mode->setItemData(0,
+                        tr("Unicode words: letters, marks, numbers and inner apostrophes; "
+                           "lowercased and normalised"),
                         Qt::ToolTipRole);
     m_mode->addItem(tr("Whitespace"), int(CountingMode::Whitespace));
-    m_mode->setItemData(1, tr("Anything between ASCII spaces, tabs and line breaks; only A-Z "
-                              "lowercased (the \"countwords\" benchmark's rules)"),
+    m_mode->setItemData(1,
+                        tr("Anything between ASCII spaces, tabs and line breaks; only A-Z "
+                           "lowercased (the \"countwords\" benchmark's rules)"),
                         Qt::ToolTipRole);
     m_mode->setAccessibleName(tr("Counting mode"));
 
@@ -107,7 +109,10 @@ void OptionsPanel::clearInputs()
     updateInputs();
 }
 
-void OptionsPanel::setWorkers(int workers) { m_workers->setValue(workers); }
+void OptionsPanel::setWorkers(int workers)
+{
+    m_workers->setValue(workers);
+}
 
 void OptionsPanel::setMode(CountingMode mode)
 {

@@ -6,8 +6,7 @@
 
 ResultsModel::ResultsModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void ResultsModel::setResult(std::shared_ptr<const CountResult> result)
 {
@@ -53,7 +52,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     case ShareColumn: {
         const quint64 total = m_result->totals.words;
         const double share = total ? 100.0 * double(count) / double(total) : 0.0;
-        return display ? QVariant(locale.toString(share, 'f', 3) + QLatin1String(" %")) : QVariant(share);
+        return display ? QVariant(locale.toString(share, 'f', 3) + QLatin1String(" %"))
+                       : QVariant(share);
     }
     }
     return {};

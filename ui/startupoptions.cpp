@@ -14,11 +14,13 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
         QCoreApplication::translate("StartupOptions", "WordMill: count the words of text files."));
     const QCommandLineOption sample(
         QStringLiteral("sample"),
-        QCoreApplication::translate("StartupOptions", "Start a job on SIZE of generated sample text."),
+        QCoreApplication::translate("StartupOptions",
+                                    "Start a job on SIZE of generated sample text."),
         QStringLiteral("SIZE"));
     parser.addOption(sample);
-    parser.addPositionalArgument(QStringLiteral("PATH"),
-                                 QCoreApplication::translate("StartupOptions", "Files or folders to count."));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"),
+        QCoreApplication::translate("StartupOptions", "Files or folders to count."));
     if (!parser.parse(arguments)) {
         options.error = parser.errorText();
         return options;
@@ -26,7 +28,8 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
     if (parser.isSet(sample)) {
         options.sampleBytes = ProgressFormat::parseBytes(parser.value(sample));
         if (options.sampleBytes <= 0)
-            options.error = QCoreApplication::translate("StartupOptions", "--sample needs a size such as 1G");
+            options.error
+                = QCoreApplication::translate("StartupOptions", "--sample needs a size such as 1G");
     }
     options.paths = parser.positionalArguments();
     return options;

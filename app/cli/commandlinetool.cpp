@@ -25,8 +25,7 @@ void printErr(const QString &text)
 
 CommandLineTool::CommandLineTool(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 CommandLineTool::~CommandLineTool() = default;
 
@@ -36,23 +35,24 @@ int CommandLineTool::start(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Counts the words of text files with a parallel map-reduce and prints "
            "word<TAB>count lines, most frequent first."));
-    parser.addPositionalArgument(tr("PATH"), tr("Files and folders to count (folders recursively)."),
-                                 tr("PATH..."));
+    parser.addPositionalArgument(
+        tr("PATH"), tr("Files and folders to count (folders recursively)."), tr("PATH..."));
     const QCommandLineOption mode(QStringLiteral("mode"),
                                   tr("Counting rules: 'words' (Unicode words, lowercased, the "
                                      "default) or 'whitespace' (split at ASCII whitespace)."),
                                   tr("words|whitespace"), QStringLiteral("words"));
-    const QCommandLineOption threads(QStringLiteral("threads"),
-                                     tr("Worker threads (default: %1, the cores found).")
-                                         .arg(QThread::idealThreadCount()),
-                                     tr("N"));
+    const QCommandLineOption threads(
+        QStringLiteral("threads"),
+        tr("Worker threads (default: %1, the cores found).").arg(QThread::idealThreadCount()),
+        tr("N"));
     const QCommandLineOption chunk(QStringLiteral("chunk-size"),
                                    tr("Bytes per chunk of work, at least 1024; K, M and G "
                                       "suffixes allowed (default 4M)."),
                                    tr("BYTES"));
     const QCommandLineOption top(QStringLiteral("top"), tr("Print only the N most frequent words."),
                                  tr("N"));
-    const QCommandLineOption format(QStringLiteral("format"), tr("Output format: tsv (default), csv or json."),
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    tr("Output format: tsv (default), csv or json."),
                                     tr("tsv|csv|json"), QStringLiteral("tsv"));
     const QCommandLineOption sample(QStringLiteral("sample"),
                                     tr("Count BYTES of generated sample text (K, M, G suffixes "
@@ -171,7 +171,8 @@ void CommandLineTool::onFinished()
     const std::shared_ptr<const CountResult> result = m_job->result();
     if (result) {
         QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || !ResultWriter::write(*result, m_format, &out, m_top)) {
+        if (!out.open(stdout, QIODevice::WriteOnly)
+            || !ResultWriter::write(*result, m_format, &out, m_top)) {
             printErr(tr("wordmill-cli: cannot write the results: %1\n").arg(out.errorString()));
             Q_EMIT done(SomeSkipped);
             return;
@@ -181,8 +182,9 @@ void CommandLineTool::onFinished()
             printErr(ProgressFormat::summaryLine(*result) + QLatin1Char('\n'));
         if (result->totals.overlongWords > 0)
             printErr(QCoreApplication::translate(
-                "CommandLineTool", "wordmill-cli: %n word(s) longer than 1000 bytes were not counted\n",
-                nullptr, int(std::min<quint64>(result->totals.overlongWords, INT_MAX))));
+                "CommandLineTool",
+                "wordmill-cli: %n word(s) longer than 1000 bytes were not counted\n", nullptr,
+                int(std::min<quint64>(result->totals.overlongWords, INT_MAX))));
     } else if (!m_job->errorString().isEmpty()) {
         printErr(QStringLiteral("wordmill-cli: %1\n").arg(m_job->errorString()));
     }

@@ -26,8 +26,7 @@ InterruptNotifier::InterruptNotifier(QObject *parent)
     m_notifier = new QSocketNotifier(pipeFds[0], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char buffer[16];
-        while (::read(pipeFds[0], buffer, sizeof buffer) > 0) {
-        }
+        while (::read(pipeFds[0], buffer, sizeof buffer) > 0) { }
         Q_EMIT interrupted();
     });
     struct sigaction action = {};

@@ -13,8 +13,10 @@ int main(int argc, char *argv[])
 
     CommandLineTool tool;
     InterruptNotifier interrupt;
-    QObject::connect(&interrupt, &InterruptNotifier::interrupted, &tool, &CommandLineTool::interrupt);
-    QObject::connect(&tool, &CommandLineTool::done, &app, [](int code) { QCoreApplication::exit(code); });
+    QObject::connect(&interrupt, &InterruptNotifier::interrupted, &tool,
+                     &CommandLineTool::interrupt);
+    QObject::connect(&tool, &CommandLineTool::done, &app,
+                     [](int code) { QCoreApplication::exit(code); });
     const int early = tool.start(app.arguments());
     return early >= 0 ? early : app.exec();
 }
