@@ -58,7 +58,14 @@ public:
         , m_block(threadBuffer().data() + CarrySpace)
     { }
 
-    ~BlockReader() { reportOwned(m_task.end); }
+    // A chunk that ends, counted or failed, reports all the bytes it owns, so that progress
+    // reaches its total; a stopped one only what it read, so that a cancelled job never shows
+    // its map phase as over.
+    ~BlockReader()
+    {
+        if (!m_stopped)
+            reportOwned(m_task.end);
+    }
 
     char *block() const { return m_block; }
     qint64 position() const { return m_position; }
@@ -71,8 +78,10 @@ public:
     Result next(qint64 *length)
     {
         reportOwned(m_position);
-        if (!m_control->checkpoint())
+        if (!m_control->checkpoint()) {
+            m_stopped = true;
             return Stopped;
+        }
         qint64 want = m_position < m_task.end ? std::min(BlockSize, m_task.end - m_position)
                                               : TailBlockSize;
         want = std::min(want, m_decodeEnd - m_position);
@@ -109,6 +118,7 @@ private:
     char *m_block = nullptr;
     qint64 m_position = 0;
     qint64 m_reported = 0;
+    bool m_stopped = false;
 };
 
 ChunkTally failure(const QString &reason)
@@ -171,6 +181,10 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         const char *p = block;
         const char *const e = block + n;
         const char *start = block - carried;
+        if (inToken && blockBegin >= task.end && (discard || overlong)) { // as in words mode
+            endToken(start, carried);
+            return tally;
+        }
         for (;;) {
             if (!inToken) {
                 while (p < e && Tables.space[quint8(*p)])
@@ -217,6 +231,9 @@ public:
 
     State state() const { return m_state; }
     bool discarding() const { return m_discard; }
+    // Past the chunk's end, the rest of a foreign word is not ours and an over-long word of
+    // ours counts the same however it ends: reading on would only cost time (a 1 GiB word).
+    bool isSettled() const { return m_discard || m_overflow; }
 
     // Continues a word that began in the previous chunk: it is that chunk's to count.
     void resumeForeignWord(State state)
@@ -442,6 +459,9 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
                     break;
                 if (base + (p - data) >= task.end)
                     return tally;
+            } else if (base + (p - data) >= task.end && builder.isSettled()) {
+                builder.finish();
+                return tally;
             }
             const quint8 b = *p;
             if (b < 0x80) {
@@ -557,8 +577,14 @@ ChunkTally countUtf16Words(BlockReader &reader, ByteSource &source, const ChunkT
         const bool atEnd = reader.atEnd();
         carried = 0;
         while (e - p >= 2) {
-            if (builder.state() == WordBuilder::Outside && base + (p - data) >= task.end)
-                return tally;
+            if (base + (p - data) >= task.end) {
+                if (builder.state() == WordBuilder::Outside)
+                    return tally;
+                if (builder.isSettled()) {
+                    builder.finish();
+                    return tally;
+                }
+            }
             char32_t cp;
             const int used = decodeUtf16(p, e, atEnd, littleEndian, &cp);
             if (used == 0) {

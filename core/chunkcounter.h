@@ -44,7 +44,8 @@ struct ChunkTally
 
     Between reads it passes the job's checkpoint, so a pause or a cancel takes effect within one
     MiB of work, and it adds the bytes it owns to \a bytesCounted as it goes (exactly
-    end - begin in all, even when it fails, so that progress reaches its total).
+    end - begin in all, even when it fails, so that progress reaches its total; when cancelled,
+    only the bytes it read, so that a cancelled job's progress stops short of its total).
 */
 class ChunkCounter final
 {

@@ -140,10 +140,11 @@ QString summaryLine(const CountResult &result)
     const CountTotals &t = result.totals;
     const QLocale locale;
     const double seconds = double(std::max<qint64>(1, t.totalMs)) / 1000.0;
-    return tr("Counted %1 words (%2 distinct) in %3 files, %4 in %5 (%6)")
-        .arg(locale.toString(qulonglong(t.words)), locale.toString(qulonglong(t.distinctWords)))
-        .arg(t.filesCounted)
-        .arg(bytes(t.bytes), duration(t.totalMs), speed(double(t.bytes) / seconds));
+    return QCoreApplication::translate(
+               "ProgressFormat", "Counted %1 words (%2 distinct) in %n file(s), %3 in %4 (%5)",
+               nullptr, int(t.filesCounted))
+        .arg(locale.toString(qulonglong(t.words)), locale.toString(qulonglong(t.distinctWords)),
+             bytes(t.bytes), duration(t.totalMs), speed(double(t.bytes) / seconds));
 }
 
 } // namespace ProgressFormat

@@ -30,13 +30,16 @@ public:
             return -1;
         const qint64 n = std::min(length, qint64(m_data.size()) - offset);
         std::memcpy(buffer, m_data.constData() + offset, size_t(n));
+        m_bytesRead += n;
         return n;
     }
 
     QString errorString() const override { return {}; }
+    qint64 bytesRead() const { return m_bytesRead; }
 
 private:
     QByteArray m_data;
+    qint64 m_bytesRead = 0;
 };
 
 // Bytes of a literal, embedded NULs included.
@@ -163,6 +166,8 @@ private Q_SLOTS:
     void whitespaceMode();
     void whitespaceModeInSmallChunks_data() { whitespaceMode_data(); }
     void whitespaceModeInSmallChunks();
+    void longWordReadsStayInChunk_data();
+    void longWordReadsStayInChunk();
 
 private:
     void check(CountingMode mode, qint64 chunkSize);
@@ -444,4 +449,46 @@ void TestTokenizer::whitespaceModeInSmallChunks()
 }
 
 QTEST_GUILESS_MAIN(TestTokenizer)
+void TestTokenizer::longWordReadsStayInChunk_data()
+{
+    QTest::addColumn<CountingMode>("mode");
+    QTest::addColumn<qint64>("begin");
+    QTest::addColumn<quint64>("overlong");
+    QTest::newRow("words, chunk that owns the word")
+        << CountingMode::Words << qint64(0) << quint64(1);
+    QTest::newRow("words, chunk inside the word")
+        << CountingMode::Words << qint64(1 << 20) << quint64(0);
+    QTest::newRow("whitespace, chunk that owns the word")
+        << CountingMode::Whitespace << qint64(0) << quint64(1);
+    QTest::newRow("whitespace, chunk inside the word")
+        << CountingMode::Whitespace << qint64(1 << 20) << quint64(0);
+}
+
+// One word of 8 MiB: a chunk of 1 MiB reads its own range and little more, whether it owns the
+// word (over-long whatever its end) or starts inside it (the rest is not its to count).
+void TestTokenizer::longWordReadsStayInChunk()
+{
+    QFETCH(CountingMode, mode);
+    QFETCH(qint64, begin);
+    QFETCH(quint64, overlong);
+    const QByteArray input(8 << 20, 'a');
+    ChunkTask task;
+    task.mode = mode;
+    task.begin = begin;
+    task.end = begin + (1 << 20);
+    task.contentEnd = input.size();
+    JobControl control;
+    std::atomic<qint64> bytesCounted = 0;
+    ChunkCounter counter(&control, &bytesCounted);
+    MemorySource source(input);
+    WordTable table;
+    const ChunkTally tally = counter.count(source, task, table);
+    QCOMPARE(tally.status, ChunkTally::Counted);
+    QCOMPARE(tally.words, quint64(0));
+    QCOMPARE(tally.overlongWords, overlong);
+    QVERIFY2(source.bytesRead() <= (task.end - task.begin) + 64 * 1024,
+             qPrintable(QStringLiteral("read %1 bytes").arg(source.bytesRead())));
+    QCOMPARE(bytesCounted.load(), task.end - task.begin);
+}
+
 #include "tst_tokenizer.moc"
