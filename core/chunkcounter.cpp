@@ -21,17 +21,24 @@ constexpr qint64 TailBlockSize = 4096; // reads past the chunk only finish its l
 constexpr qint64 CarrySpace = 4096; // room before a block for what the last block left over
 constexpr int RawWordCap = 4000; // NFC and lowercasing shrink a word to no less than a third
 
+inline char asciiLower(char c)
+{
+    return char(c + (quint8(c - 'A') < 26 ? 32 : 0));
+}
+
 struct ByteTables
 {
     std::array<bool, 256> space {};
     std::array<quint8, 256> asciiClass {};
-    std::array<char, 256> lower {};
+    std::array<bool, 256> asciiWord {}; // an ASCII word character
+    std::array<bool, 256> asciiSkip {}; // an ASCII byte that is not a word character
     ByteTables()
     {
         for (int b = 0; b < 256; ++b) {
             space[b] = isAsciiWhitespace(quint8(b));
             asciiClass[b] = b < 0x80 ? classify(char32_t(b)) : Separator;
-            lower[b] = char(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            asciiWord[b] = b < 0x80 && asciiClass[b] == WordChar;
+            asciiSkip[b] = b < 0x80 && asciiClass[b] != WordChar;
         }
     }
 };
@@ -39,7 +46,8 @@ const ByteTables Tables;
 
 std::vector<char> &threadBuffer()
 {
-    thread_local std::vector<char> buffer(size_t(CarrySpace + BlockSize));
+    // One spare byte after a block holds a sentinel that ends the scanning loops.
+    thread_local std::vector<char> buffer(size_t(CarrySpace + BlockSize + 1));
     return buffer;
 }
 
@@ -174,10 +182,9 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
                 endToken(block - carried, carried);
             return tally;
         }
-        for (qint64 i = 0; i < n; ++i) {
-            const quint8 c = quint8(block[i]);
-            block[i] = char(c + (quint8(c - 'A') < 26 ? 32 : 0));
-        }
+        for (qint64 i = 0; i < n; ++i)
+            block[i] = asciiLower(block[i]);
+        block[n] = ' '; // sentinel: a token always ends
         const char *p = block;
         const char *const e = block + n;
         const char *start = block - carried;
@@ -197,7 +204,7 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
                 overlong = false;
                 start = p;
             }
-            while (p < e && !Tables.space[quint8(*p)])
+            while (!Tables.space[quint8(*p)])
                 ++p;
             if (p == e)
                 break;
@@ -242,14 +249,21 @@ public:
         m_discard = true;
     }
 
-    void appendAscii(quint8 b)
+    // A run of ASCII word characters, the common case: copied and lowercased in one go.
+    void appendAscii(const char *run, qsizetype length)
     {
-        if (m_rawLength < RawWordCap) {
-            m_raw[m_rawLength++] = char(b);
-            m_lower[m_lowerLength++] = Tables.lower[b];
-        } else {
+        if (m_discard)
+            return;
+        if (m_rawLength + length > RawWordCap) {
             m_overflow = true;
+            return;
         }
+        std::memcpy(m_raw + m_rawLength, run, size_t(length));
+        char *lower = m_lower + m_lowerLength;
+        for (qsizetype i = 0; i < length; ++i)
+            lower[i] = asciiLower(run[i]);
+        m_rawLength += int(length);
+        m_lowerLength += int(length);
     }
 
     void feed(char32_t cp, CharClass cls)
@@ -325,7 +339,8 @@ private:
         if (m_discard)
             return;
         if (cp < 0x80) {
-            appendAscii(quint8(cp));
+            const char c = char(cp);
+            appendAscii(&c, 1);
             return;
         }
         if (m_rawLength > RawWordCap - 4) {
@@ -451,9 +466,10 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
         const qint64 base = reader.position() - n - carried; // file offset of data
         const bool atEnd = reader.atEnd();
         carried = 0;
+        *const_cast<quint8 *>(e) = 0x80; // sentinel: ends the ASCII loops below
         while (p < e) {
             if (builder.state() == WordBuilder::Outside) {
-                while (p < e && *p < 0x80 && Tables.asciiClass[*p] != WordChar)
+                while (Tables.asciiSkip[*p])
                     ++p;
                 if (p == e)
                     break;
@@ -467,13 +483,11 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
             if (b < 0x80) {
                 const CharClass cls = CharClass(Tables.asciiClass[b]);
                 if (cls == WordChar && builder.state() == WordBuilder::InWord) {
-                    if (builder.discarding()) {
-                        while (p < e && *p < 0x80 && Tables.asciiClass[*p] == WordChar)
-                            ++p;
-                    } else {
-                        while (p < e && *p < 0x80 && Tables.asciiClass[*p] == WordChar)
-                            builder.appendAscii(*p++);
-                    }
+                    const quint8 *q = p;
+                    while (Tables.asciiWord[*q])
+                        ++q;
+                    builder.appendAscii(reinterpret_cast<const char *>(p), q - p);
+                    p = q;
                     continue;
                 }
                 builder.feed(b, cls);
