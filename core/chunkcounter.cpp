@@ -475,7 +475,7 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
                     break;
                 if (base + (p - data) >= task.end)
                     return tally;
-            } else if (base + (p - data) >= task.end && builder.isSettled()) {
+            } else if (builder.isSettled() && base + (p - data) >= task.end) {
                 builder.finish();
                 return tally;
             }

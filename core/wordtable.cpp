@@ -24,6 +24,23 @@ inline quint64 mix(quint64 a, quint64 b)
     return quint64(r) ^ quint64(r >> 64);
 }
 
+// Equality of two words of \a n bytes; overlapping loads cover the short words of text.
+inline bool sameBytes(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        if (n > 16)
+            return std::memcmp(a, b, n) == 0;
+        return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
+    }
+    if (n >= 4)
+        return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+    for (size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
 constexpr quint64 K0 = 0xa0761d6478bd642fULL;
 constexpr quint64 K1 = 0xe7037ed1a0b428dbULL;
 constexpr quint64 K2 = 0x8ebc6af09c88c6e3ULL;
@@ -65,7 +82,7 @@ quint32 WordTable::hashOf(const char *p, qsizetype length)
 
 void WordTable::add(const char *word, qsizetype length, quint32 hash, quint64 count)
 {
-    if (m_entries.size() * 2 >= m_index.size())
+    if (m_entries.size() >= m_growAt)
         grow();
     const quint64 tag = quint64(hash) << 32;
     size_t slot = hash & m_mask;
@@ -76,7 +93,7 @@ void WordTable::add(const char *word, qsizetype length, quint32 hash, quint64 co
         if ((s & 0xffffffff00000000ULL) == tag) {
             Entry &e = m_entries[size_t(s & 0xffffffffULL) - 1];
             if (e.length == quint32(length)
-                && std::memcmp(m_arena.data() + e.offset, word, size_t(length)) == 0) {
+                && sameBytes(m_arena.data() + e.offset, word, size_t(length))) {
                 e.count += count;
                 return;
             }
@@ -116,7 +133,7 @@ quint64 WordTable::count(QByteArrayView word) const
         if ((s & 0xffffffff00000000ULL) == tag) {
             const Entry &e = m_entries[size_t(s & 0xffffffffULL) - 1];
             if (e.length == quint32(word.size())
-                && std::memcmp(m_arena.data() + e.offset, word.data(), size_t(word.size())) == 0)
+                && sameBytes(m_arena.data() + e.offset, word.data(), size_t(word.size())))
                 return e.count;
         }
     }
@@ -133,6 +150,7 @@ void WordTable::grow()
     const size_t slotCount = m_index.empty() ? InitialSlots : m_index.size() * 2;
     m_index.assign(slotCount, 0);
     m_mask = slotCount - 1;
+    m_growAt = slotCount / 2;
     if (m_entries.capacity() < slotCount / 2)
         m_entries.reserve(slotCount / 2);
     for (size_t i = 0; i < m_entries.size(); ++i) {

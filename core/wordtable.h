@@ -60,6 +60,7 @@ public:
         m_index.swap(other.m_index);
         m_arena.swap(other.m_arena);
         std::swap(m_mask, other.m_mask);
+        std::swap(m_growAt, other.m_growAt);
     }
 
     static quint32 hashOf(const char *data, qsizetype length);
@@ -72,4 +73,5 @@ private:
     std::vector<quint64> m_index;
     std::vector<char> m_arena;
     quint64 m_mask = 0;
+    size_t m_growAt = 0; // entries that make the index half full
 };
