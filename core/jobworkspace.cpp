@@ -1,36 +1,13 @@
 #include "jobworkspace.h"
 
 #include "filesource.h"
+#include "outputorder.h"
 #include "samplesource.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
-#include <cstring>
-#include <numeric>
-
-namespace {
-
-constexpr qsizetype SortBlock = 1 << 16;
-
-// Output order: count descending, then word ascending by bytes.
-struct OutputOrder
-{
-    const WordTable &table;
-    bool operator()(quint32 a, quint32 b) const
-    {
-        const WordTable::Entry &x = table.entry(a);
-        const WordTable::Entry &y = table.entry(b);
-        if (x.count != y.count)
-            return x.count > y.count;
-        const int c
-            = std::memcmp(table.wordData(x), table.wordData(y), std::min(x.length, y.length));
-        return c != 0 ? c < 0 : x.length < y.length;
-    }
-};
-
-} // namespace
 
 JobWorkspace::JobWorkspace(const JobSpec &spec)
     : m_spec(spec)
@@ -258,39 +235,16 @@ std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<Cou
     auto result = std::make_shared<CountResult>();
     result->mode = m_spec.mode;
     const qsizetype n = table->size();
-    std::vector<quint32> order(static_cast<size_t>(n));
-    std::iota(order.begin(), order.end(), 0u);
-
-    // Sorted in blocks, then merged pairwise, so that progress moves and cancel is heard.
-    const qsizetype blocks = std::max<qsizetype>(1, (n + SortBlock - 1) / SortBlock);
-    int levels = 0;
-    for (qsizetype width = SortBlock; width < n; width *= 2)
-        ++levels;
-    entriesToSort.store(n * (levels + 1), std::memory_order_relaxed);
-    promise.setProgressRange(0, int(blocks) * (levels + 1));
-    int step = 0;
-    const OutputOrder less {*table};
-    for (qsizetype b = 0; b < n; b += SortBlock) {
-        if (!control.checkpoint() || promise.isCanceled())
-            return {};
-        const auto first = order.begin() + b;
-        const qsizetype length = std::min(SortBlock, n - b);
-        std::sort(first, first + length, less);
-        entriesSorted.fetch_add(length, std::memory_order_relaxed);
-        promise.setProgressValue(++step);
-    }
-    for (qsizetype width = SortBlock; width < n; width *= 2) {
-        for (qsizetype b = 0; b < n; b += 2 * width) {
-            if (!control.checkpoint() || promise.isCanceled())
-                return {};
-            const qsizetype mid = std::min(b + width, n);
-            const qsizetype last = std::min(b + 2 * width, n);
-            std::inplace_merge(order.begin() + b, order.begin() + mid, order.begin() + last, less);
-            entriesSorted.fetch_add(last - b, std::memory_order_relaxed);
-        }
-        step += int(blocks);
-        promise.setProgressValue(step);
-    }
+    std::vector<quint32> order;
+    promise.setProgressRange(0, 1000);
+    const bool sorted = OutputOrder::sort(*table, &order, [&](qint64 done, qint64 total) {
+        entriesToSort.store(total, std::memory_order_relaxed);
+        entriesSorted.store(done, std::memory_order_relaxed);
+        promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
+        return control.checkpoint() && !promise.isCanceled();
+    });
+    if (!sorted)
+        return {};
 
     result->table = table;
     result->order = std::move(order);
