@@ -73,6 +73,7 @@ public:
     QFutureWatcher<std::shared_ptr<CountResult>> finalizeWatcher;
     QTimer progressTimer;
     JobProgress lastProgress;
+    int liveVersion = 0;
 
     QElapsedTimer clock;
     qint64 scanStart = -1, scanEnd = -1;
@@ -170,6 +171,11 @@ std::shared_ptr<const CountResult> CountJob::result() const
 QString CountJob::errorString() const
 {
     return d->error;
+}
+
+QList<WordCount> CountJob::liveWords(quint64 *wordsSoFar) const
+{
+    return d->workspace->liveTopWords(wordsSoFar);
 }
 QFuture<ScanResult> CountJob::scanFuture() const
 {
@@ -308,6 +314,13 @@ JobProgress CountJob::Private::snapshot() const
 
 void CountJob::Private::emitProgress()
 {
+    const int version = workspace->liveTopVersion();
+    if (version != liveVersion && !cancelling) {
+        liveVersion = version;
+        quint64 words = 0;
+        const QList<WordCount> top = workspace->liveTopWords(&words);
+        Q_EMIT q->liveWordsChanged(top, words);
+    }
     const JobProgress p = snapshot();
     if (state == Counting && p.map.total > 0 && p.map.done == p.map.total)
         setState(Merging);

@@ -5,6 +5,7 @@
 #include "inputscanner.h"
 #include "jobprogress.h"
 #include "jobspec.h"
+#include "wordcount.h"
 
 #include <QFuture>
 #include <QObject>
@@ -63,6 +64,8 @@ public:
     QList<FileReport> fileReports() const;
     //! The counts, once the job is Done; null before, and always null after a cancel.
     std::shared_ptr<const CountResult> result() const;
+    //! The latest provisional top words (see liveWordsChanged()).
+    QList<WordCount> liveWords(quint64 *wordsSoFar = nullptr) const;
     //! Why a Failed job failed.
     QString errorString() const;
 
@@ -85,6 +88,8 @@ Q_SIGNALS:
     void cancellingChanged(bool cancelling);
     //! At most every ProgressIntervalMs while something moves, and once at every phase end.
     void progressChanged(const JobProgress &progress);
+    //! The most frequent words so far, at most twice a second while counting; provisional.
+    void liveWordsChanged(const QList<WordCount> &words, quint64 wordsSoFar);
     //! Emitted once, after Done, Cancelled or Failed.
     void finished();
 

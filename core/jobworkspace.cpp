@@ -2,12 +2,14 @@
 
 #include "filesource.h"
 #include "outputorder.h"
+#include "progressformat.h"
 #include "samplesource.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
+#include <numeric>
 
 JobWorkspace::JobWorkspace(const JobSpec &spec)
     : m_spec(spec)
@@ -21,7 +23,7 @@ std::vector<Chunk> JobWorkspace::plan(const QList<PlannedFile> &files,
     if (m_spec.sampleBytes > 0) {
         PlannedFile sample;
         sample.displayName = QCoreApplication::translate("JobWorkspace", "Generated sample (%1)")
-                                 .arg(QLocale::system().formattedDataSize(m_spec.sampleBytes));
+                                 .arg(ProgressFormat::bytes(m_spec.sampleBytes));
         sample.size = m_spec.sampleBytes;
         sample.isSample = true;
         m_files.prepend(sample);
@@ -147,6 +149,66 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         m_pending.erase(result.file);
     }
     chunksMerged.fetch_add(1, std::memory_order_relaxed);
+    if (!m_sinceLiveTop.isValid() || m_sinceLiveTop.elapsed() >= LiveTopIntervalMs) {
+        updateLiveTop();
+        m_sinceLiveTop.start();
+    }
+}
+
+// Called by the reduce function, which runs one at a time: reads the tables as they stand.
+void JobWorkspace::updateLiveTop()
+{
+    std::vector<const WordTable *> tables;
+    quint64 words = m_words;
+    if (!m_total.isEmpty())
+        tables.push_back(&m_total);
+    for (const auto &[file, pending] : m_pending) {
+        if (pending.table && !m_tracks[size_t(file)].failed.load(std::memory_order_relaxed)) {
+            tables.push_back(pending.table.get());
+            words += pending.words;
+        }
+    }
+    // Candidates: each table's own leaders; their exact counts: the sum over every table.
+    constexpr size_t PerTable = 2 * LiveTopCount;
+    std::vector<QByteArrayView> candidates;
+    for (const WordTable *table : tables) {
+        std::vector<quint32> entries(size_t(table->size()));
+        std::iota(entries.begin(), entries.end(), 0u);
+        const size_t keep = std::min(PerTable, entries.size());
+        std::partial_sort(
+            entries.begin(), entries.begin() + qsizetype(keep), entries.end(),
+            [table](quint32 a, quint32 b) { return OutputOrder::less(*table, a, b); });
+        for (size_t i = 0; i < keep; ++i)
+            candidates.push_back(table->word(entries[i]));
+    }
+    QList<WordCount> top;
+    for (const QByteArrayView word : candidates) {
+        if (std::any_of(top.cbegin(), top.cend(),
+                        [word](const WordCount &w) { return w.word == word; }))
+            continue;
+        WordCount w;
+        w.word = word.toByteArray();
+        for (const WordTable *table : tables)
+            w.count += table->count(word);
+        top.append(w);
+    }
+    std::sort(top.begin(), top.end(), [](const WordCount &a, const WordCount &b) {
+        return a.count != b.count ? a.count > b.count : a.word < b.word;
+    });
+    if (top.size() > LiveTopCount)
+        top.resize(LiveTopCount);
+    QMutexLocker lock(&m_liveMutex);
+    m_liveTop = top;
+    m_liveWords = words;
+    m_liveVersion.fetch_add(1, std::memory_order_relaxed);
+}
+
+QList<WordCount> JobWorkspace::liveTopWords(quint64 *wordsSoFar) const
+{
+    QMutexLocker lock(&m_liveMutex);
+    if (wordsSoFar)
+        *wordsSoFar = m_liveWords;
+    return m_liveTop;
 }
 
 void JobWorkspace::completeFile(qint32 file, PendingFile &pending)

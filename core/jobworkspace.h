@@ -7,8 +7,10 @@
 #include "jobcontrol.h"
 #include "jobspec.h"
 #include "plannedfile.h"
+#include "wordcount.h"
 #include "wordtable.h"
 
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QPromise>
 
@@ -58,6 +60,13 @@ public:
     std::shared_ptr<CountResult> finalize(QPromise<std::shared_ptr<CountResult>> &promise);
 
     QList<FileReport> fileReports() const;
+    //! The most frequent words so far and the words counted so far; provisional.
+    QList<WordCount> liveTopWords(quint64 *wordsSoFar) const;
+    //! Grows each time liveTopWords() has something new.
+    int liveTopVersion() const { return m_liveVersion.load(std::memory_order_relaxed); }
+
+    static constexpr int LiveTopCount = 20;
+    static constexpr int LiveTopIntervalMs = 500;
     qint64 chunkCount() const { return m_chunkCount; }
     qint64 filesCounted() const { return m_filesCounted.load(std::memory_order_relaxed); }
     qint64 filesSkipped() const;
@@ -92,6 +101,7 @@ private:
     };
 
     void skipChunk(const Chunk &chunk, FileTrack &track);
+    void updateLiveTop();
     void completeFile(qint32 file, PendingFile &pending);
     void setReason(qint32 file, const QString &reason);
 
@@ -112,4 +122,10 @@ private:
     quint64 m_words = 0;
     quint64 m_overlongWords = 0;
     qint64 m_bytesOfCountedFiles = 0;
+    QElapsedTimer m_sinceLiveTop;
+
+    mutable QMutex m_liveMutex;
+    QList<WordCount> m_liveTop; // guarded by m_liveMutex
+    quint64 m_liveWords = 0; // guarded by m_liveMutex
+    std::atomic<int> m_liveVersion = 0;
 };

@@ -3,6 +3,7 @@
 #include "countresult.h"
 #include "textdecoding.h"
 
+#include <QBuffer>
 #include <QIODevice>
 
 namespace {
@@ -95,10 +96,13 @@ QByteArray ResultWriter::jsonString(QByteArrayView text)
     return s;
 }
 
-bool ResultWriter::write(const CountResult &result, ResultFormat format, QIODevice *out,
-                         qsizetype limit)
+namespace {
+
+// Writes the rows entries[0..rows) of result's table; the one loop behind every write().
+bool writeRows(const CountResult &result, const quint32 *entries, size_t rows, ResultFormat format,
+               QIODevice *out)
 {
-    const qsizetype rows = limit < 0 ? result.size() : std::min(limit, result.size());
+    const WordTable &table = *result.table;
     QByteArray buffer;
     buffer.reserve(FlushBytes + 4096);
     const auto flush = [&] {
@@ -112,23 +116,26 @@ bool ResultWriter::write(const CountResult &result, ResultFormat format, QIODevi
         buffer.append("{\"mode\":\"")
             .append(countingModeName(result.mode).toLatin1())
             .append("\",\"words\":[");
-    for (qsizetype i = 0; i < rows; ++i) {
-        const QByteArrayView word = result.word(i);
+    for (size_t i = 0; i < rows; ++i) {
+        const QByteArrayView word = table.word(entries[i]);
+        const quint64 count = table.entry(entries[i]).count;
         switch (format) {
         case ResultFormat::Tsv:
             buffer.append(word).append('\t');
-            appendNumber(buffer, result.count(i));
+            appendNumber(buffer, count);
             buffer.append('\n');
             break;
         case ResultFormat::Csv:
-            buffer.append(csvCell(word)).append(',');
-            appendNumber(buffer, result.count(i));
+            buffer.append(ResultWriter::csvCell(word)).append(',');
+            appendNumber(buffer, count);
             buffer.append("\r\n");
             break;
         case ResultFormat::Json:
-            buffer.append(i == 0 ? "\n" : ",\n").append("{\"word\":").append(jsonString(word));
+            buffer.append(i == 0 ? "\n" : ",\n")
+                .append("{\"word\":")
+                .append(ResultWriter::jsonString(word));
             buffer.append(",\"count\":");
-            appendNumber(buffer, result.count(i));
+            appendNumber(buffer, count);
             buffer.append('}');
             break;
         }
@@ -138,4 +145,28 @@ bool ResultWriter::write(const CountResult &result, ResultFormat format, QIODevi
     if (format == ResultFormat::Json)
         buffer.append("\n]}\n");
     return flush();
+}
+
+} // namespace
+
+bool ResultWriter::write(const CountResult &result, ResultFormat format, QIODevice *out,
+                         qsizetype limit)
+{
+    const qsizetype rows = limit < 0 ? result.size() : std::min(limit, result.size());
+    return writeRows(result, result.order.data(), size_t(rows), format, out);
+}
+
+bool ResultWriter::write(const CountResult &result, const std::vector<quint32> &entries,
+                         ResultFormat format, QIODevice *out)
+{
+    return writeRows(result, entries.data(), entries.size(), format, out);
+}
+
+QByteArray ResultWriter::tsv(const CountResult &result, const std::vector<quint32> &entries)
+{
+    QByteArray text;
+    QBuffer buffer(&text);
+    buffer.open(QIODevice::WriteOnly);
+    writeRows(result, entries.data(), entries.size(), ResultFormat::Tsv, &buffer);
+    return text;
 }

@@ -4,6 +4,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <vector>
+
 class QIODevice;
 struct CountResult;
 
@@ -21,6 +23,15 @@ public:
     //! Writes the first \a limit rows of \a result (all when \a limit < 0); false on write error.
     static bool write(const CountResult &result, ResultFormat format, QIODevice *out,
                       qsizetype limit = -1);
+    /*!
+        Writes the rows \a entries, entry numbers of \a result's table in the order to write them
+        (a filtered or re-sorted view: the explorer exports what it shows); false on write error.
+        The JSON names \a result's mode.
+    */
+    static bool write(const CountResult &result, const std::vector<quint32> &entries,
+                      ResultFormat format, QIODevice *out);
+    //! The rows \a entries (as for write()) as TSV bytes, word<TAB>count\n, for the clipboard.
+    static QByteArray tsv(const CountResult &result, const std::vector<quint32> &entries);
 
     //! One CSV cell: formula-like starts get a ', then quoting where RFC 4180 needs it.
     static QByteArray csvCell(QByteArrayView text);

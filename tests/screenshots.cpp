@@ -5,10 +5,13 @@
 #include "englishplurals.h"
 #include "jobcard.h"
 #include "mainwindow.h"
+#include "resultsexplorer.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QTabWidget>
 #include <QTemporaryDir>
 
@@ -67,15 +70,35 @@ int main(int argc, char *argv[])
     };
     while (!fortyPercent() && clock.elapsed() < 120000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    window.detailTabs()->setCurrentIndex(1); // the live top words
     bool ok = save(window, out.filePath(QStringLiteral("monitor-running%1.png").arg(suffix)));
 
     while ((!sample->isFinished() || !files->isFinished()) && clock.elapsed() < 180000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    window.selectCard(window.cardFor(sample));
-    window.detailTabs()->setCurrentIndex(1);
-    ok = save(window, out.filePath(QStringLiteral("monitor-done%1.png").arg(suffix))) && ok;
     window.selectCard(window.cardFor(files));
     window.detailTabs()->setCurrentIndex(0);
     ok = save(window, out.filePath(QStringLiteral("monitor-files%1.png").arg(suffix))) && ok;
+
+    window.selectCard(window.cardFor(sample));
+    window.detailTabs()->setCurrentIndex(1);
+    ResultsExplorer *explorer = window.explorer();
+    const auto settled = [explorer] {
+        QElapsedTimer wait;
+        wait.start();
+        while (explorer->isBusy() && wait.elapsed() < 20000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    };
+    settled();
+    ok = save(window, out.filePath(QStringLiteral("monitor-done%1.png").arg(suffix))) && ok;
+    explorer->stopWordsCheck()->setChecked(true);
+    explorer->filterEdit()->setText(QStringLiteral("ción"));
+    settled();
+    ok = save(window, out.filePath(QStringLiteral("explorer-filter%1.png").arg(suffix))) && ok;
+    explorer->filterEdit()->clear();
+    settled();
+    explorer->views()->setCurrentIndex(1);
+    ok = save(window, out.filePath(QStringLiteral("chart-top-words%1.png").arg(suffix))) && ok;
+    explorer->views()->setCurrentIndex(2);
+    ok = save(window, out.filePath(QStringLiteral("chart-zipf%1.png").arg(suffix))) && ok;
     return ok ? 0 : 1;
 }

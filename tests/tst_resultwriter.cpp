@@ -71,6 +71,9 @@ private Q_SLOTS:
     void whitespaceModeJson();
     void emptyResult();
     void limit();
+    void chosenEntries();
+    void chosenEntriesMatchOrder();
+    void tsvOfEntries();
     void writeError();
 };
 
@@ -272,6 +275,54 @@ void TestResultWriter::limit()
     QCOMPARE(written(result, ResultFormat::Csv, 1), QByteArray("word,count\r\na,3\r\n"));
     QCOMPARE(written(result, ResultFormat::Json, 1),
              QByteArray("{\"mode\":\"words\",\"words\":[\n{\"word\":\"a\",\"count\":3}\n]}\n"));
+}
+
+// The explorer exports its filtered, re-sorted view: any entries, in any order.
+void TestResultWriter::chosenEntries()
+{
+    // Entry numbers follow insertion: 0 "the", 1 "año", 2 "=1+1", 3 "x".
+    const CountResult result = makeResult({{"the", 3}, {"año", 2}, {"=1+1", 1}, {"x", 1}});
+    const std::vector<quint32> entries = {3, 1, 2};
+    const auto write = [&](ResultFormat format, const std::vector<quint32> &rows) {
+        QByteArray out;
+        QBuffer buffer(&out);
+        if (!buffer.open(QIODevice::WriteOnly)
+            || !ResultWriter::write(result, rows, format, &buffer))
+            return QByteArray("write failed");
+        return out;
+    };
+    QCOMPARE(write(ResultFormat::Tsv, entries), QByteArray("x\t1\naño\t2\n=1+1\t1\n"));
+    QCOMPARE(write(ResultFormat::Csv, entries),
+             QByteArray("word,count\r\nx,1\r\naño,2\r\n'=1+1,1\r\n"));
+    QCOMPARE(write(ResultFormat::Json, entries),
+             QByteArray("{\"mode\":\"words\",\"words\":[\n"
+                        "{\"word\":\"x\",\"count\":1},\n"
+                        "{\"word\":\"año\",\"count\":2},\n"
+                        "{\"word\":\"=1+1\",\"count\":1}\n"
+                        "]}\n"));
+    QCOMPARE(write(ResultFormat::Tsv, {}), QByteArray());
+    QCOMPARE(write(ResultFormat::Csv, {}), QByteArray("word,count\r\n"));
+    QCOMPARE(write(ResultFormat::Json, {}), QByteArray("{\"mode\":\"words\",\"words\":[\n]}\n"));
+}
+
+// All rows in output order give what the plain write() gives.
+void TestResultWriter::chosenEntriesMatchOrder()
+{
+    const CountResult result = makeResult(trickyRows(), CountingMode::Whitespace);
+    for (const ResultFormat format : {ResultFormat::Tsv, ResultFormat::Csv, ResultFormat::Json}) {
+        QByteArray out;
+        QBuffer buffer(&out);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QVERIFY(ResultWriter::write(result, result.order, format, &buffer));
+        QCOMPARE(out, written(result, format));
+    }
+}
+
+void TestResultWriter::tsvOfEntries()
+{
+    const CountResult result = makeResult({{"the", 3}, {"año", 2}, {"a\xF1o", 1}});
+    QCOMPARE(ResultWriter::tsv(result, {2, 0}), QByteArray("a\xF1o\t1\nthe\t3\n"));
+    QCOMPARE(ResultWriter::tsv(result, {}), QByteArray());
 }
 
 void TestResultWriter::writeError()

@@ -6,6 +6,8 @@
 #include "jobqueue.h"
 #include "optionspanel.h"
 #include "progressformat.h"
+#include "resultreader.h"
+#include "resultsexplorer.h"
 #include "resultsmodel.h"
 
 #include <QAction>
@@ -90,24 +92,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_filesView->horizontalHeader()->setSectionResizeMode(FileListModel::StateColumn,
                                                           QHeaderView::ResizeToContents);
 
-    m_results = new ResultsModel(this);
-    m_resultsView = makeTable(m_results, this);
-    m_resultsView->setObjectName(QStringLiteral("resultsView"));
-    m_resultsView->setAccessibleName(tr("Word counts of the selected job"));
-    m_resultsView->horizontalHeader()->setSectionResizeMode(ResultsModel::WordColumn,
-                                                            QHeaderView::Stretch);
-    m_resultsSummary = new QLabel(this);
-    m_resultsSummary->setObjectName(QStringLiteral("resultsSummary"));
-    m_resultsSummary->setWordWrap(true);
-    auto *resultsPage = new QWidget(this);
-    auto *resultsLayout = new QVBoxLayout(resultsPage);
-    resultsLayout->setContentsMargins(0, 4, 0, 0);
-    resultsLayout->addWidget(m_resultsSummary);
-    resultsLayout->addWidget(m_resultsView, 1);
+    m_explorer = new ResultsExplorer(this);
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_filesView, tr("&Files"));
-    m_tabs->addTab(resultsPage, tr("&Results"));
+    m_tabs->addTab(m_explorer, tr("&Results"));
+    m_tabs->setCurrentWidget(m_explorer); // the top words form there while a job runs
 
     auto *right = new QSplitter(Qt::Vertical, this);
     right->setObjectName(QStringLiteral("rightSplitter"));
@@ -190,6 +180,12 @@ void MainWindow::createActions()
 
     m_recentMenu = new QMenu(tr("Open &Recent"), this);
 
+    auto *openResultsAction = new QAction(tr("Open Res&ults…"), this);
+    openResultsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+    openResultsAction->setStatusTip(tr("Open WordMill result files (TSV or JSON); several are "
+                                       "merged into one table, counts added"));
+    connect(openResultsAction, &QAction::triggered, this, &MainWindow::chooseResultFiles);
+
     auto *quitAction = new QAction(tr("&Quit"), this);
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
@@ -198,6 +194,8 @@ void MainWindow::createActions()
     fileMenu->addAction(openFolderAction);
     fileMenu->addMenu(m_recentMenu);
     fileMenu->addAction(sampleAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(openResultsAction);
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
 
@@ -262,7 +260,7 @@ CountJob *MainWindow::startJob()
         return nullptr;
     m_options->clearInputs();
     CountJob *job = m_queue->enqueue(spec);
-    statusBar()->showMessage(tr("%1: %2").arg(JobCard::titleFor(spec), cardFor(job)->stateText()));
+    statusBar()->showMessage(tr("Started: %1").arg(JobCard::titleFor(spec)), 5000);
     return job;
 }
 
@@ -272,7 +270,7 @@ CountJob *MainWindow::startSample(qint64 bytes)
     spec.paths.clear();
     spec.sampleBytes = bytes;
     CountJob *job = m_queue->enqueue(spec);
-    statusBar()->showMessage(tr("%1: %2").arg(JobCard::titleFor(spec), cardFor(job)->stateText()));
+    statusBar()->showMessage(tr("Started: %1").arg(JobCard::titleFor(spec)), 5000);
     return job;
 }
 
@@ -345,32 +343,42 @@ void MainWindow::refreshFiles()
 
 void MainWindow::showResults()
 {
-    CountJob *job = m_selected ? m_selected->job() : nullptr;
-    const auto result = job ? job->result() : nullptr;
-    m_results->setResult(result);
-    if (result) {
-        const CountTotals &t = result->totals;
-        const QLocale locale;
-        const double speed = double(t.bytes) * 1000.0 / double(std::max<qint64>(1, t.totalMs));
-        QString text
-            = tr("%1 words · %2 distinct · %n file(s) · %3 · %4 · %5", nullptr, int(t.filesCounted))
-                  .arg(locale.toString(qulonglong(t.words)),
-                       locale.toString(qulonglong(t.distinctWords)), ProgressFormat::bytes(t.bytes),
-                       ProgressFormat::duration(t.totalMs), ProgressFormat::speed(speed));
-        if (t.filesSkipped > 0)
-            text += tr(" · %n file(s) skipped", nullptr, int(t.filesSkipped));
-        if (t.overlongWords > 0)
-            text += tr(" · %n word(s) over 1,000 bytes not counted", nullptr, int(t.overlongWords));
-        m_resultsSummary->setText(text);
-    } else if (!job) {
-        m_resultsSummary->setText(tr("Select a job to see its counts."));
-    } else if (job->state() == CountJob::Cancelled) {
-        m_resultsSummary->setText(tr("This job was cancelled: it has no counts."));
-    } else if (job->state() == CountJob::Failed) {
-        m_resultsSummary->setText(tr("This job failed: %1").arg(job->errorString()));
-    } else {
-        m_resultsSummary->setText(tr("The counts appear here when the job is done."));
-    }
+    m_explorer->setJob(m_selected ? m_selected->job() : nullptr);
+}
+
+ResultsModel *MainWindow::resultsModel() const
+{
+    return m_explorer->model();
+}
+QTableView *MainWindow::resultsView() const
+{
+    return m_explorer->view();
+}
+
+bool MainWindow::openResults(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return false;
+    QStringList errors;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const std::shared_ptr<const CountResult> result = ResultReader::merge(paths, &errors);
+    QApplication::restoreOverrideCursor();
+    if (!errors.isEmpty())
+        QMessageBox::warning(this, tr("Open Results"), errors.join(QLatin1Char('\n')));
+    if (!result)
+        return false;
+    selectCard(nullptr);
+    m_explorer->setResult(result, JobCard::titleFor(JobSpec {paths}));
+    m_tabs->setCurrentWidget(m_explorer);
+    statusBar()->showMessage(tr("Opened %n result file(s)", nullptr, int(paths.size())));
+    return true;
+}
+
+void MainWindow::chooseResultFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Open Results"), QString(), tr("WordMill results (*.tsv *.json);;All files (*)"));
+    openResults(paths);
 }
 
 void MainWindow::openFiles()

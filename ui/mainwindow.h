@@ -16,6 +16,7 @@ class QTabWidget;
 class QTableView;
 class QTimer;
 class QVBoxLayout;
+class ResultsExplorer;
 class ResultsModel;
 
 /*!
@@ -43,8 +44,11 @@ public:
     JobCard *selectedCard() const { return m_selected; }
     void selectCard(JobCard *card);
     FileListModel *fileModel() const { return m_files; }
-    ResultsModel *resultsModel() const { return m_results; }
-    QTableView *resultsView() const { return m_resultsView; }
+    ResultsExplorer *explorer() const { return m_explorer; }
+    ResultsModel *resultsModel() const;
+    QTableView *resultsView() const;
+    //! Reads result files (TSV or JSON), adds their counts up and shows them in the explorer.
+    bool openResults(const QStringList &paths);
     QTableView *filesView() const { return m_filesView; }
     QTabWidget *detailTabs() const { return m_tabs; }
 
@@ -59,6 +63,7 @@ private:
     void refreshDetails();
     void refreshFiles();
     void showResults();
+    void chooseResultFiles();
     void openFiles();
     void openFolder();
     void trySample();
@@ -77,9 +82,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     FileListModel *m_files = nullptr;
     QTableView *m_filesView = nullptr;
-    ResultsModel *m_results = nullptr;
-    QTableView *m_resultsView = nullptr;
-    QLabel *m_resultsSummary = nullptr;
+    ResultsExplorer *m_explorer = nullptr;
     QTimer *m_filesTimer = nullptr;
     QMenu *m_recentMenu = nullptr;
     QStringList m_recent;

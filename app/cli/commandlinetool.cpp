@@ -2,12 +2,15 @@
 
 #include "countjob.h"
 #include "progressformat.h"
+#include "resultreader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QLocale>
 #include <QThread>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
 #include <unistd.h>
@@ -27,16 +30,24 @@ CommandLineTool::CommandLineTool(QObject *parent)
     : QObject(parent)
 { }
 
-CommandLineTool::~CommandLineTool() = default;
+CommandLineTool::~CommandLineTool()
+{
+    // The merge worker reads the paths and the cancel flag it was given: let it end first.
+    m_cancelMerge->store(true);
+    m_merge.waitForFinished();
+}
 
 int CommandLineTool::start(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Counts the words of text files with a parallel map-reduce and prints "
-           "word<TAB>count lines, most frequent first."));
-    parser.addPositionalArgument(
-        tr("PATH"), tr("Files and folders to count (folders recursively)."), tr("PATH..."));
+           "word<TAB>count lines, most frequent first.\n"
+           "With --merge, adds up the counts of result files written before instead."));
+    parser.addPositionalArgument(tr("PATH"),
+                                 tr("Files and folders to count (folders recursively); with "
+                                    "--merge, result files (TSV or JSON)."),
+                                 tr("PATH..."));
     const QCommandLineOption mode(QStringLiteral("mode"),
                                   tr("Counting rules: 'words' (Unicode words, lowercased, the "
                                      "default) or 'whitespace' (split at ASCII whitespace)."),
@@ -62,7 +73,12 @@ int CommandLineTool::start(const QStringList &arguments)
                                       tr("Show progress on stderr (the default when stderr is a "
                                          "terminal)."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Show no progress."));
-    parser.addOptions({mode, threads, chunk, top, format, sample, progress, quiet});
+    const QCommandLineOption merge(
+        QStringLiteral("merge"),
+        tr("Read the PATHs as WordMill results (TSV or JSON, as --format writes them), add up "
+           "their counts and print the merged result. --mode, --sample, --threads and "
+           "--chunk-size do not apply."));
+    parser.addOptions({mode, threads, chunk, top, format, sample, progress, quiet, merge});
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
 
@@ -81,6 +97,15 @@ int CommandLineTool::start(const QStringList &arguments)
     if (parser.isSet(version)) {
         std::printf("wordmill-cli %s\n", WORDMILL_VERSION);
         return Success;
+    }
+
+    if (parser.isSet(merge)) {
+        // Counts already made have their mode; the counting options would silently do nothing.
+        for (const QCommandLineOption *option : {&mode, &sample, &threads, &chunk}) {
+            if (parser.isSet(*option))
+                return usage(tr("--merge adds up result files: --%1 does not apply")
+                                 .arg(option->names().constFirst()));
+        }
     }
 
     JobSpec spec;
@@ -111,11 +136,17 @@ int CommandLineTool::start(const QStringList &arguments)
         if (spec.sampleBytes < 1)
             return usage(tr("--sample needs a size in bytes, such as 100M"));
     }
+    if (parser.isSet(merge) && spec.paths.isEmpty())
+        return usage(tr("no input: --merge needs result files (TSV or JSON)"));
     if (spec.paths.isEmpty() && spec.sampleBytes == 0)
         return usage(tr("no input: give files or folders, or --sample BYTES"));
 
     m_progressOnTerminal = ::isatty(STDERR_FILENO);
     m_progress = !parser.isSet(quiet) && (parser.isSet(progress) || m_progressOnTerminal);
+    if (parser.isSet(merge)) {
+        startMerge(spec.paths);
+        return -1;
+    }
 
     m_job = new CountJob(spec, this);
     connect(m_job, &CountJob::finished, this, &CommandLineTool::onFinished);
@@ -130,9 +161,23 @@ int CommandLineTool::start(const QStringList &arguments)
     return -1;
 }
 
+void CommandLineTool::startMerge(const QStringList &paths)
+{
+    connect(&m_merge, &QFutureWatcher<MergeOutcome>::finished, this,
+            &CommandLineTool::onMergeFinished);
+    m_clock.start();
+    // Runs on a worker thread, so that Ctrl-C still reaches the event loop and cancels it.
+    m_merge.setFuture(QtConcurrent::run([paths, cancel = m_cancelMerge] {
+        MergeOutcome outcome;
+        outcome.result = ResultReader::merge(paths, &outcome.errors, cancel.get());
+        return outcome;
+    }));
+}
+
 void CommandLineTool::interrupt()
 {
     m_interrupted = true;
+    m_cancelMerge->store(true);
     if (m_job)
         m_job->cancel();
 }
@@ -170,14 +215,10 @@ void CommandLineTool::onFinished()
     }
     const std::shared_ptr<const CountResult> result = m_job->result();
     if (result) {
-        QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly)
-            || !ResultWriter::write(*result, m_format, &out, m_top)) {
-            printErr(tr("wordmill-cli: cannot write the results: %1\n").arg(out.errorString()));
+        if (!writeResult(*result)) {
             Q_EMIT done(SomeSkipped);
             return;
         }
-        out.flush();
         if (m_progress)
             printErr(ProgressFormat::summaryLine(*result) + QLatin1Char('\n'));
         if (result->totals.overlongWords > 0)
@@ -189,4 +230,48 @@ void CommandLineTool::onFinished()
         printErr(QStringLiteral("wordmill-cli: %1\n").arg(m_job->errorString()));
     }
     Q_EMIT done(skipped || !result ? SomeSkipped : Success);
+}
+
+void CommandLineTool::onMergeFinished()
+{
+    if (m_interrupted) {
+        printErr(tr("wordmill-cli: interrupted; nothing was printed\n"));
+        Q_EMIT done(Interrupted);
+        return;
+    }
+    const MergeOutcome outcome = m_merge.result();
+    for (const QString &error : outcome.errors)
+        printErr(QStringLiteral("wordmill-cli: %1\n").arg(error));
+    if (!outcome.result) {
+        printErr(tr("wordmill-cli: none of the result files could be read; nothing was printed\n"));
+        Q_EMIT done(SomeSkipped);
+        return;
+    }
+    if (!writeResult(*outcome.result)) {
+        Q_EMIT done(SomeSkipped);
+        return;
+    }
+    if (m_progress) {
+        const CountTotals &t = outcome.result->totals;
+        const QLocale locale;
+        printErr(QCoreApplication::translate("CommandLineTool",
+                                             "Merged %1 words (%2 distinct) from %n result "
+                                             "file(s) in %3\n",
+                                             nullptr, int(t.filesCounted))
+                     .arg(locale.toString(qulonglong(t.words)),
+                          locale.toString(qulonglong(t.distinctWords)),
+                          ProgressFormat::duration(m_clock.elapsed())));
+    }
+    Q_EMIT done(outcome.errors.isEmpty() ? Success : SomeSkipped);
+}
+
+bool CommandLineTool::writeResult(const CountResult &result)
+{
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly)
+        || !ResultWriter::write(result, m_format, &out, m_top) || !out.flush()) {
+        printErr(tr("wordmill-cli: cannot write the results: %1\n").arg(out.errorString()));
+        return false;
+    }
+    return true;
 }

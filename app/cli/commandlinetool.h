@@ -3,15 +3,22 @@
 #include "resultwriter.h"
 
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
 
 class CountJob;
 class QTimer;
+struct CountResult;
 
 /*!
-    \brief wordmill-cli: parses the command line, runs one CountJob headless and prints the
-    counts on stdout, problems and progress on stderr.
+    \brief wordmill-cli: parses the command line, runs one CountJob headless (or, with --merge,
+    adds up result files on a worker thread) and prints the counts on stdout, problems and
+    progress on stderr.
 
     Exit status: 0 all counted, 1 some input could not be counted, 2 usage error,
     130 interrupted (the job is cancelled through the same path as the desktop's Cancel).
@@ -36,10 +43,23 @@ Q_SIGNALS:
     void done(int exitCode);
 
 private:
+    //! What the --merge worker hands back.
+    struct MergeOutcome
+    {
+        std::shared_ptr<CountResult> result; // null when no file could be read, or cancelled
+        QStringList errors;
+    };
+
+    void startMerge(const QStringList &paths);
     void onFinished();
+    void onMergeFinished();
+    bool writeResult(const CountResult &result);
     void printProgress(bool last);
 
     QPointer<CountJob> m_job;
+    QFutureWatcher<MergeOutcome> m_merge;
+    // Shared with the merge worker, which may outlive a cancel by a few milliseconds.
+    std::shared_ptr<std::atomic_bool> m_cancelMerge = std::make_shared<std::atomic_bool>(false);
     QTimer *m_progressTimer = nullptr;
     ResultFormat m_format = ResultFormat::Tsv;
     qsizetype m_top = -1;

@@ -1,0 +1,94 @@
+#include "resultquery.h"
+
+#include "resultindex.h"
+
+#include <QRegularExpression>
+
+#include <functional>
+#include <string_view>
+
+namespace {
+
+constexpr size_t CancelCheckRows = 1 << 16;
+
+bool isAscii(QByteArrayView word)
+{
+    for (const char c : word) {
+        if (quint8(c) >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString ResultQuery::errorString() const
+{
+    if (!regex)
+        return {};
+    const QRegularExpression re(text);
+    return re.isValid() ? QString() : re.errorString();
+}
+
+// Runs on a worker thread.
+std::vector<quint32> ResultQuery::run(const ResultIndex &index,
+                                      const std::atomic<bool> *cancel) const
+{
+    const CountResult &result = index.result();
+    const WordTable &table = *result.table;
+    const bool byWord = column == Word;
+    // Rank and cumulative share grow with output order; count and share shrink with it.
+    const bool reversed
+        = byWord || column == Rank || column == Cumulative ? descending : !descending;
+    const std::vector<quint32> &base = byWord ? index.byWord() : index.byCount();
+
+    // Words mode stores lowercase words, whitespace mode lowercases only A-Z: a lowercase query
+    // matches bytes directly, except non-ASCII words of whitespace mode, compared as text.
+    const QByteArray needle = text.toLower().toUtf8();
+    const std::string_view needleView(needle.constData(), size_t(needle.size()));
+    const bool foldText = result.mode == CountingMode::Whitespace;
+    QRegularExpression re;
+    if (regex) {
+        re = QRegularExpression(text,
+                                QRegularExpression::CaseInsensitiveOption
+                                    | QRegularExpression::UseUnicodePropertiesOption);
+        if (!re.isValid())
+            return {};
+    }
+    const auto passes = [&](quint32 entry) {
+        const WordTable::Entry &e = table.entry(entry);
+        if (e.count < minCount)
+            return false;
+        const QByteArrayView word = table.word(entry);
+        if (stopWords && stopWords->count(word) > 0)
+            return false;
+        if (text.isEmpty())
+            return true;
+        if (regex)
+            return re.match(QString::fromUtf8(word)).hasMatch();
+        if (foldText && !isAscii(word))
+            return QString::fromUtf8(word).contains(text, Qt::CaseInsensitive);
+        return std::string_view(word.data(), size_t(word.size())).find(needleView)
+            != std::string_view::npos;
+    };
+
+    std::vector<quint32> rows;
+    if (showsAll()) {
+        rows = base;
+    } else {
+        rows.reserve(text.isEmpty() && !stopWords ? 1024 : base.size() / 8);
+        for (size_t i = 0; i < base.size(); ++i) {
+            if (i % CancelCheckRows == 0 && cancel && cancel->load(std::memory_order_relaxed))
+                return rows;
+            const quint32 entry = base[i];
+            // In output order, counts only go down: past the minimum, nothing else passes.
+            if (!byWord && table.entry(entry).count < minCount)
+                break;
+            if (passes(entry))
+                rows.push_back(entry);
+        }
+    }
+    if (reversed)
+        std::reverse(rows.begin(), rows.end());
+    return rows;
+}

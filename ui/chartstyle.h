@@ -1,0 +1,22 @@
+#pragma once
+
+class QAbstractAxis;
+class QChart;
+class QChartView;
+class QWidget;
+
+/*!
+    \brief The look shared by the explorer's charts: no title, tight margins, the widget's
+    font, and a light or dark theme chosen from the widget's palette.
+*/
+namespace ChartStyle {
+
+//! An antialiased view of \a chart, owned by \a parent.
+QChartView *makeView(QChart *chart, QWidget *parent);
+//! Applies theme, background and fonts from \a widget; call again on palette or font changes.
+//! Resets series colours to the theme's: restyle your own series afterwards.
+void apply(QChart *chart, const QWidget *widget);
+//! Fonts and grid colours from \a widget for one axis (apply() does this for attached axes).
+void styleAxis(QAbstractAxis *axis, const QWidget *widget);
+
+} // namespace ChartStyle

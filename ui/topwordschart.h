@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QWidget>
+
+class QBarCategoryAxis;
+class QBarSet;
+class QChart;
+class QChartView;
+class QHorizontalBarSeries;
+class QLabel;
+class QScrollArea;
+class QSpinBox;
+class QStackedWidget;
+class QValueAxis;
+
+/*!
+    \brief A horizontal bar chart of the most frequent words, the most frequent at the top,
+    with a spin box to choose how many (5 to 100). Shows a placeholder when there are none.
+*/
+class TopWordsChart final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TopWordsChart)
+
+public:
+    static constexpr int MinimumTopCount = 5;
+    static constexpr int MaximumTopCount = 100;
+    static constexpr int DefaultTopCount = 20;
+
+    explicit TopWordsChart(QWidget *parent = nullptr);
+    ~TopWordsChart() override;
+
+    //! Words with their counts, most frequent first; the chart keeps the first topCount().
+    void setWords(const QList<QPair<QString, quint64>> &words);
+    int topCount() const;
+    //! Clamped to 5..100; emits topCountChanged() if it changes.
+    void setTopCount(int n);
+
+    QChart *chart() const { return m_chart; }
+
+Q_SIGNALS:
+    void topCountChanged(int n);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void rebuild();
+    void updateCountAxis();
+    void applyStyle();
+    void showToolTip(bool status, int index);
+
+    QList<QPair<QString, quint64>> m_words; // at most MaximumTopCount
+    quint64 m_top = 0; // the largest count shown; 0 when none
+    QSpinBox *m_spin = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    QLabel *m_placeholder = nullptr;
+    QChart *m_chart = nullptr;
+    QChartView *m_view = nullptr;
+    QHorizontalBarSeries *m_series = nullptr;
+    QBarCategoryAxis *m_wordAxis = nullptr;
+    QValueAxis *m_countAxis = nullptr;
+};
