@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTemporaryDir>
 
@@ -81,6 +82,9 @@ int main(int argc, char *argv[])
 
     window.selectCard(window.cardFor(sample));
     window.detailTabs()->setCurrentIndex(1);
+    // The counts want the room now: the job cards are over.
+    if (auto *split = window.findChild<QSplitter *>(QStringLiteral("rightSplitter")))
+        split->setSizes({150, 570});
     ResultsExplorer *explorer = window.explorer();
     const auto settled = [explorer] {
         QElapsedTimer wait;
