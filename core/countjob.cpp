@@ -72,6 +72,7 @@ public:
     QFutureWatcher<MergeCount> countWatcher;
     QFutureWatcher<std::shared_ptr<CountResult>> finalizeWatcher;
     QTimer progressTimer;
+    QElapsedTimer sinceProgress;
     JobProgress lastProgress;
     int liveVersion = 0;
 
@@ -123,7 +124,17 @@ CountJob::CountJob(const JobSpec &spec, QObject *parent)
             d->finish(Done);
         }
     });
+    // Each phase's future drives progress as it moves (for the map phase: every chunk counted,
+    // as the mappedReduced future reports it); the timer keeps the 64-bit amounts and the
+    // elapsed time moving inside long chunks and while nothing finishes.
     connect(&d->progressTimer, &QTimer::timeout, this, [this] { d->emitProgress(); });
+    const auto moved = [this] {
+        if (d->sinceProgress.isValid() && d->sinceProgress.elapsed() >= ProgressIntervalMs)
+            d->emitProgress();
+    };
+    connect(&d->scanWatcher, &QFutureWatcherBase::progressValueChanged, this, moved);
+    connect(&d->countWatcher, &QFutureWatcherBase::progressValueChanged, this, moved);
+    connect(&d->finalizeWatcher, &QFutureWatcherBase::progressValueChanged, this, moved);
 }
 
 CountJob::~CountJob()
@@ -324,8 +335,11 @@ void CountJob::Private::emitProgress()
     const JobProgress p = snapshot();
     if (state == Counting && p.map.total > 0 && p.map.done == p.map.total)
         setState(Merging);
-    if (p == lastProgress && !(p.elapsedMs / 1000 != lastProgress.elapsedMs / 1000))
+    if (p == lastProgress && p.elapsedMs / 1000 == lastProgress.elapsedMs / 1000)
         return;
     lastProgress = p;
+    sinceProgress.start();
+    if (progressTimer.isActive())
+        progressTimer.start(); // the next heartbeat comes one interval after this report
     Q_EMIT q->progressChanged(p);
 }

@@ -90,16 +90,32 @@ std::vector<quint32> ResultQuery::run(const ResultIndex &index,
     std::vector<quint32> rows;
     if (showsAll()) {
         rows = base;
-    } else {
-        rows.reserve(text.isEmpty() && !stopWords ? 1024 : base.size() / 8);
+    } else if (text.isEmpty() && !stopWords) {
+        // A minimum count alone: in output order, counts only go down, so the rows that pass are
+        // a prefix of it and the loop ends at the first that does not.
+        rows.reserve(1024);
         for (size_t i = 0; i < base.size(); ++i) {
             if (i % CancelCheckRows == 0 && cancel && cancel->load(std::memory_order_relaxed))
                 return rows;
             const quint32 entry = base[i];
-            // In output order, counts only go down: past the minimum, nothing else passes.
             if (!byWord && table.entry(entry).count < minCount)
                 break;
             if (passes(entry))
+                rows.push_back(entry);
+        }
+    } else {
+        // Every word is tested, in table order: that reads the entries and the word bytes front
+        // to back, where output or word order jumps about them (a cache miss or two per word,
+        // 3-5 times slower with millions). The rows that pass are then taken in the query's order.
+        std::vector<quint8> pass(size_t(table.size()), 0);
+        for (qsizetype entry = 0; entry < table.size(); ++entry) {
+            if (entry % CancelCheckRows == 0 && cancel && cancel->load(std::memory_order_relaxed))
+                return rows;
+            pass[size_t(entry)] = passes(quint32(entry)) ? 1 : 0;
+        }
+        rows.reserve(base.size() / 8);
+        for (const quint32 entry : base) {
+            if (pass[entry])
                 rows.push_back(entry);
         }
     }

@@ -169,8 +169,10 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
     });
     connect(&m_queryWatcher, &QFutureWatcherBase::finished, this, [this] {
         const auto output = m_queryWatcher.result();
-        if (output && output->rows && output->generation == m_generation)
+        if (output && output->rows && output->generation == m_generation) {
+            m_busy = false;
             applyQuery(*output);
+        }
     });
     setResult(nullptr, QString());
 }
@@ -185,7 +187,9 @@ ResultsExplorer::~ResultsExplorer()
 
 bool ResultsExplorer::isBusy() const
 {
-    return m_indexWatcher.isRunning() || m_queryWatcher.isRunning();
+    // Not the watchers' isRunning(): a worker may be done while its answer still waits in the
+    // event queue, and the view is not up to date until that answer is applied.
+    return m_busy;
 }
 
 void ResultsExplorer::setJob(CountJob *job)
@@ -231,6 +235,7 @@ void ResultsExplorer::showResult(std::shared_ptr<const CountResult> result)
     ++m_generation;
     m_result = std::move(result);
     m_index.reset();
+    m_busy = bool(m_result); // until indexed and queried
     m_model->setResult(m_result);
     m_model->setLiveWords({}, 0);
     m_view->horizontalHeader()->setSortIndicator(
@@ -256,6 +261,11 @@ void ResultsExplorer::runQuery()
         return;
     const QString error = m_query.errorString();
     if (!error.isEmpty()) {
+        // The rows stay as they are: a query still running must not replace them, or this text.
+        if (m_cancel)
+            m_cancel->store(true);
+        ++m_generation;
+        m_busy = !m_index;
         m_status->setText(tr("Invalid regular expression: %1").arg(error));
         return;
     }
@@ -267,6 +277,7 @@ void ResultsExplorer::runQuery()
         m_cancel->store(true);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_status->setText(tr("Filtering…"));
+    m_busy = true;
     m_queryWatcher.setFuture(
         QtConcurrent::run(computeQuery, m_index, m_query, m_cancel, ++m_generation));
 }
@@ -443,20 +454,38 @@ computeQuery(std::shared_ptr<const ResultIndex> index, ResultQuery query,
     if (cancel->load())
         return output;
     const WordTable &table = *index->result().table;
+    const std::vector<quint32> &shown = *rows;
     // Charts show the rows that pass the filter, most frequent first, whatever the table's order.
-    std::vector<quint32> byRank = *rows;
-    const size_t top = std::min<size_t>(MaxChartWords, byRank.size());
-    std::partial_sort(byRank.begin(), byRank.begin() + qsizetype(top), byRank.end(),
-                      [&index](quint32 a, quint32 b) { return index->rank(a) < index->rank(b); });
-    for (size_t i = 0; i < top; ++i) {
-        const QByteArrayView word = table.word(byRank[i]);
-        output->top.append(
-            {QString::fromUtf8(word.data(), word.size()), table.entry(byRank[i]).count});
+    // Every order but the words' is output order or its reverse: the most frequent rows are then
+    // at one end, and their counts already sorted (sorting millions took tens of milliseconds).
+    const bool outputOrder = query.column != ResultQuery::Word;
+    const bool backwards
+        = outputOrder && shown.size() > 1 && index->rank(shown.front()) > index->rank(shown.back());
+    std::vector<quint32> byRank(std::min<size_t>(MaxChartWords, shown.size()));
+    if (!outputOrder) {
+        std::partial_sort_copy(
+            shown.begin(), shown.end(), byRank.begin(), byRank.end(),
+            [&index](quint32 a, quint32 b) { return index->rank(a) < index->rank(b); });
+    } else if (backwards) {
+        std::copy_n(shown.rbegin(), byRank.size(), byRank.begin());
+    } else {
+        std::copy_n(shown.begin(), byRank.size(), byRank.begin());
     }
-    output->countsDescending.reserve(rows->size());
-    for (const quint32 entry : *rows)
-        output->countsDescending.push_back(table.entry(entry).count);
-    std::sort(output->countsDescending.begin(), output->countsDescending.end(), std::greater<>());
+    for (const quint32 entry : byRank) {
+        const QByteArrayView word = table.word(entry);
+        output->top.append({QString::fromUtf8(word.data(), word.size()), table.entry(entry).count});
+    }
+    std::vector<quint64> &counts = output->countsDescending;
+    counts.reserve(shown.size());
+    if (backwards) {
+        for (auto it = shown.rbegin(); it != shown.rend(); ++it)
+            counts.push_back(table.entry(*it).count);
+    } else {
+        for (const quint32 entry : shown)
+            counts.push_back(table.entry(entry).count);
+    }
+    if (!outputOrder)
+        std::sort(counts.begin(), counts.end(), std::greater<>());
     output->rows = std::move(rows);
     return output;
 }

@@ -62,7 +62,7 @@ public:
     TopWordsChart *topWordsChart() const { return m_topChart; }
     ZipfChart *zipfChart() const { return m_zipfChart; }
     QTabWidget *views() const { return m_views; }
-    //! True while a sort or filter is being computed.
+    //! True from a change of result, sort or filter until the view shows it.
     bool isBusy() const;
 
     //! Writes the rows shown (or all rows) to \a path in the format its suffix names.
@@ -91,6 +91,7 @@ private:
     std::shared_ptr<const WordTable> m_stopWords;
     ResultQuery m_query;
     int m_generation = 0;
+    bool m_busy = false; // a result is being indexed or a query run, and not yet shown
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QFutureWatcher<std::shared_ptr<const ResultIndex>> m_indexWatcher;
     QFutureWatcher<std::shared_ptr<QueryOutput>> m_queryWatcher;
