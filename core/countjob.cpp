@@ -163,6 +163,13 @@ bool CountJob::isCancelling() const
 {
     return d->cancelling && !isFinished();
 }
+bool CountJob::isPauseSettled() const
+{
+    const JobWorkspace &w = *d->workspace;
+    // A map call parks at its first checkpoint, having reported every byte it read before it.
+    return isPaused() && w.control.parkedWorkers() >= w.mapsRunning.load(std::memory_order_acquire);
+}
+
 bool CountJob::isFinished() const
 {
     return d->state == Done || d->state == Cancelled || d->state == Failed;

@@ -56,6 +56,8 @@ public:
     State state() const;
     bool isPaused() const;
     bool isCancelling() const; //!< cancel() was called and the workers are still stopping
+    //! Paused, and every map call under way has reached its checkpoint: no amount moves now.
+    bool isPauseSettled() const;
     bool isFinished() const; //!< Done, Cancelled or Failed
 
     //! Snapshot of every phase's progress.

@@ -27,6 +27,8 @@ public:
     }
 
     bool isStopRequested() const { return m_stop.load(std::memory_order_relaxed); }
+    //! Workers blocked in checkpoint() by a pause right now; they report their bytes first.
+    int parkedWorkers() const { return m_parked.load(std::memory_order_acquire); }
     bool isPaused() const { return m_paused.load(std::memory_order_relaxed); }
 
     // Async-signal safe: only stores to a lock-free atomic. Paused workers notice within
@@ -54,12 +56,15 @@ private:
     void waitWhilePaused()
     {
         QMutexLocker lock(&m_mutex);
+        m_parked.fetch_add(1, std::memory_order_release);
         while (m_paused.load(std::memory_order_relaxed) && !m_stop.load(std::memory_order_relaxed))
             m_resumed.wait(&m_mutex, PauseSliceMs);
+        m_parked.fetch_sub(1, std::memory_order_release);
     }
 
     std::atomic<bool> m_stop = false;
     std::atomic<bool> m_paused = false;
+    std::atomic<int> m_parked = 0;
     QMutex m_mutex;
     QWaitCondition m_resumed;
 };

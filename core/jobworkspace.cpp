@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <numeric>
@@ -70,6 +71,8 @@ void JobWorkspace::skipChunk(const Chunk &chunk, FileTrack &track)
 // Called concurrently by worker threads; must be thread safe.
 ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
 {
+    mapsRunning.fetch_add(1, std::memory_order_acq_rel);
+    const auto done = qScopeGuard([this] { mapsRunning.fetch_sub(1, std::memory_order_acq_rel); });
     ChunkResult result;
     result.file = chunk.file;
     FileTrack &track = m_tracks[size_t(chunk.file)];

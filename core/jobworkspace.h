@@ -78,6 +78,7 @@ public:
     std::atomic<qint64> chunksMerged = 0;
     std::atomic<qint64> entriesSorted = 0;
     std::atomic<qint64> entriesToSort = 0;
+    std::atomic<int> mapsRunning = 0; // map calls under way, parked ones included
 
 private:
     // Per planned file; atomics because the job's thread reads them for fileReports().

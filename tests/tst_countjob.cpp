@@ -1,6 +1,7 @@
 // CountJob as a whole: progress per phase, cancel and pause/resume (bad input: tst_badinput).
 
 #include "countjob.h"
+#include "jobcontrol.h"
 #include "jobtesthelpers.h"
 
 #include <QDeadlineTimer>
@@ -512,20 +513,13 @@ void TestCountJob::pauseStopsMapAndResumeMatchesUninterruptedRun()
         QCOMPARE(pausedSpy.last().at(0).toBool(), true);
         QVERIFY(job.isPaused());
 
-        // The workers finish the MiB in hand, then stop: wait until map progress has not moved
-        // for 200 ms, and note when it last moved.
-        qint64 done = job.progress().map.done;
-        qint64 lastMove = 0;
-        while (sincePause.elapsed() - lastMove < 200) {
-            QVERIFY2(sincePause.elapsed() < 10000, "map progress never stopped after pausing");
-            QTest::qWait(10);
-            const qint64 now = job.progress().map.done;
-            if (now != done) {
-                done = now;
-                lastMove = sincePause.elapsed();
-            }
-        }
-        qInfo("map progress stopped %lld ms after setPaused(true), at %lld of %lld bytes", lastMove,
+        // The workers finish the MiB in hand, report it, then park at their next checkpoint:
+        // both chunks are in flight, so both workers park. Once parked, nothing can move.
+        QTRY_COMPARE_WITH_TIMEOUT(job.control()->parkedWorkers(), spec.workers, 10000);
+        QVERIFY(job.isPauseSettled());
+        const qint64 lastMove = sincePause.elapsed();
+        const qint64 done = job.progress().map.done;
+        qInfo("both workers parked %lld ms after setPaused(true), at %lld of %lld bytes", lastMove,
               done, job.progress().map.total);
         fastestStop = std::min(fastestStop, lastMove);
         QVERIFY2(done < job.progress().map.total, "the map phase ended before the pause");

@@ -372,18 +372,12 @@ void TestUiMonitor::pauseResumeMatchesUninterruptedRun()
     QCOMPARE(card->pauseButton()->text(), QStringLiteral("Resume"));
     QVERIFY(card->cancelButton()->isEnabled());
 
-    // Workers stop at their next checkpoint (at most 1 MiB on); wait until they have (about
-    // 200 ms, longer on a loaded machine), then see no progress at all for 500 ms.
-    qint64 pausedAt = job->progress().map.done;
-    const QDeadlineTimer settleDeadline(5000);
-    for (;;) {
-        QTest::qWait(200);
-        const qint64 now = job->progress().map.done;
-        if (now == pausedAt)
-            break;
-        QVERIFY2(!settleDeadline.hasExpired(), "the map phase kept moving while paused");
-        pausedAt = now;
-    }
+    // Workers stop at their next checkpoint (at most 1 MiB on): wait until every map call under
+    // way has, then see no progress at all for 500 ms.
+    QTRY_VERIFY_WITH_TIMEOUT(job->isPauseSettled(), 10000);
+    const qint64 pausedAt = job->progress().map.done;
+    // The next report (within 40 ms) brings the bar to where the workers stopped.
+    QTRY_COMPARE(mapBar->value(), ProgressScale::scaled(pausedAt, job->progress().map.total));
     const int barAtPause = mapBar->value();
     QTest::qWait(500); // proving that nothing happens takes a fixed wait
     QCOMPARE(job->progress().map.done, pausedAt);
