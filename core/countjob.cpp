@@ -1,5 +1,6 @@
 #include "countjob.h"
 
+#include "chunkiterator.h"
 #include "jobworkspace.h"
 
 #include <QElapsedTimer>
@@ -38,10 +39,10 @@ public:
     explicit Private(CountJob *q, const JobSpec &spec)
         : q(q)
         , spec(spec)
-        , workspace(std::make_shared<JobWorkspace>(spec))
+        , workers(std::max(1, spec.workers > 0 ? spec.workers : QThread::idealThreadCount()))
+        , workspace(std::make_shared<JobWorkspace>(spec, workers))
     {
-        const int workers = spec.workers > 0 ? spec.workers : QThread::idealThreadCount();
-        pool.setMaxThreadCount(std::max(1, workers));
+        pool.setMaxThreadCount(workers);
         progressTimer.setInterval(ProgressIntervalMs);
     }
 
@@ -61,6 +62,7 @@ public:
 
     CountJob *const q;
     const JobSpec spec;
+    const int workers;
     std::shared_ptr<JobWorkspace> workspace;
     QThreadPool pool;
     State state = Queued;
@@ -231,13 +233,14 @@ void CountJob::start()
 void CountJob::Private::startCounting()
 {
     const ScanResult scan = scanWatcher.result();
-    std::vector<Chunk> chunks = workspace->plan(scan.files, scan.skipped);
+    const std::vector<Chunk> &chunks = workspace->plan(scan.files, scan.skipped);
     countStart = clock.elapsed();
     setState(Counting);
     emitProgress();
+    // The chunks live in the workspace, which every task shares: they outlive the future.
     auto future = QtConcurrent::mappedReduced<MergeCount>(
-        &pool, std::move(chunks), MapChunk {workspace}, ReduceChunk {workspace},
-        QtConcurrent::UnorderedReduce);
+        &pool, ChunkIterator(chunks.cbegin()), ChunkIterator(chunks.cend()), MapChunk {workspace},
+        ReduceChunk {workspace}, QtConcurrent::UnorderedReduce);
     if (workspace->control.isPaused())
         future.suspend();
     countWatcher.setFuture(future);

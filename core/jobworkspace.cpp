@@ -12,12 +12,13 @@
 #include <algorithm>
 #include <numeric>
 
-JobWorkspace::JobWorkspace(const JobSpec &spec)
+JobWorkspace::JobWorkspace(const JobSpec &spec, int workers)
     : m_spec(spec)
+    , m_inFlight(2 * std::max(1, workers))
 { }
 
-std::vector<Chunk> JobWorkspace::plan(const QList<PlannedFile> &files,
-                                      const QList<FileIssue> &skipped)
+const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
+                                             const QList<FileIssue> &skipped)
 {
     m_files = files;
     m_scanSkipped = skipped;
@@ -34,7 +35,8 @@ std::vector<Chunk> JobWorkspace::plan(const QList<PlannedFile> &files,
     m_tracks = std::make_unique<FileTrack[]>(size_t(m_files.size()));
     m_reasons.assign(size_t(m_files.size()), QString());
     const qint64 chunkSize = qBound(JobSpec::MinChunkSize, m_spec.chunkSize, JobSpec::MaxChunkSize);
-    std::vector<Chunk> chunks;
+    std::vector<Chunk> &chunks = m_chunks;
+    chunks.clear();
     for (qint32 i = 0; i < qint32(m_files.size()); ++i) {
         const PlannedFile &f = m_files.at(i);
         const bool words = m_spec.mode == CountingMode::Words;
@@ -76,6 +78,16 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
     ChunkResult result;
     result.file = chunk.file;
     FileTrack &track = m_tracks[size_t(chunk.file)];
+    // Waits while enough tables await their merge. No deadlock: QtConcurrent reduces each chunk
+    // right after mapping it (ChunkIterator), and a result waiting in its queue always has a
+    // thread reducing it, which frees the slot.
+    while (!m_inFlight.tryAcquire(1, 20)) {
+        if (control.isStopRequested()) {
+            result.tally.status = ChunkTally::Cancelled;
+            return result;
+        }
+    }
+    result.holdsSlot = true;
     if (control.isStopRequested()) {
         result.tally.status = ChunkTally::Cancelled;
         return result;
@@ -125,6 +137,10 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
 // Called by one worker thread at a time.
 void JobWorkspace::reduceChunk(const ChunkResult &result)
 {
+    const auto freeSlot = qScopeGuard([this, &result] {
+        if (result.holdsSlot)
+            m_inFlight.release();
+    });
     FileTrack &track = m_tracks[size_t(result.file)];
     PendingFile &pending = m_pending[result.file];
     switch (result.tally.status) {

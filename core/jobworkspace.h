@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QPromise>
+#include <QSemaphore>
 
 #include <atomic>
 #include <memory>
@@ -33,6 +34,7 @@ struct ChunkResult
     qint32 file = -1;
     std::shared_ptr<WordTable> table;
     ChunkTally tally;
+    bool holdsSlot = false; // took one of the job's in-flight slots: reduce gives it back
 };
 
 /*!
@@ -46,11 +48,13 @@ struct ChunkResult
 class JobWorkspace final
 {
 public:
-    explicit JobWorkspace(const JobSpec &spec);
+    //! \a workers: the job's thread count, which bounds how many chunk tables exist at once.
+    JobWorkspace(const JobSpec &spec, int workers);
     Q_DISABLE_COPY_MOVE(JobWorkspace)
 
-    //! Takes the scan's files (and the sample, if any) and cuts them into chunks.
-    std::vector<Chunk> plan(const QList<PlannedFile> &files, const QList<FileIssue> &skipped);
+    //! Takes the scan's files (and the sample, if any) and cuts them into chunks, kept here.
+    const std::vector<Chunk> &plan(const QList<PlannedFile> &files,
+                                   const QList<FileIssue> &skipped);
 
     // Called concurrently by worker threads: counts one chunk into a table of its own.
     ChunkResult mapChunk(const Chunk &chunk);
@@ -107,7 +111,13 @@ private:
     void setReason(qint32 file, const QString &reason);
 
     const JobSpec m_spec;
+    // Chunks counted but not merged yet. mappedReduced would queue up to 30 tables a thread
+    // when the reduce falls behind (a loaded machine); this keeps memory at about
+    // 2 x workers x chunk size plus the results table, whatever happens. It relies on
+    // QtConcurrent reducing each chunk as soon as it is mapped (see ChunkIterator).
+    QSemaphore m_inFlight;
     QList<PlannedFile> m_files;
+    std::vector<Chunk> m_chunks;
     QList<FileIssue> m_scanSkipped;
     std::unique_ptr<FileTrack[]> m_tracks;
     qint64 m_chunkCount = 0;

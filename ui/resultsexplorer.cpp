@@ -455,37 +455,34 @@ computeQuery(std::shared_ptr<const ResultIndex> index, ResultQuery query,
         return output;
     const WordTable &table = *index->result().table;
     const std::vector<quint32> &shown = *rows;
-    // Charts show the rows that pass the filter, most frequent first, whatever the table's order.
-    // Every order but the words' is output order or its reverse: the most frequent rows are then
-    // at one end, and their counts already sorted (sorting millions took tens of milliseconds).
-    const bool outputOrder = query.column != ResultQuery::Word;
-    const bool backwards
-        = outputOrder && shown.size() > 1 && index->rank(shown.front()) > index->rank(shown.back());
-    std::vector<quint32> byRank(std::min<size_t>(MaxChartWords, shown.size()));
-    if (!outputOrder) {
-        std::partial_sort_copy(
-            shown.begin(), shown.end(), byRank.begin(), byRank.end(),
-            [&index](quint32 a, quint32 b) { return index->rank(a) < index->rank(b); });
-    } else if (backwards) {
-        std::copy_n(shown.rbegin(), byRank.size(), byRank.begin());
-    } else {
-        std::copy_n(shown.begin(), byRank.size(), byRank.begin());
-    }
-    for (const quint32 entry : byRank) {
-        const QByteArrayView word = table.word(entry);
-        output->top.append({QString::fromUtf8(word.data(), word.size()), table.entry(entry).count});
-    }
+    // Charts show the rows that pass the filter, most frequent first, whatever the table's order:
+    // the first rows in output order, and every count. Every order but the words' is output order
+    // or its reverse; in word order, marking each row's rank and reading the marks in rank order
+    // gives output order in linear time (copying and sorting millions took tens of milliseconds).
     std::vector<quint64> &counts = output->countsDescending;
     counts.reserve(shown.size());
-    if (backwards) {
-        for (auto it = shown.rbegin(); it != shown.rend(); ++it)
-            counts.push_back(table.entry(*it).count);
-    } else {
+    const auto add = [&](quint32 entry) {
+        const WordTable::Entry &e = table.entry(entry);
+        if (output->top.size() < MaxChartWords) {
+            const QByteArrayView word = table.word(entry);
+            output->top.append({QString::fromUtf8(word.data(), word.size()), e.count});
+        }
+        counts.push_back(e.count);
+    };
+    if (query.column == ResultQuery::Word) {
+        const std::vector<quint32> &order = index->byCount();
+        std::vector<quint8> shownAtRank(order.size(), 0);
         for (const quint32 entry : shown)
-            counts.push_back(table.entry(entry).count);
+            shownAtRank[index->rank(entry) - 1] = 1;
+        for (size_t rank = 0; rank < order.size(); ++rank) {
+            if (shownAtRank[rank])
+                add(order[rank]);
+        }
+    } else if (shown.size() > 1 && index->rank(shown.front()) > index->rank(shown.back())) {
+        std::for_each(shown.rbegin(), shown.rend(), add);
+    } else {
+        std::for_each(shown.begin(), shown.end(), add);
     }
-    if (!outputOrder)
-        std::sort(counts.begin(), counts.end(), std::greater<>());
     output->rows = std::move(rows);
     return output;
 }
