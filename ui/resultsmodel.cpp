@@ -162,6 +162,9 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
 {
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
+    // A first click on Count or Share shows the most frequent words first, as people expect.
+    if (role == Qt::InitialSortOrderRole && (section == CountColumn || section == ShareColumn))
+        return Qt::DescendingOrder;
     if (role == Qt::ToolTipRole && section == CumulativeColumn)
         return tr("Share of all words taken by the words ranked up to this one");
     if (role != Qt::DisplayRole)
