@@ -49,7 +49,8 @@ ZipfChart::ZipfChart(QWidget *parent)
     m_countAxis->setTitleText(tr("Frequency"));
     for (QLogValueAxis *axis : {m_rankAxis, m_countAxis}) {
         axis->setBase(10);
-        axis->setLabelFormat(QStringLiteral("%.0f")); // 1000000, not 1e+06: ranks and counts are whole
+        axis->setLabelFormat(
+            QStringLiteral("%.0f")); // 1000000, not 1e+06: ranks and counts are whole
         axis->setMinorTickCount(-1); // 2..9 in every decade, as on log paper
     }
     m_chart->addAxis(m_rankAxis, Qt::AlignBottom);
