@@ -83,16 +83,9 @@ bool JsonResultParser::parse()
         ++m_p;
     } else {
         for (;;) {
-            if (m_p == m_end || *m_p != '"')
-                return failSyntax(tr("a member name in quotes"));
             QByteArrayView key;
-            if (!parseString(&key, &m_keyScratch))
+            if (!parseMemberName(&key))
                 return false;
-            skipSpace();
-            if (m_p == m_end || *m_p != ':')
-                return failSyntax(QStringLiteral("':'"));
-            ++m_p;
-            skipSpace();
             if (key == QByteArrayView("words")) {
                 if (!parseWords())
                     return false;
@@ -115,16 +108,11 @@ bool JsonResultParser::parse()
             } else if (!skipValue(0)) {
                 return false;
             }
-            skipSpace();
-            if (m_p < m_end && *m_p == ',') {
-                ++m_p;
-                skipSpace();
-            } else if (m_p < m_end && *m_p == '}') {
-                ++m_p;
+            bool objectEnded = false;
+            if (!parseMemberEnd(&objectEnded))
+                return false;
+            if (objectEnded)
                 break;
-            } else {
-                return failSyntax(QStringLiteral("',' or '}'"));
-            }
         }
     }
     skipSpace();
@@ -183,16 +171,9 @@ bool JsonResultParser::parseEntry()
         ++m_p;
     } else {
         for (;;) {
-            if (m_p == m_end || *m_p != '"')
-                return failSyntax(tr("a member name in quotes"));
             QByteArrayView key;
-            if (!parseString(&key, &m_keyScratch))
+            if (!parseMemberName(&key))
                 return false;
-            skipSpace();
-            if (m_p == m_end || *m_p != ':')
-                return failSyntax(QStringLiteral("':'"));
-            ++m_p;
-            skipSpace();
             if (m_p == m_end)
                 return failSyntax(tr("a value"));
             if (key == QByteArrayView("word")) {
@@ -208,16 +189,11 @@ bool JsonResultParser::parseEntry()
             } else if (!skipValue(0)) {
                 return false;
             }
-            skipSpace();
-            if (m_p < m_end && *m_p == ',') {
-                ++m_p;
-                skipSpace();
-            } else if (m_p < m_end && *m_p == '}') {
-                ++m_p;
+            bool objectEnded = false;
+            if (!parseMemberEnd(&objectEnded))
+                return false;
+            if (objectEnded)
                 break;
-            } else {
-                return failSyntax(QStringLiteral("',' or '}'"));
-            }
         }
     }
     if (!hasWord)
@@ -238,6 +214,35 @@ bool JsonResultParser::parseEntry()
     if (m_rows % CancelCheckRows == 0 && m_cancel && m_cancel->load(std::memory_order_relaxed))
         return fail(m_p, tr("cancelled"));
     return true;
+}
+
+// At a member of an object: reads `"name" :` and stops at the value.
+bool JsonResultParser::parseMemberName(QByteArrayView *key)
+{
+    if (m_p == m_end || *m_p != '"')
+        return failSyntax(tr("a member name in quotes"));
+    if (!parseString(key, &m_keyScratch))
+        return false;
+    skipSpace();
+    if (m_p == m_end || *m_p != ':')
+        return failSyntax(QStringLiteral("':'"));
+    ++m_p;
+    skipSpace();
+    return true;
+}
+
+// After a member's value: ',' before another member, or the '}' that ends the object.
+bool JsonResultParser::parseMemberEnd(bool *objectEnded)
+{
+    skipSpace();
+    if (m_p < m_end && (*m_p == ',' || *m_p == '}')) {
+        *objectEnded = *m_p == '}';
+        ++m_p;
+        if (!*objectEnded)
+            skipSpace();
+        return true;
+    }
+    return failSyntax(QStringLiteral("',' or '}'"));
 }
 
 bool JsonResultParser::parseString(QByteArrayView *value, QByteArray *scratch)

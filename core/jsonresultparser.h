@@ -45,6 +45,8 @@ private:
     bool fail(const char *at, const QString &reason);
     bool failSyntax(const QString &expected);
     void skipSpace();
+    bool parseMemberName(QByteArrayView *key);
+    bool parseMemberEnd(bool *objectEnded);
     bool parseString(QByteArrayView *value, QByteArray *scratch);
     bool parseCount(quint64 *count);
     bool skipValue(int depth);
