@@ -7,6 +7,7 @@
 #include "outputorder.h"
 #include "resultindex.h"
 #include "resultquery.h"
+#include "resulttesthelpers.h"
 
 #include <QRandomGenerator>
 #include <QtTest>
@@ -18,29 +19,9 @@
 #include <numeric>
 #include <string>
 
+using namespace ResultTest;
+
 namespace {
-
-using Counts = QList<QPair<QByteArray, quint64>>;
-
-// A finished result of \a counts, made as a job makes one: the output order from OutputOrder.
-std::shared_ptr<const CountResult> makeResult(const Counts &counts,
-                                              CountingMode mode = CountingMode::Words)
-{
-    auto table = std::make_shared<WordTable>();
-    quint64 total = 0;
-    for (const auto &[word, count] : counts) {
-        table->add(word.constData(), word.size(), count);
-        total += count;
-    }
-    auto result = std::make_shared<CountResult>();
-    result->mode = mode;
-    if (!OutputOrder::sort(*table, &result->order))
-        qFatal("OutputOrder::sort gave up");
-    result->table = table;
-    result->totals.words = total;
-    result->totals.distinctWords = quint64(table->size());
-    return result;
-}
 
 // Non-ASCII words, spelt out.
 const QByteArray Arbol = "\xC3\xA1rbol"; // árbol

@@ -11,6 +11,7 @@
 #include "resultreader.h"
 #include "resultsexplorer.h"
 #include "resultsmodel.h"
+#include "resulttesthelpers.h"
 #include "stopwords.h"
 #include "topwordschart.h"
 #include "wordtable.h"
@@ -50,6 +51,8 @@
 #include <functional>
 #include <memory>
 
+using namespace ResultTest;
+
 namespace {
 
 // Generous bounds for work on a loaded 2-core machine, sometimes under AddressSanitizer.
@@ -80,27 +83,6 @@ void isolateHome()
     home();
 }
 Q_CONSTRUCTOR_FUNCTION(isolateHome)
-
-using Counts = QList<QPair<QByteArray, quint64>>;
-
-std::shared_ptr<const CountResult> makeResult(const Counts &counts,
-                                              CountingMode mode = CountingMode::Words)
-{
-    auto table = std::make_shared<WordTable>();
-    quint64 total = 0;
-    for (const auto &[word, count] : counts) {
-        table->add(word.constData(), word.size(), count);
-        total += count;
-    }
-    auto result = std::make_shared<CountResult>();
-    result->mode = mode;
-    if (!OutputOrder::sort(*table, &result->order))
-        qFatal("OutputOrder::sort gave up");
-    result->table = table;
-    result->totals.words = total;
-    result->totals.distinctWords = quint64(table->size());
-    return result;
-}
 
 const QString Arbol = QString::fromUtf8("árbol");
 const QString Nu = QString::fromUtf8("ñu");
