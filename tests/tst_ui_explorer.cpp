@@ -236,6 +236,14 @@ private:
     QMessageBox::Icon m_icon = QMessageBox::NoIcon;
 };
 
+// Opens result files as File ▸ Open Results… does; true once they show, false if none could.
+bool openResults(MainWindow &window, const QStringList &paths)
+{
+    QSignalSpy opened(&window, &MainWindow::resultsOpened);
+    window.openResults(paths);
+    return opened.wait(WorkTimeoutMs) && opened.first().at(0).toBool();
+}
+
 } // namespace
 
 class TestUiExplorer : public QObject
@@ -1030,7 +1038,7 @@ void TestUiExplorer::openResultsMerges()
     ResultsExplorer *explorer = window.explorer();
     QAbstractItemModelTester tester(explorer->model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(window.openResults({a, b}));
+    QVERIFY(openResults(window, {a, b}));
     QCOMPARE(window.detailTabs()->currentWidget(), explorer);
     QTRY_VERIFY_WITH_TIMEOUT(!explorer->isBusy(), WorkTimeoutMs);
     QCOMPARE(shownWords(explorer->model()),
@@ -1048,7 +1056,7 @@ void TestUiExplorer::openResultsMerges()
              (QStringList {QStringLiteral("apple"), QStringLiteral("banana")}));
 
     // Opened again: the same counts, not added to the shown ones.
-    QVERIFY(window.openResults({b, a}));
+    QVERIFY(openResults(window, {b, a}));
     explorer->filterEdit()->clear();
     QTRY_VERIFY_WITH_TIMEOUT(!explorer->isBusy(), WorkTimeoutMs);
     QCOMPARE(shownCounts(explorer->model()), (QList<quint64> {5, 4, 3, 1}));
@@ -1069,7 +1077,7 @@ void TestUiExplorer::openResultsWithBadFile()
     ResultsExplorer *explorer = window.explorer();
     {
         MessageBoxCloser closer;
-        QVERIFY(window.openResults({good, bad, other}));
+        QVERIFY(openResults(window, {good, bad, other}));
         QVERIFY(closer.closed());
         QCOMPARE(closer.icon(), QMessageBox::Warning);
         QVERIFY2(closer.text().contains(bad), qPrintable(closer.text()));
@@ -1085,7 +1093,7 @@ void TestUiExplorer::openResultsWithBadFile()
     // Nothing readable: a warning, and the table stays as it was.
     {
         MessageBoxCloser closer;
-        QVERIFY(!window.openResults({bad, m_dir->filePath(QStringLiteral("missing.tsv"))}));
+        QVERIFY(!openResults(window, {bad, m_dir->filePath(QStringLiteral("missing.tsv"))}));
         QVERIFY(closer.closed());
         QVERIFY(closer.text().contains(QStringLiteral("missing.tsv")));
     }

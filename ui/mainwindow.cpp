@@ -36,6 +36,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace {
 
@@ -122,6 +123,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     connect(m_options, &OptionsPanel::startRequested, this, &MainWindow::startJob);
     connect(m_queue, &JobQueue::jobAdded, this, &MainWindow::addCard);
+    connect(&m_openResults, &QFutureWatcherBase::finished, this, &MainWindow::showOpenedResults);
     connect(m_queue, &JobQueue::activeChanged, m_cancelAll, &QAction::setEnabled);
     statusBar()->showMessage(tr("Ready"));
     readSettings();
@@ -129,6 +131,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    m_openResults.waitForFinished(); // its worker writes m_openErrors
     // Cancelling a queued job emits finished() at once, and the handlers use this window: end
     // the jobs while it is whole, not when ~QWidget deletes the queue after MainWindow is gone.
     delete m_queue;
@@ -355,23 +358,32 @@ QTableView *MainWindow::resultsView() const
     return m_explorer->view();
 }
 
-bool MainWindow::openResults(const QStringList &paths)
+void MainWindow::openResults(const QStringList &paths)
 {
-    if (paths.isEmpty())
-        return false;
-    QStringList errors;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const std::shared_ptr<const CountResult> result = ResultReader::merge(paths, &errors);
-    QApplication::restoreOverrideCursor();
-    if (!errors.isEmpty())
-        QMessageBox::warning(this, tr("Open Results"), errors.join(QLatin1Char('\n')));
-    if (!result)
-        return false;
-    selectCard(nullptr);
-    m_explorer->setResult(result, JobCard::titleFor(JobSpec {paths}));
-    m_tabs->setCurrentWidget(m_explorer);
-    statusBar()->showMessage(tr("Opened %n result file(s)", nullptr, int(paths.size())));
-    return true;
+    if (paths.isEmpty() || m_openResults.isRunning())
+        return;
+    // Millions of rows take a second to read and sort: not on the GUI thread.
+    m_openPaths = paths;
+    m_openErrors.clear();
+    statusBar()->showMessage(tr("Reading %n result file(s)…", nullptr, int(paths.size())));
+    m_openResults.setFuture(QtConcurrent::run(
+        [paths, errors = &m_openErrors] { return ResultReader::merge(paths, errors); }));
+}
+
+void MainWindow::showOpenedResults()
+{
+    const std::shared_ptr<CountResult> result = m_openResults.result();
+    if (!m_openErrors.isEmpty())
+        QMessageBox::warning(this, tr("Open Results"), m_openErrors.join(QLatin1Char('\n')));
+    if (result) {
+        selectCard(nullptr);
+        m_explorer->setResult(result, JobCard::titleFor(JobSpec {m_openPaths}));
+        m_tabs->setCurrentWidget(m_explorer);
+        statusBar()->showMessage(tr("Opened %n result file(s)", nullptr, int(m_openPaths.size())));
+    } else {
+        statusBar()->clearMessage();
+    }
+    Q_EMIT resultsOpened(bool(result));
 }
 
 void MainWindow::chooseResultFiles()

@@ -2,10 +2,12 @@
 
 #include "jobcard.h"
 
+#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
 
 class CountJob;
+struct CountResult;
 class FileListModel;
 class JobQueue;
 class OptionsPanel;
@@ -47,10 +49,18 @@ public:
     ResultsExplorer *explorer() const { return m_explorer; }
     ResultsModel *resultsModel() const;
     QTableView *resultsView() const;
-    //! Reads result files (TSV or JSON), adds their counts up and shows them in the explorer.
-    bool openResults(const QStringList &paths);
+    /*!
+        Reads result files (TSV or JSON) on a worker thread, adds their counts up and shows them
+        in the explorer; resultsOpened() follows. Files that cannot be read are named in a
+        warning.
+    */
+    void openResults(const QStringList &paths);
     QTableView *filesView() const { return m_filesView; }
     QTabWidget *detailTabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    //! After openResults(): \a shown is false if no file could be read.
+    void resultsOpened(bool shown);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -64,6 +74,7 @@ private:
     void refreshFiles();
     void showResults();
     void chooseResultFiles();
+    void showOpenedResults();
     void openFiles();
     void openFolder();
     void trySample();
@@ -83,6 +94,9 @@ private:
     FileListModel *m_files = nullptr;
     QTableView *m_filesView = nullptr;
     ResultsExplorer *m_explorer = nullptr;
+    QFutureWatcher<std::shared_ptr<CountResult>> m_openResults;
+    QStringList m_openPaths;
+    QStringList m_openErrors; // written by the worker, read once it has finished
     QTimer *m_filesTimer = nullptr;
     QMenu *m_recentMenu = nullptr;
     QStringList m_recent;
