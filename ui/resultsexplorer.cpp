@@ -167,6 +167,12 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
         m_model->setIndex(index);
         runQuery();
     });
+    connect(&m_exportWatcher, &QFutureWatcherBase::finished, this, [this] {
+        m_export->setEnabled(bool(m_result));
+        const QString error = m_exportWatcher.result();
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Export"), error);
+    });
     connect(&m_queryWatcher, &QFutureWatcherBase::finished, this, [this] {
         const auto output = m_queryWatcher.result();
         if (output && output->rows && output->generation == m_generation) {
@@ -183,6 +189,7 @@ ResultsExplorer::~ResultsExplorer()
         m_cancel->store(true);
     m_indexWatcher.waitForFinished();
     m_queryWatcher.waitForFinished();
+    m_exportWatcher.waitForFinished();
 }
 
 bool ResultsExplorer::isBusy() const
@@ -364,44 +371,54 @@ void ResultsExplorer::copySelection() const
         QGuiApplication::clipboard()->setText(text);
 }
 
+namespace {
+
+// Runs on any thread: the result and the rows are immutable once shown.
+QString writeRows(std::shared_ptr<const CountResult> result,
+                  std::shared_ptr<const std::vector<quint32>> rows, const QString &path)
+{
+    ResultFormat format = ResultFormat::Tsv;
+    if (!ResultWriter::parseFormat(QFileInfo(path).suffix().toLower(), &format))
+        return ResultsExplorer::tr("%1: choose a name ending in .csv, .tsv or .json").arg(path);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !ResultWriter::write(*result, *rows, format, &file)
+        || !file.commit())
+        return ResultsExplorer::tr("%1: %2").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace
+
+std::shared_ptr<const std::vector<quint32>> ResultsExplorer::rowsToExport(bool shownRowsOnly) const
+{
+    if (shownRowsOnly && m_model->rows())
+        return m_model->rows();
+    return std::shared_ptr<const std::vector<quint32>>(m_result, &m_result->order);
+}
+
 bool ResultsExplorer::exportTo(const QString &path, bool shownRowsOnly, QString *error) const
 {
     if (!m_result) {
         *error = tr("There are no counts to export.");
         return false;
     }
-    ResultFormat format = ResultFormat::Tsv;
-    if (!ResultWriter::parseFormat(QFileInfo(path).suffix().toLower(), &format)) {
-        *error = tr("%1: choose a name ending in .csv, .tsv or .json").arg(path);
-        return false;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    const std::vector<quint32> &rows
-        = shownRowsOnly && m_model->rows() ? *m_model->rows() : m_result->order;
-    if (!ResultWriter::write(*m_result, rows, format, &file) || !file.commit()) {
-        *error = tr("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    *error = writeRows(m_result, rowsToExport(shownRowsOnly), path);
+    return error->isEmpty();
 }
 
 void ResultsExplorer::exportRows(bool shownRowsOnly)
 {
+    if (!m_result || m_exportWatcher.isRunning())
+        return;
     const QString path = QFileDialog::getSaveFileName(
         this, shownRowsOnly ? tr("Export Shown Rows") : tr("Export All Rows"), QString(),
         tr("CSV (*.csv);;Tab-separated (*.tsv);;JSON (*.json)"));
     if (path.isEmpty())
         return;
-    QString error;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = exportTo(path, shownRowsOnly, &error);
-    QApplication::restoreOverrideCursor();
-    if (!ok)
-        QMessageBox::warning(this, tr("Export"), error);
+    // Millions of rows take a while to write: not on the GUI thread.
+    m_export->setEnabled(false);
+    m_exportWatcher.setFuture(
+        QtConcurrent::run(writeRows, m_result, rowsToExport(shownRowsOnly), path));
 }
 
 void ResultsExplorer::editStopWords()

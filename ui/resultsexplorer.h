@@ -81,6 +81,7 @@ private:
     void updateSummary();
     void updateLive(const QList<WordCount> &words, quint64 wordsSoFar);
     void exportRows(bool shownRowsOnly);
+    std::shared_ptr<const std::vector<quint32>> rowsToExport(bool shownRowsOnly) const;
     void editStopWords();
     void copySelection() const;
 
@@ -95,6 +96,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QFutureWatcher<std::shared_ptr<const ResultIndex>> m_indexWatcher;
     QFutureWatcher<std::shared_ptr<QueryOutput>> m_queryWatcher;
+    QFutureWatcher<QString> m_exportWatcher; // the error, empty when written
 
     ResultsModel *m_model = nullptr;
     QLineEdit *m_filter = nullptr;
