@@ -118,7 +118,15 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_filesTimer = new QTimer(this);
     m_filesTimer->setInterval(FilesRefreshMs);
-    connect(m_filesTimer, &QTimer::timeout, this, &MainWindow::refreshFiles);
+    // A snapshot of every file costs time with thousands of them: refreshed while in view, and
+    // when it comes into view or another job is selected.
+    connect(m_filesTimer, &QTimer::timeout, this, [this] {
+        if (m_tabs->currentWidget() == m_filesView)
+            refreshFiles();
+        else
+            updateFilesTabTitle();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::refreshFiles);
 
     createActions();
     connect(m_options, &OptionsPanel::startRequested, this, &MainWindow::startJob);
@@ -334,12 +342,15 @@ void MainWindow::refreshDetails()
 
 void MainWindow::refreshFiles()
 {
-    if (!m_selected || !m_selected->job()) {
-        m_files->setReports({});
-        return;
-    }
-    m_files->setReports(m_selected->job()->fileReports());
-    const int problems = m_files->problemCount();
+    CountJob *job = m_selected ? m_selected->job() : nullptr;
+    updateFilesTabTitle();
+    m_files->setReports(job ? job->fileReports() : QList<FileReport>());
+}
+
+void MainWindow::updateFilesTabTitle()
+{
+    CountJob *job = m_selected ? m_selected->job() : nullptr;
+    const int problems = job ? int(job->progress().filesSkipped) : 0;
     m_tabs->setTabText(0,
                        problems ? tr("&Files (%n problem(s))", nullptr, problems) : tr("&Files"));
 }

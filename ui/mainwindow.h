@@ -72,6 +72,7 @@ private:
     void addCard(CountJob *job);
     void refreshDetails();
     void refreshFiles();
+    void updateFilesTabTitle();
     void showResults();
     void chooseResultFiles();
     void showOpenedResults();
