@@ -2,10 +2,12 @@
 
 #include "countjob.h"
 #include "filelistmodel.h"
+#include "helpmenu.h"
 #include "jobcard.h"
 #include "jobqueue.h"
 #include "optionspanel.h"
 #include "progressformat.h"
+#include "resultfiledetector.h"
 #include "resultreader.h"
 #include "resultsexplorer.h"
 #include "resultsmodel.h"
@@ -146,6 +148,16 @@ MainWindow::~MainWindow()
     m_queue = nullptr;
 }
 
+QIcon MainWindow::applicationIcon()
+{
+    QIcon fallback;
+    for (int size : { 16, 22, 24, 32, 48, 64, 128, 256 }) {
+        fallback.addFile(QStringLiteral(":/icons/icons/%1x%1/" WORDMILL_APP_ID ".png").arg(size),
+                         QSize(size, size));
+    }
+    return QIcon::fromTheme(QStringLiteral(WORDMILL_APP_ID), fallback);
+}
+
 void MainWindow::createActions()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
@@ -245,6 +257,8 @@ void MainWindow::createActions()
     jobMenu->addSeparator();
     jobMenu->addAction(previousJob);
     jobMenu->addAction(nextJob);
+
+    menuBar()->addMenu(new HelpMenu(this));
 
     toolbar->addAction(openFilesAction);
     toolbar->addAction(openFolderAction);
@@ -529,6 +543,10 @@ void MainWindow::dropEvent(QDropEvent *event)
         if (url.isLocalFile())
             paths << url.toLocalFile();
     }
-    addInputs(paths);
+    // Result files open in the explorer; texts, folders and the rest join the next job.
+    const ResultFileDetector::Split split = ResultFileDetector::split(paths);
+    if (!split.results.isEmpty())
+        openResults(split.results);
+    addInputs(split.texts);
     event->acceptProposedAction();
 }

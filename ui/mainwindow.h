@@ -11,6 +11,7 @@ struct CountResult;
 class FileListModel;
 class JobQueue;
 class OptionsPanel;
+class QIcon;
 class QLabel;
 class QMenu;
 class QScrollArea;
@@ -32,6 +33,9 @@ class MainWindow final : public QMainWindow
 public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    //! The launcher's icon from the icon theme, else the one built into the program.
+    static QIcon applicationIcon();
 
     //! The one way inputs arrive: the dialogs, drops, recent files and the command line.
     void addInputs(const QStringList &paths);

@@ -2,6 +2,7 @@
 
 #include "wordtable.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -26,10 +27,24 @@ QString StopWords::userFile()
         + QStringLiteral("/stopwords.txt");
 }
 
+QString StopWords::shippedFile(const QString &name)
+{
+    // Installed beside the program (any prefix), then in the system's data folders; the copy
+    // built into the program when WordMill runs from its build folder.
+    const QString relative = QStringLiteral(WORDMILL_DATA_SUBDIR "/") + name;
+    const QString besideProgram = QDir::cleanPath(QCoreApplication::applicationDirPath()
+                                                  + QStringLiteral("/../") + relative);
+    if (QFileInfo::exists(besideProgram))
+        return besideProgram;
+    const QString installed = QStandardPaths::locate(QStandardPaths::GenericDataLocation,
+                                                     relative.section(QLatin1Char('/'), 1));
+    return installed.isEmpty() ? QStringLiteral(":/") + name : installed;
+}
+
 QString StopWords::defaultText()
 {
-    return readFile(QStringLiteral(":/stopwords-en.txt")) + QLatin1Char('\n')
-        + readFile(QStringLiteral(":/stopwords-es.txt"));
+    return readFile(shippedFile(QStringLiteral("stopwords-en.txt"))) + QLatin1Char('\n')
+        + readFile(shippedFile(QStringLiteral("stopwords-es.txt")));
 }
 
 QString StopWords::text()

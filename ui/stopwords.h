@@ -21,6 +21,11 @@ public:
     //! Forgets the user's list, back to the shipped ones.
     static void restoreDefaults();
     static QString defaultText();
+    /*!
+        Where the shipped list \a name (stopwords-en.txt, stopwords-es.txt) is read from: the
+        data folder WordMill was installed with, else the copy built into the program.
+    */
+    static QString shippedFile(const QString &name);
     //! Where the user's list is kept.
     static QString userFile();
 
