@@ -1,6 +1,6 @@
-#include "englishplurals.h"
-#include "mainwindow.h"
-#include "startupoptions.h"
+#include "core/format/englishplurals.h"
+#include "ui/monitor/mainwindow.h"
+#include "ui/monitor/startupoptions.h"
 
 #include <QApplication>
 #include <QMessageBox>
