@@ -1,8 +1,8 @@
-#include "commandlinetool.h"
+#include "app/cli/commandlinetool.h"
 
-#include "countjob.h"
-#include "progressformat.h"
-#include "resultreader.h"
+#include "core/engine/countjob.h"
+#include "core/format/progressformat.h"
+#include "core/results/resultreader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

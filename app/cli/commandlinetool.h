@@ -1,6 +1,6 @@
 #pragma once
 
-#include "resultwriter.h"
+#include "core/results/resultwriter.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>

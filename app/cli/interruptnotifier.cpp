@@ -1,4 +1,4 @@
-#include "interruptnotifier.h"
+#include "app/cli/interruptnotifier.h"
 
 #include <QSocketNotifier>
 

@@ -1,6 +1,6 @@
-#include "commandlinetool.h"
-#include "englishplurals.h"
-#include "interruptnotifier.h"
+#include "app/cli/commandlinetool.h"
+#include "app/cli/interruptnotifier.h"
+#include "core/format/englishplurals.h"
 
 #include <QCoreApplication>
 

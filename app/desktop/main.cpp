@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "englishplurals.h"
-#include "mainwindow.h"
-#include "startupoptions.h"
+#include "core/format/englishplurals.h"
+#include "ui/monitor/mainwindow.h"
+#include "ui/monitor/startupoptions.h"
 
 #include <QApplication>
 #include <QIcon>

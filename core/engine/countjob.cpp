@@ -1,0 +1,346 @@
+#include "core/engine/countjob.h"
+
+#include "core/engine/private/chunkiterator.h"
+#include "core/engine/private/inputscanner.h"
+#include "core/engine/private/jobworkspace.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QThread>
+#include <QThreadPool>
+#include <QTimer>
+#include <QtConcurrent>
+
+namespace {
+
+// What the map-reduce future carries: the merge itself happens in the job's workspace.
+struct MergeCount
+{
+    qint64 chunks = 0;
+};
+
+// Thin functors: QtConcurrent copies them into its kernel; the workspace is shared.
+struct MapChunk
+{
+    std::shared_ptr<JobWorkspace> workspace;
+    // Called concurrently by worker threads.
+    ChunkResult operator()(const Chunk &chunk) const { return workspace->mapChunk(chunk); }
+};
+
+struct ReduceChunk
+{
+    std::shared_ptr<JobWorkspace> workspace;
+    // Called by one worker thread at a time.
+    void operator()(MergeCount &merged, const ChunkResult &result) const
+    {
+        workspace->reduceChunk(result);
+        ++merged.chunks;
+    }
+};
+
+} // namespace
+
+class CountJob::Private
+{
+public:
+    explicit Private(CountJob *q, const JobSpec &spec)
+        : q(q)
+        , spec(spec)
+        , workers(std::max(1, spec.workers > 0 ? spec.workers : QThread::idealThreadCount()))
+        , workspace(std::make_shared<JobWorkspace>(spec, workers))
+    {
+        pool.setMaxThreadCount(workers);
+        progressTimer.setInterval(ProgressIntervalMs);
+    }
+
+    void setState(State s)
+    {
+        if (state == s)
+            return;
+        state = s;
+        Q_EMIT q->stateChanged(s, QPrivateSignal());
+    }
+
+    void startCounting();
+    void startFinalizing();
+    void finish(State finalState);
+    void emitProgress();
+    JobProgress snapshot() const;
+
+    CountJob *const q;
+    const JobSpec spec;
+    const int workers;
+    std::shared_ptr<JobWorkspace> workspace;
+    QThreadPool pool;
+    State state = Queued;
+    bool cancelling = false;
+    QString error;
+    std::shared_ptr<const CountResult> result;
+
+    QFutureWatcher<ScanResult> scanWatcher;
+    QFutureWatcher<MergeCount> countWatcher;
+    QFutureWatcher<std::shared_ptr<CountResult>> finalizeWatcher;
+    QTimer progressTimer;
+    QElapsedTimer sinceProgress;
+    JobProgress lastProgress;
+    int liveVersion = 0;
+
+    QElapsedTimer clock;
+    qint64 scanStart = -1, scanEnd = -1;
+    qint64 countStart = -1, countEnd = -1;
+    qint64 finalizeStart = -1, finalizeEnd = -1;
+    qint64 finishedAt = -1;
+};
+
+CountJob::CountJob(const JobSpec &spec, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, spec))
+{
+    qRegisterMetaType<JobProgress>();
+    connect(&d->scanWatcher, &QFutureWatcherBase::finished, this, [this] {
+        d->scanEnd = d->clock.elapsed();
+        if (d->cancelling || d->scanWatcher.isCanceled()) {
+            d->finish(Cancelled);
+            return;
+        }
+        d->startCounting();
+    });
+    connect(&d->countWatcher, &QFutureWatcherBase::finished, this, [this] {
+        d->countEnd = d->clock.elapsed();
+        if (d->cancelling || d->countWatcher.isCanceled())
+            d->finish(Cancelled);
+        else
+            d->startFinalizing();
+    });
+    connect(&d->finalizeWatcher, &QFutureWatcherBase::finished, this, [this] {
+        d->finalizeEnd = d->clock.elapsed();
+        if (d->cancelling || d->finalizeWatcher.isCanceled() || !d->finalizeWatcher.result()) {
+            d->finish(Cancelled);
+            return;
+        }
+        std::shared_ptr<CountResult> result = d->finalizeWatcher.result();
+        CountTotals &t = result->totals;
+        t.scanMs = d->scanEnd - d->scanStart;
+        t.countMs = d->countEnd - d->countStart;
+        t.finalizeMs = d->finalizeEnd - d->finalizeStart;
+        t.totalMs = d->finalizeEnd;
+        d->result = std::move(result);
+        if (d->result->totals.filesCounted == 0 && d->result->totals.filesSkipped > 0) {
+            d->result.reset();
+            d->error = tr("None of the inputs could be counted.");
+            d->finish(Failed);
+        } else {
+            d->finish(Done);
+        }
+    });
+    // Each phase's future drives progress as it moves (for the map phase: every chunk counted,
+    // as the mappedReduced future reports it); the timer keeps the 64-bit amounts and the
+    // elapsed time moving inside long chunks and while nothing finishes.
+    connect(&d->progressTimer, &QTimer::timeout, this, [this] { d->emitProgress(); });
+    const auto moved = [this] {
+        if (d->sinceProgress.isValid() && d->sinceProgress.elapsed() >= ProgressIntervalMs)
+            d->emitProgress();
+    };
+    connect(&d->scanWatcher, &QFutureWatcherBase::progressValueChanged, this, moved);
+    connect(&d->countWatcher, &QFutureWatcherBase::progressValueChanged, this, moved);
+    connect(&d->finalizeWatcher, &QFutureWatcherBase::progressValueChanged, this, moved);
+}
+
+CountJob::~CountJob()
+{
+    // The pool's destructor waits for running tasks; the stop flag makes them return at once.
+    d->workspace->control.requestStop();
+    d->scanWatcher.future().cancel();
+    d->countWatcher.future().cancel();
+    d->finalizeWatcher.future().cancel();
+    d->pool.waitForDone();
+}
+
+const JobSpec &CountJob::spec() const
+{
+    return d->spec;
+}
+CountJob::State CountJob::state() const
+{
+    return d->state;
+}
+bool CountJob::isPaused() const
+{
+    return d->workspace->control.isPaused();
+}
+bool CountJob::isCancelling() const
+{
+    return d->cancelling && !isFinished();
+}
+bool CountJob::isPauseSettled() const
+{
+    const JobWorkspace &w = *d->workspace;
+    // A map call parks at its first checkpoint, having reported every byte it read before it.
+    return isPaused() && w.control.parkedWorkers() >= w.mapsRunning.load(std::memory_order_acquire);
+}
+
+bool CountJob::isFinished() const
+{
+    return d->state == Done || d->state == Cancelled || d->state == Failed;
+}
+JobProgress CountJob::progress() const
+{
+    return d->snapshot();
+}
+QList<FileReport> CountJob::fileReports() const
+{
+    return d->workspace->fileReports();
+}
+std::shared_ptr<const CountResult> CountJob::result() const
+{
+    return d->result;
+}
+QString CountJob::errorString() const
+{
+    return d->error;
+}
+
+QList<WordCount> CountJob::liveWords(quint64 *wordsSoFar) const
+{
+    return d->workspace->liveTopWords(wordsSoFar);
+}
+
+void CountJob::start()
+{
+    if (d->state != Queued)
+        return;
+    d->clock.start();
+    d->scanStart = 0;
+    d->setState(Scanning);
+    d->progressTimer.start();
+    auto workspace = d->workspace;
+    const QStringList paths = d->spec.paths;
+    d->scanWatcher.setFuture(QtConcurrent::run(&d->pool, [workspace, paths] {
+        InputScanner scanner(&workspace->control, &workspace->filesFound, &workspace->bytesFound);
+        return scanner.scan(paths);
+    }));
+}
+
+void CountJob::Private::startCounting()
+{
+    const ScanResult scan = scanWatcher.result();
+    const std::vector<Chunk> &chunks = workspace->plan(scan.files, scan.skipped);
+    countStart = clock.elapsed();
+    setState(Counting);
+    emitProgress();
+    // The chunks live in the workspace, which every task shares: they outlive the future.
+    auto future = QtConcurrent::mappedReduced<MergeCount>(
+        &pool, ChunkIterator(chunks.cbegin()), ChunkIterator(chunks.cend()), MapChunk {workspace},
+        ReduceChunk {workspace}, QtConcurrent::UnorderedReduce);
+    if (workspace->control.isPaused())
+        future.suspend();
+    countWatcher.setFuture(future);
+}
+
+void CountJob::Private::startFinalizing()
+{
+    finalizeStart = clock.elapsed();
+    setState(Sorting);
+    emitProgress();
+    auto ws = workspace;
+    finalizeWatcher.setFuture(
+        QtConcurrent::run(&pool, [ws](QPromise<std::shared_ptr<CountResult>> &promise) {
+            promise.addResult(ws->finalize(promise));
+        }));
+}
+
+void CountJob::Private::finish(State finalState)
+{
+    finishedAt = clock.elapsed();
+    progressTimer.stop();
+    if (finalState == Cancelled)
+        result.reset();
+    emitProgress();
+    const bool wasCancelling = cancelling;
+    setState(finalState);
+    if (wasCancelling)
+        Q_EMIT q->cancellingChanged(false, QPrivateSignal());
+    Q_EMIT q->finished(QPrivateSignal());
+}
+
+void CountJob::cancel()
+{
+    if (isFinished() || d->cancelling)
+        return;
+    d->cancelling = true;
+    d->workspace->control.requestStop();
+    Q_EMIT cancellingChanged(true, QPrivateSignal());
+    if (d->state == Queued) {
+        d->finish(Cancelled);
+        return;
+    }
+    d->scanWatcher.future().cancel();
+    d->countWatcher.future().cancel();
+    d->finalizeWatcher.future().cancel();
+}
+
+void CountJob::setPaused(bool paused)
+{
+    if (paused == isPaused() || isFinished())
+        return;
+    d->workspace->control.setPaused(paused);
+    // The running map calls stop at their next checkpoint; suspending the future keeps
+    // QtConcurrent from starting new ones.
+    QFuture<MergeCount> count = d->countWatcher.future();
+    if (count.isRunning())
+        count.setSuspended(paused);
+    Q_EMIT pausedChanged(paused, QPrivateSignal());
+}
+
+JobProgress CountJob::Private::snapshot() const
+{
+    JobProgress p;
+    const JobWorkspace &w = *workspace;
+    const qint64 now = finishedAt >= 0 ? finishedAt : (clock.isValid() ? clock.elapsed() : 0);
+    const auto phase = [now](PhaseProgress &ph, qint64 start, qint64 end) {
+        ph.started = start >= 0;
+        ph.finished = end >= 0;
+        ph.elapsedMs = ph.started ? (ph.finished ? end : now) - start : 0;
+    };
+    phase(p.scan, scanStart, scanEnd);
+    p.scan.done = w.filesFound.load(std::memory_order_relaxed);
+    p.scan.total = p.scan.finished ? p.scan.done : 0;
+    p.bytesPlanned = w.bytesFound.load(std::memory_order_relaxed);
+    if (countStart >= 0) {
+        phase(p.map, countStart, countEnd);
+        phase(p.reduce, countStart, countEnd);
+        p.map.total = p.bytesPlanned;
+        p.map.done = std::min(w.bytesCounted.load(std::memory_order_relaxed), p.map.total);
+        p.reduce.total = w.chunkCount();
+        p.reduce.done = w.chunksMerged.load(std::memory_order_relaxed);
+        // The map phase is over when its last chunk is counted, before the last merge.
+        p.map.finished = p.map.finished || (p.map.total > 0 && p.map.done == p.map.total);
+    }
+    phase(p.finalize, finalizeStart, finalizeEnd);
+    p.finalize.total = w.entriesToSort.load(std::memory_order_relaxed);
+    p.finalize.done = w.entriesSorted.load(std::memory_order_relaxed);
+    p.filesSkipped = w.filesSkipped();
+    p.elapsedMs = now;
+    return p;
+}
+
+void CountJob::Private::emitProgress()
+{
+    const int version = workspace->liveTopVersion();
+    if (version != liveVersion && !cancelling) {
+        liveVersion = version;
+        quint64 words = 0;
+        const QList<WordCount> top = workspace->liveTopWords(&words);
+        Q_EMIT q->liveWordsChanged(top, words, QPrivateSignal());
+    }
+    const JobProgress p = snapshot();
+    if (state == Counting && p.map.total > 0 && p.map.done == p.map.total)
+        setState(Merging);
+    if (p == lastProgress && p.elapsedMs / 1000 == lastProgress.elapsedMs / 1000)
+        return;
+    lastProgress = p;
+    sinceProgress.start();
+    if (progressTimer.isActive())
+        progressTimer.start(); // the next heartbeat comes one interval after this report
+    Q_EMIT q->progressChanged(p, QPrivateSignal());
+}

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/engine/countresult.h"
+#include "core/engine/filereport.h"
+#include "core/engine/jobprogress.h"
+#include "core/engine/jobspec.h"
+#include "core/engine/wordcount.h"
+
+#include <QObject>
+
+#include <memory>
+
+/*!
+    \brief One word-counting job: scan, map-reduce, then sort, on a thread pool of its own.
+
+    The phases run one after another on worker threads; each hands out a QFuture, and the map
+    and reduce phases are one \c QtConcurrent::mappedReduced over byte-range chunks of every
+    input. The job lives on the thread that created it (the GUI thread in the desktop program)
+    and reports there through signals that carry value types; no work happens on that thread.
+
+    Cancel and pause take effect within milliseconds: workers check for them at least once per
+    MiB. A cancelled job never presents counts. Destroying a running job cancels
+    it and waits for its workers, which return promptly.
+
+    \code
+    auto *job = new CountJob(spec, this);
+    connect(job, &CountJob::progressChanged, this, &Monitor::show);
+    connect(job, &CountJob::finished, this, [job] { if (job->result()) use(*job->result()); });
+    job->start();
+    \endcode
+*/
+class CountJob final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum State { Queued, Scanning, Counting, Merging, Sorting, Done, Cancelled, Failed };
+    Q_ENUM(State)
+
+    //! How often progressChanged() may be emitted, at most.
+    static constexpr int ProgressIntervalMs = 40;
+
+    explicit CountJob(const JobSpec &spec, QObject *parent = nullptr);
+    ~CountJob() override;
+    Q_DISABLE_COPY_MOVE(CountJob)
+
+    const JobSpec &spec() const;
+    State state() const;
+    bool isPaused() const;
+    bool isCancelling() const; //!< cancel() was called and the workers are still stopping
+    //! Paused, and every map call under way has reached its checkpoint: no amount moves now.
+    bool isPauseSettled() const;
+    bool isFinished() const; //!< Done, Cancelled or Failed
+
+    //! Snapshot of every phase's progress.
+    JobProgress progress() const;
+    //! Snapshot of every input's state; skipped inputs carry their reason.
+    QList<FileReport> fileReports() const;
+    //! The counts, once the job is Done; null before, and always null after a cancel.
+    std::shared_ptr<const CountResult> result() const;
+    //! The latest provisional top words (see liveWordsChanged()).
+    QList<WordCount> liveWords(quint64 *wordsSoFar = nullptr) const;
+    //! Why a Failed job failed.
+    QString errorString() const;
+
+public Q_SLOTS:
+    void start();
+    void cancel();
+    void setPaused(bool paused);
+
+Q_SIGNALS:
+    // Only the job emits these (QPrivateSignal); all of them on the job's own thread.
+
+    //! Once per state the job enters, in order; never twice in a row for the same state.
+    void stateChanged(CountJob::State state, QPrivateSignal);
+    //! Once per setPaused() call that changes the paused state, before setPaused() returns.
+    void pausedChanged(bool paused, QPrivateSignal);
+    //! Twice at most: true when cancel() takes effect, false just before finished().
+    void cancellingChanged(bool cancelling, QPrivateSignal);
+    //! At most every ProgressIntervalMs while something moves, once a second for the elapsed
+    //! time alone, and once at every phase end; never twice with the same values.
+    void progressChanged(const JobProgress &progress, QPrivateSignal);
+    //! The most frequent words so far, at most twice a second while counting; provisional.
+    //! Never after cancel().
+    void liveWordsChanged(const QList<WordCount> &words, quint64 wordsSoFar, QPrivateSignal);
+    //! Exactly once, after Done, Cancelled or Failed (the last stateChanged()).
+    void finished(QPrivateSignal);
+
+private:
+    class Private;
+    std::unique_ptr<Private> const d;
+};

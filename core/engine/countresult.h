@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/engine/countingmode.h"
+#include "core/engine/filereport.h"
+#include "core/engine/wordtable.h"
+
+#include <QByteArrayView>
+#include <QList>
+
+#include <memory>
+#include <vector>
+
+//! The totals of a finished job.
+struct CountTotals
+{
+    quint64 words = 0;
+    quint64 distinctWords = 0;
+    quint64 overlongWords = 0; // longer than 1,000 bytes: not counted
+    qint64 bytes = 0; // of the files counted
+    qint64 filesCounted = 0;
+    qint64 filesSkipped = 0;
+    qint64 scanMs = 0;
+    qint64 countMs = 0; // map and reduce, which overlap
+    qint64 finalizeMs = 0;
+    qint64 totalMs = 0;
+};
+
+/*!
+    \brief The counts of a finished job, in output order: count descending, then word
+    ascending by UTF-8 bytes. Immutable once made; cheap to share between threads.
+*/
+struct CountResult
+{
+    CountingMode mode = CountingMode::Words;
+    std::shared_ptr<const WordTable> table = std::make_shared<WordTable>();
+    std::vector<quint32> order; // entry numbers of table, in output order
+    CountTotals totals;
+    QList<FileReport> files; // every input, counted or skipped
+
+    qsizetype size() const { return qsizetype(order.size()); }
+    //! The word at \a rank (0-based), UTF-8 (raw bytes in whitespace mode).
+    QByteArrayView word(qsizetype rank) const { return table->word(order[size_t(rank)]); }
+    quint64 count(qsizetype rank) const { return table->entry(order[size_t(rank)]).count; }
+};

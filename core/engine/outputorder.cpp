@@ -1,0 +1,55 @@
+#include "core/engine/outputorder.h"
+
+#include "core/engine/wordtable.h"
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+namespace {
+constexpr qsizetype SortBlock = 1 << 16;
+}
+
+bool OutputOrder::less(const WordTable &table, quint32 a, quint32 b)
+{
+    const WordTable::Entry &x = table.entry(a);
+    const WordTable::Entry &y = table.entry(b);
+    if (x.count != y.count)
+        return x.count > y.count;
+    const int c = std::memcmp(table.wordData(x), table.wordData(y), std::min(x.length, y.length));
+    return c != 0 ? c < 0 : x.length < y.length;
+}
+
+bool OutputOrder::sort(const WordTable &table, std::vector<quint32> *order,
+                       const std::function<bool(qint64, qint64)> &step)
+{
+    const qsizetype n = table.size();
+    order->resize(size_t(n));
+    std::iota(order->begin(), order->end(), 0u);
+    int levels = 0;
+    for (qsizetype width = SortBlock; width < n; width *= 2)
+        ++levels;
+    const qint64 total = qint64(n) * (levels + 1);
+    qint64 done = 0;
+    const auto before = [&](quint32 a, quint32 b) { return less(table, a, b); };
+    for (qsizetype b = 0; b < n; b += SortBlock) {
+        if (step && !step(done, total))
+            return false;
+        const auto first = order->begin() + b;
+        const qsizetype length = std::min(SortBlock, n - b);
+        std::sort(first, first + length, before);
+        done += length;
+    }
+    for (qsizetype width = SortBlock; width < n; width *= 2) {
+        for (qsizetype b = 0; b < n; b += 2 * width) {
+            if (step && !step(done, total))
+                return false;
+            const qsizetype mid = std::min(b + width, n);
+            const qsizetype last = std::min(b + 2 * width, n);
+            std::inplace_merge(order->begin() + b, order->begin() + mid, order->begin() + last,
+                               before);
+            done += last - b;
+        }
+    }
+    return !step || step(total, total);
+}

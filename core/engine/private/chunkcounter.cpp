@@ -1,0 +1,367 @@
+#include "core/engine/private/chunkcounter.h"
+
+#include "core/engine/private/blockreader.h"
+#include "core/engine/private/bytesource.h"
+#include "core/engine/private/wordbuilder.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <vector>
+
+using namespace ChunkCounting;
+using namespace TextDecoding;
+
+namespace {
+
+ChunkTally failure(const QString &reason)
+{
+    ChunkTally tally;
+    tally.status = ChunkTally::Failed;
+    tally.error = reason;
+    return tally;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whitespace mode: the "countwords" rules, on raw bytes.
+
+ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkTask &task,
+                           WordTable &table)
+{
+    ChunkTally tally;
+    bool inToken = false;
+    bool discard = false; // the token started in the previous chunk
+    bool overlong = false;
+    qint64 carried = 0;
+    if (task.begin > task.contentBegin) {
+        char before = 0;
+        if (source.readAt(task.begin - 1, &before, 1) != 1)
+            return failure(source.errorString());
+        inToken = discard = !Tables.space[quint8(before)];
+    }
+    reader.seek(task.begin);
+    const auto endToken = [&](const char *start, qint64 length) {
+        inToken = false;
+        if (discard) {
+            discard = false;
+        } else if (overlong || length > ChunkCounter::MaxWordBytes) {
+            ++tally.overlongWords;
+        } else {
+            table.add(start, length);
+            ++tally.words;
+        }
+    };
+    char *const block = reader.block();
+    for (;;) {
+        const qint64 blockBegin = reader.position();
+        qint64 n = 0;
+        const BlockReader::Result r = reader.next(&n);
+        if (r == BlockReader::Stopped) {
+            tally.status = ChunkTally::Cancelled;
+            return tally;
+        }
+        if (r == BlockReader::Error)
+            return failure(source.errorString());
+        if (r == BlockReader::End) {
+            if (inToken)
+                endToken(block - carried, carried);
+            return tally;
+        }
+        for (qint64 i = 0; i < n; ++i)
+            block[i] = asciiLower(block[i]);
+        block[n] = ' '; // sentinel: a token always ends
+        const char *p = block;
+        const char *const e = block + n;
+        const char *start = block - carried;
+        if (inToken && blockBegin >= task.end && (discard || overlong)) { // as in words mode
+            endToken(start, carried);
+            return tally;
+        }
+        for (;;) {
+            if (!inToken) {
+                while (p < e && Tables.space[quint8(*p)])
+                    ++p;
+                if (p == e)
+                    break;
+                if (blockBegin + (p - block) >= task.end)
+                    return tally;
+                inToken = true;
+                overlong = false;
+                start = p;
+            }
+            while (!Tables.space[quint8(*p)])
+                ++p;
+            if (p == e)
+                break;
+            endToken(start, p - start);
+        }
+        carried = 0;
+        if (inToken && !discard && !overlong) {
+            const qint64 length = e - start;
+            if (length > ChunkCounter::MaxWordBytes) {
+                overlong = true;
+            } else {
+                std::memmove(block - length, start, size_t(length));
+                carried = length;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words mode: Unicode words, NFC, simple lowercase.
+
+// The two code points before the chunk decide whether it starts inside a foreign word.
+void resumeFromContext(WordBuilder &builder, char32_t before2, char32_t before1)
+{
+    const CharClass c1 = classify(before1);
+    if (c1 == WordChar)
+        builder.resumeForeignWord(WordBuilder::InWord);
+    else if (c1 == Apostrophe && classify(before2) == WordChar)
+        builder.resumeForeignWord(WordBuilder::AfterApostrophe);
+}
+
+// Where decoding of a UTF-8 chunk starts, and the state it starts in.
+bool startUtf8(ByteSource &source, const ChunkTask &task, WordBuilder &builder, qint64 *start)
+{
+    *start = task.begin;
+    if (task.begin <= task.contentBegin)
+        return true;
+    const qint64 contextBegin = std::max(task.contentBegin, task.begin - 24);
+    const qint64 contextEnd = std::min(task.contentEnd, task.begin + 4);
+    quint8 context[32];
+    const qint64 n
+        = source.readAt(contextBegin, reinterpret_cast<char *>(context), contextEnd - contextBegin);
+    if (n != contextEnd - contextBegin)
+        return false;
+    qint64 pos = contextBegin == task.contentBegin
+        ? contextBegin
+        : alignUtf8(context, contextBegin, contextEnd, contextBegin + 3, task.contentBegin);
+    char32_t before1 = ' ';
+    char32_t before2 = ' ';
+    while (pos < task.begin) {
+        char32_t cp = 0;
+        bool fallback = false;
+        const quint8 *p = context + (pos - contextBegin);
+        // The context reaches 4 bytes past begin, so no code point before begin is cut.
+        pos += decodeUtf8OrWindows1252(p, context + n, true, &cp, &fallback);
+        before2 = before1;
+        before1 = cp;
+    }
+    *start = pos;
+    resumeFromContext(builder, before2, before1);
+    return true;
+}
+
+ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTask &task,
+                          WordTable &table)
+{
+    ChunkTally tally;
+    WordBuilder builder(table, tally);
+    qint64 start = 0;
+    if (!startUtf8(source, task, builder, &start))
+        return failure(source.errorString());
+    reader.seek(start);
+    char *const block = reader.block();
+    qint64 carried = 0;
+    for (;;) {
+        qint64 n = 0;
+        const BlockReader::Result r = reader.next(&n);
+        if (r == BlockReader::Stopped) {
+            tally.status = ChunkTally::Cancelled;
+            return tally;
+        }
+        if (r == BlockReader::Error)
+            return failure(source.errorString());
+        if (r == BlockReader::End) {
+            // Only a cut sequence can be carried to the end; at the end it is invalid bytes.
+            const auto *p = reinterpret_cast<const quint8 *>(block - carried);
+            const qint64 base = reader.position() - carried;
+            for (qint64 i = 0; i < carried; ++i) {
+                if (base + i < task.end)
+                    ++tally.windows1252Bytes;
+                builder.feed(windows1252(p[i]), classify(windows1252(p[i])));
+            }
+            if (builder.state() != WordBuilder::Outside)
+                builder.finish();
+            return tally;
+        }
+        const auto *const data = reinterpret_cast<const quint8 *>(block - carried);
+        const auto *p = data;
+        const auto *const e = reinterpret_cast<const quint8 *>(block + n);
+        const qint64 base = reader.position() - n - carried; // file offset of data
+        const bool atEnd = reader.atEnd();
+        carried = 0;
+        *const_cast<quint8 *>(e) = 0x80; // sentinel: ends the ASCII loops below
+        while (p < e) {
+            if (builder.state() == WordBuilder::Outside) {
+                while (Tables.asciiSkip[*p])
+                    ++p;
+                if (p == e)
+                    break;
+                if (base + (p - data) >= task.end)
+                    return tally;
+            } else if (builder.isSettled() && base + (p - data) >= task.end) {
+                builder.finish();
+                return tally;
+            }
+            const quint8 b = *p;
+            if (b < 0x80) {
+                const CharClass cls = CharClass(Tables.asciiClass[b]);
+                if (cls == WordChar && builder.state() == WordBuilder::InWord) {
+                    const quint8 *q = p;
+                    while (Tables.asciiWord[*q])
+                        ++q;
+                    builder.appendAscii(reinterpret_cast<const char *>(p), q - p);
+                    p = q;
+                    continue;
+                }
+                builder.feed(b, cls);
+                ++p;
+                continue;
+            }
+            char32_t cp;
+            bool fallback;
+            const int used = decodeUtf8OrWindows1252(p, e, atEnd, &cp, &fallback);
+            if (used == 0) { // a sequence cut by the block: decode it with the next block
+                carried = e - p;
+                std::memmove(block - carried, p, size_t(carried));
+                break;
+            }
+            if (fallback && base + (p - data) < task.end)
+                ++tally.windows1252Bytes;
+            builder.feed(cp, classify(cp));
+            p += used;
+        }
+    }
+}
+
+inline char16_t unitAt(const quint8 *p, bool littleEndian)
+{
+    return littleEndian ? char16_t(p[0] | (p[1] << 8)) : char16_t((p[0] << 8) | p[1]);
+}
+
+// Decodes UTF-16 from \a p (an even number of bytes up to \a e); lone surrogates come out as
+// themselves (category Cs, so they separate words). Returns bytes used, 0 if \a e cuts a pair.
+inline int decodeUtf16(const quint8 *p, const quint8 *e, bool atEnd, bool littleEndian,
+                       char32_t *cp)
+{
+    const char16_t u = unitAt(p, littleEndian);
+    *cp = u;
+    if (!QChar::isHighSurrogate(u))
+        return 2;
+    if (e - p < 4)
+        return atEnd ? 2 : 0;
+    const char16_t v = unitAt(p + 2, littleEndian);
+    if (!QChar::isLowSurrogate(v))
+        return 2;
+    *cp = QChar::surrogateToUcs4(u, v);
+    return 4;
+}
+
+ChunkTally countUtf16Words(BlockReader &reader, ByteSource &source, const ChunkTask &task,
+                           qint64 decodeEnd, WordTable &table)
+{
+    ChunkTally tally;
+    WordBuilder builder(table, tally);
+    const bool littleEndian = task.encoding == TextEncoding::Utf16LE;
+    qint64 start = task.begin;
+    if (task.begin > task.contentBegin) {
+        const qint64 contextBegin = std::max(task.contentBegin, task.begin - 12);
+        const qint64 contextEnd = std::min(decodeEnd, task.begin + 2);
+        quint8 context[16];
+        if (source.readAt(contextBegin, reinterpret_cast<char *>(context),
+                          contextEnd - contextBegin)
+            != contextEnd - contextBegin)
+            return failure(source.errorString());
+        // Chunk edges are planned on unit boundaries; a low surrogate after its high one
+        // belongs to the code point before.
+        qint64 pos = contextBegin;
+        char32_t before1 = ' ';
+        char32_t before2 = ' ';
+        while (pos < task.begin) {
+            char32_t cp;
+            pos += decodeUtf16(context + (pos - contextBegin),
+                               context + (contextEnd - contextBegin), true, littleEndian, &cp);
+            before2 = before1;
+            before1 = cp;
+        }
+        start = pos;
+        resumeFromContext(builder, before2, before1);
+    }
+    reader.seek(start);
+    char *const block = reader.block();
+    qint64 carried = 0;
+    for (;;) {
+        qint64 n = 0;
+        const BlockReader::Result r = reader.next(&n);
+        if (r == BlockReader::Stopped) {
+            tally.status = ChunkTally::Cancelled;
+            return tally;
+        }
+        if (r == BlockReader::Error)
+            return failure(source.errorString());
+        if (r == BlockReader::End) {
+            if (carried > 0) // a high surrogate with nothing after it
+                builder.feed(
+                    unitAt(reinterpret_cast<const quint8 *>(block - carried), littleEndian),
+                    Separator);
+            if (builder.state() != WordBuilder::Outside)
+                builder.finish();
+            return tally;
+        }
+        const auto *const data = reinterpret_cast<const quint8 *>(block - carried);
+        const auto *p = data;
+        const auto *const e = reinterpret_cast<const quint8 *>(block + n);
+        const qint64 base = reader.position() - n - carried;
+        const bool atEnd = reader.atEnd();
+        carried = 0;
+        while (e - p >= 2) {
+            if (base + (p - data) >= task.end) {
+                if (builder.state() == WordBuilder::Outside)
+                    return tally;
+                if (builder.isSettled()) {
+                    builder.finish();
+                    return tally;
+                }
+            }
+            char32_t cp;
+            const int used = decodeUtf16(p, e, atEnd, littleEndian, &cp);
+            if (used == 0) {
+                carried = e - p;
+                std::memmove(block - carried, p, size_t(carried));
+                break;
+            }
+            builder.feed(cp, classify(cp));
+            p += used;
+        }
+    }
+}
+
+} // namespace
+
+ChunkCounter::ChunkCounter(JobControl *control, std::atomic<qint64> *bytesCounted,
+                           std::atomic<qint64> *fileBytesCounted)
+    : m_control(control)
+    , m_bytesCounted(bytesCounted)
+    , m_fileBytesCounted(fileBytesCounted)
+{ }
+
+// Called concurrently by worker threads; each call uses its own source, table and buffers.
+ChunkTally ChunkCounter::count(ByteSource &source, const ChunkTask &task, WordTable &table)
+{
+    const bool utf16 = task.mode == CountingMode::Words
+        && (task.encoding == TextEncoding::Utf16LE || task.encoding == TextEncoding::Utf16BE);
+    // An odd byte at the end of a UTF-16 file is not a code unit: it is ignored.
+    const qint64 decodeEnd = utf16
+        ? task.contentBegin + ((task.contentEnd - task.contentBegin) & ~qint64(1))
+        : task.contentEnd;
+    BlockReader reader(source, task, decodeEnd, m_control, m_bytesCounted, m_fileBytesCounted);
+    if (task.mode == CountingMode::Whitespace)
+        return countWhitespace(reader, source, task, table);
+    if (utf16)
+        return countUtf16Words(reader, source, task, decodeEnd, table);
+    return countUtf8Words(reader, source, task, table);
+}

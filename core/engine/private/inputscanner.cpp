@@ -1,0 +1,148 @@
+#include "core/engine/private/inputscanner.h"
+
+#include "core/engine/private/jobcontrol.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("InputScanner", text);
+}
+
+// Why a path that is not a regular file or folder cannot be read, without opening it.
+QString specialFileReason(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0) {
+        if (S_ISFIFO(st.st_mode))
+            return tr("a FIFO (named pipe), not a regular file: not opened");
+        if (S_ISSOCK(st.st_mode))
+            return tr("a socket, not a regular file: not opened");
+        if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+            return tr("a device, not a regular file: not opened");
+    }
+#else
+    Q_UNUSED(path)
+#endif
+    return tr("not a regular file: not opened");
+}
+
+} // namespace
+
+InputScanner::InputScanner(JobControl *control, std::atomic<qint64> *filesFound,
+                           std::atomic<qint64> *bytesFound)
+    : m_control(control)
+    , m_filesFound(filesFound)
+    , m_bytesFound(bytesFound)
+{ }
+
+// Runs on a worker thread.
+ScanResult InputScanner::scan(const QStringList &paths)
+{
+    ScanResult result;
+    for (const QString &path : paths) {
+        if (!m_control->checkpoint()) {
+            result.cancelled = true;
+            break;
+        }
+        addPath(path, &result);
+        if (m_control->isStopRequested())
+            result.cancelled = true;
+    }
+    return result;
+}
+
+void InputScanner::addPath(const QString &path, ScanResult *result)
+{
+    const QFileInfo info(path);
+    if (info.isSymLink() && !info.exists()) {
+        result->skipped.append({path,
+                                tr("a dangling symbolic link (its target %1 does not exist)")
+                                    .arg(info.symLinkTarget())});
+        return;
+    }
+    if (!info.exists()) {
+        result->skipped.append({path, tr("no such file or folder")});
+        return;
+    }
+    if (info.isDir()) {
+        walkFolder(path, result);
+        return;
+    }
+    if (!info.isFile()) {
+        result->skipped.append({path, specialFileReason(path)});
+        return;
+    }
+    const QString canonical = info.canonicalFilePath();
+    if (m_seenFiles.contains(canonical))
+        return; // given twice, or reached again through a link: count it once
+    m_seenFiles.insert(canonical);
+    PlannedFile file;
+    const QString reason = inspectFile(path, &file);
+    if (!reason.isEmpty()) {
+        result->skipped.append({path, reason});
+        return;
+    }
+    result->files.append(file);
+    m_filesFound->fetch_add(1, std::memory_order_relaxed);
+    m_bytesFound->fetch_add(file.size, std::memory_order_relaxed);
+}
+
+void InputScanner::walkFolder(const QString &path, ScanResult *result)
+{
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    if (m_seenFolders.contains(canonical))
+        return; // a link loop, or a folder given twice
+    m_seenFolders.insert(canonical);
+    const QDir dir(path);
+    if (!dir.isReadable()) {
+        result->skipped.append({path, tr("folder cannot be read (permission denied)")});
+        return;
+    }
+    // No QDir::Hidden: names starting with '.' are skipped. QDir::System lists FIFOs, sockets,
+    // devices and dangling links, so that they are reported rather than silently dropped.
+    const QFileInfoList entries
+        = dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo &entry : entries) {
+        if (!m_control->checkpoint())
+            return;
+        addPath(entry.filePath(), result);
+    }
+}
+
+QString InputScanner::inspectFile(const QString &path, PlannedFile *file)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return tr("cannot be opened: %1").arg(f.errorString());
+    const QByteArray head = f.read(SniffBytes);
+    if (head.isNull() && f.error() != QFileDevice::NoError)
+        return tr("read error: %1").arg(f.errorString());
+    file->path = path;
+    file->displayName = QFileInfo(path).fileName();
+    file->size = f.size();
+    file->modified = f.fileTime(QFileDevice::FileModificationTime);
+    file->encoding = TextEncoding::Utf8;
+    if (head.startsWith("\xEF\xBB\xBF"))
+        file->encoding = TextEncoding::Utf8Bom;
+    else if (head.startsWith("\xFF\xFE"))
+        file->encoding = TextEncoding::Utf16LE;
+    else if (head.startsWith("\xFE\xFF"))
+        file->encoding = TextEncoding::Utf16BE;
+    const bool utf16
+        = file->encoding == TextEncoding::Utf16LE || file->encoding == TextEncoding::Utf16BE;
+    const qsizetype nul = head.indexOf('\0');
+    if (!utf16 && nul >= 0)
+        return tr("binary file (a NUL byte at offset %1)").arg(nul);
+    return {};
+}

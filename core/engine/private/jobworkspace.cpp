@@ -1,0 +1,341 @@
+#include "core/engine/private/jobworkspace.h"
+
+#include "core/engine/outputorder.h"
+#include "core/engine/private/filesource.h"
+#include "core/engine/private/samplesource.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QScopeGuard>
+
+#include <algorithm>
+#include <numeric>
+
+JobWorkspace::JobWorkspace(const JobSpec &spec, int workers)
+    : m_spec(spec)
+    , m_inFlight(2 * std::max(1, workers))
+{ }
+
+const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
+                                             const QList<FileIssue> &skipped)
+{
+    m_files = files;
+    m_scanSkipped = skipped;
+    if (m_spec.sampleBytes > 0) {
+        PlannedFile sample;
+        // A plain name: the size in words for people is ProgressFormat::sampleName()'s job.
+        sample.displayName = QCoreApplication::translate("JobWorkspace", "Generated sample");
+        sample.size = m_spec.sampleBytes;
+        sample.isSample = true;
+        m_files.prepend(sample);
+        filesFound.fetch_add(1, std::memory_order_relaxed);
+        bytesFound.fetch_add(sample.size, std::memory_order_relaxed);
+    }
+    m_tracks = std::make_unique<FileTrack[]>(size_t(m_files.size()));
+    m_reasons.assign(size_t(m_files.size()), QString());
+    const qint64 chunkSize = qBound(JobSpec::MinChunkSize, m_spec.chunkSize, JobSpec::MaxChunkSize);
+    std::vector<Chunk> &chunks = m_chunks;
+    chunks.clear();
+    for (qint32 i = 0; i < qint32(m_files.size()); ++i) {
+        const PlannedFile &f = m_files.at(i);
+        const bool words = m_spec.mode == CountingMode::Words;
+        const qint64 contentBegin = words ? byteOrderMarkLength(f.encoding) : 0;
+        // UTF-16 chunks start on code unit boundaries.
+        const bool utf16
+            = words && (f.encoding == TextEncoding::Utf16LE || f.encoding == TextEncoding::Utf16BE);
+        const qint64 step = utf16 ? chunkSize & ~qint64(1) : chunkSize;
+        qint64 n = 0;
+        for (qint64 begin = contentBegin; begin < f.size; begin += step, ++n)
+            chunks.push_back({i, begin, std::min(f.size, begin + step)});
+        FileTrack &track = m_tracks[size_t(i)];
+        track.chunksLeft = n;
+        // A byte-order mark is in no chunk: its bytes are done as soon as they are planned.
+        const qint64 unchunked = n > 0 ? contentBegin : f.size;
+        track.bytesCounted.store(unchunked, std::memory_order_relaxed);
+        bytesCounted.fetch_add(unchunked, std::memory_order_relaxed);
+        if (n == 0) { // empty, or nothing but a byte-order mark: counted, with no words
+            track.status.store(FileReport::Counted);
+            m_filesCounted.fetch_add(1, std::memory_order_relaxed);
+            m_bytesOfCountedFiles += f.size;
+        }
+    }
+    m_chunkCount = qint64(chunks.size());
+    return chunks;
+}
+
+void JobWorkspace::skipChunk(const Chunk &chunk, FileTrack &track)
+{
+    bytesCounted.fetch_add(chunk.end - chunk.begin, std::memory_order_relaxed);
+    track.bytesCounted.fetch_add(chunk.end - chunk.begin, std::memory_order_relaxed);
+}
+
+// Called concurrently by worker threads; must be thread safe.
+ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
+{
+    mapsRunning.fetch_add(1, std::memory_order_acq_rel);
+    const auto done = qScopeGuard([this] { mapsRunning.fetch_sub(1, std::memory_order_acq_rel); });
+    ChunkResult result;
+    result.file = chunk.file;
+    FileTrack &track = m_tracks[size_t(chunk.file)];
+    // Waits while enough tables await their merge. No deadlock: QtConcurrent reduces each chunk
+    // right after mapping it (ChunkIterator), and a result waiting in its queue always has a
+    // thread reducing it, which frees the slot.
+    while (!m_inFlight.tryAcquire(1, 20)) {
+        if (control.isStopRequested()) {
+            result.tally.status = ChunkTally::Cancelled;
+            return result;
+        }
+    }
+    result.holdsSlot = true;
+    if (control.isStopRequested()) {
+        result.tally.status = ChunkTally::Cancelled;
+        return result;
+    }
+    if (track.failed.load(std::memory_order_relaxed)) { // another chunk of it failed already
+        skipChunk(chunk, track);
+        result.tally.status = ChunkTally::Failed;
+        return result;
+    }
+    int waiting = FileReport::Waiting;
+    track.status.compare_exchange_strong(waiting, FileReport::Counting);
+
+    const PlannedFile &file = m_files.at(chunk.file);
+    ChunkTask task;
+    task.begin = chunk.begin;
+    task.end = chunk.end;
+    task.contentBegin = m_spec.mode == CountingMode::Words ? byteOrderMarkLength(file.encoding) : 0;
+    task.contentEnd = file.size;
+    task.encoding = file.encoding;
+    task.mode = m_spec.mode;
+    auto table = std::make_shared<WordTable>();
+    ChunkCounter counter(&control, &bytesCounted, &track.bytesCounted);
+    if (file.isSample) {
+        SampleSource source(m_spec.sampleSeed, file.size);
+        result.tally = counter.count(source, task, *table);
+    } else {
+        FileSource source(file.path, file.size, file.modified);
+        if (!source.open()) {
+            skipChunk(chunk, track);
+            result.tally.status = ChunkTally::Failed;
+            result.tally.error = source.errorString();
+        } else {
+            result.tally = counter.count(source, task, *table);
+            if (result.tally.status == ChunkTally::Counted && !source.isUnchanged()) {
+                result.tally.status = ChunkTally::Failed;
+                result.tally.error = source.errorString();
+            }
+        }
+    }
+    if (result.tally.status == ChunkTally::Failed)
+        track.failed.store(true, std::memory_order_relaxed);
+    else if (result.tally.status == ChunkTally::Counted)
+        result.table = std::move(table);
+    return result;
+}
+
+// Called by one worker thread at a time.
+void JobWorkspace::reduceChunk(const ChunkResult &result)
+{
+    const auto freeSlot = qScopeGuard([this, &result] {
+        if (result.holdsSlot)
+            m_inFlight.release();
+    });
+    FileTrack &track = m_tracks[size_t(result.file)];
+    PendingFile &pending = m_pending[result.file];
+    switch (result.tally.status) {
+    case ChunkTally::Cancelled:
+        break;
+    case ChunkTally::Failed:
+        if (!result.tally.error.isEmpty())
+            setReason(result.file, result.tally.error);
+        pending.table.reset();
+        break;
+    case ChunkTally::Counted:
+        if (track.failed.load(std::memory_order_relaxed))
+            break;
+        if (!pending.table)
+            pending.table = result.table;
+        else
+            pending.table->merge(*result.table);
+        pending.words += result.tally.words;
+        pending.overlongWords += result.tally.overlongWords;
+        pending.windows1252Bytes += result.tally.windows1252Bytes;
+        break;
+    }
+    if (--track.chunksLeft == 0) {
+        completeFile(result.file, pending);
+        m_pending.erase(result.file);
+    }
+    chunksMerged.fetch_add(1, std::memory_order_relaxed);
+    if (!m_sinceLiveTop.isValid() || m_sinceLiveTop.elapsed() >= LiveTopIntervalMs) {
+        updateLiveTop();
+        m_sinceLiveTop.start();
+    }
+}
+
+// Called by the reduce function, which runs one at a time: reads the tables as they stand.
+void JobWorkspace::updateLiveTop()
+{
+    std::vector<const WordTable *> tables;
+    quint64 words = m_words;
+    if (!m_total.isEmpty())
+        tables.push_back(&m_total);
+    for (const auto &[file, pending] : m_pending) {
+        if (pending.table && !m_tracks[size_t(file)].failed.load(std::memory_order_relaxed)) {
+            tables.push_back(pending.table.get());
+            words += pending.words;
+        }
+    }
+    // Candidates: each table's own leaders; their exact counts: the sum over every table.
+    constexpr size_t PerTable = 2 * LiveTopCount;
+    std::vector<QByteArrayView> candidates;
+    for (const WordTable *table : tables) {
+        std::vector<quint32> entries(size_t(table->size()));
+        std::iota(entries.begin(), entries.end(), 0u);
+        const size_t keep = std::min(PerTable, entries.size());
+        std::partial_sort(
+            entries.begin(), entries.begin() + qsizetype(keep), entries.end(),
+            [table](quint32 a, quint32 b) { return OutputOrder::less(*table, a, b); });
+        for (size_t i = 0; i < keep; ++i)
+            candidates.push_back(table->word(entries[i]));
+    }
+    QList<WordCount> top;
+    for (const QByteArrayView word : candidates) {
+        if (std::any_of(top.cbegin(), top.cend(),
+                        [word](const WordCount &w) { return w.word == word; }))
+            continue;
+        WordCount w;
+        w.word = word.toByteArray();
+        for (const WordTable *table : tables)
+            w.count += table->count(word);
+        top.append(w);
+    }
+    std::sort(top.begin(), top.end(), [](const WordCount &a, const WordCount &b) {
+        return a.count != b.count ? a.count > b.count : a.word < b.word;
+    });
+    if (top.size() > LiveTopCount)
+        top.resize(LiveTopCount);
+    QMutexLocker lock(&m_liveMutex);
+    m_liveTop = top;
+    m_liveWords = words;
+    m_liveVersion.fetch_add(1, std::memory_order_relaxed);
+}
+
+QList<WordCount> JobWorkspace::liveTopWords(quint64 *wordsSoFar) const
+{
+    QMutexLocker lock(&m_liveMutex);
+    if (wordsSoFar)
+        *wordsSoFar = m_liveWords;
+    return m_liveTop;
+}
+
+void JobWorkspace::completeFile(qint32 file, PendingFile &pending)
+{
+    FileTrack &track = m_tracks[size_t(file)];
+    if (control.isStopRequested())
+        return;
+    if (track.failed.load(std::memory_order_relaxed)) {
+        track.status.store(FileReport::Skipped);
+        m_filesFailed.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    if (pending.table) {
+        // The file's table is the job's first: take it over instead of copying.
+        if (m_total.isEmpty())
+            m_total.swap(*pending.table);
+        else
+            m_total.merge(*pending.table);
+    }
+    m_words += pending.words;
+    m_overlongWords += pending.overlongWords;
+    m_bytesOfCountedFiles += m_files.at(file).size;
+    track.words.store(pending.words, std::memory_order_relaxed);
+    track.windows1252Bytes.store(pending.windows1252Bytes, std::memory_order_relaxed);
+    track.status.store(FileReport::Counted);
+    m_filesCounted.fetch_add(1, std::memory_order_relaxed);
+}
+
+void JobWorkspace::setReason(qint32 file, const QString &reason)
+{
+    QMutexLocker lock(&m_reasonMutex);
+    if (m_reasons[size_t(file)].isEmpty())
+        m_reasons[size_t(file)] = reason;
+}
+
+qint64 JobWorkspace::filesSkipped() const
+{
+    return m_scanSkipped.size() + m_filesFailed.load(std::memory_order_relaxed);
+}
+
+QList<FileReport> JobWorkspace::fileReports() const
+{
+    QList<FileReport> reports;
+    if (!m_tracks) { // not planned yet: the inputs as given
+        for (const QString &path : m_spec.paths) {
+            FileReport r;
+            r.path = path;
+            r.displayName = path;
+            reports.append(r);
+        }
+        return reports;
+    }
+    reports.reserve(m_files.size() + m_scanSkipped.size());
+    QMutexLocker lock(&m_reasonMutex);
+    for (qint32 i = 0; i < qint32(m_files.size()); ++i) {
+        const PlannedFile &f = m_files.at(i);
+        const FileTrack &t = m_tracks[size_t(i)];
+        FileReport r;
+        r.path = f.path;
+        r.displayName = f.displayName;
+        r.isSample = f.isSample;
+        r.size = f.size;
+        r.bytesCounted = t.bytesCounted.load(std::memory_order_relaxed);
+        r.status = FileReport::Status(t.status.load());
+        r.encoding = f.encoding;
+        r.words = t.words.load(std::memory_order_relaxed);
+        r.windows1252Bytes = t.windows1252Bytes.load(std::memory_order_relaxed);
+        r.reason = m_reasons[size_t(i)];
+        reports.append(r);
+    }
+    for (const FileIssue &issue : m_scanSkipped) {
+        FileReport r;
+        r.path = issue.path;
+        r.displayName = issue.path;
+        r.status = FileReport::Skipped;
+        r.reason = issue.reason;
+        reports.append(r);
+    }
+    return reports;
+}
+
+// Runs on a worker thread after the last reduce call.
+std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<CountResult>> &promise)
+{
+    auto table = std::make_shared<WordTable>();
+    table->swap(m_total);
+    auto result = std::make_shared<CountResult>();
+    result->mode = m_spec.mode;
+    const qsizetype n = table->size();
+    std::vector<quint32> order;
+    promise.setProgressRange(0, 1000);
+    const bool sorted = OutputOrder::sort(*table, &order, [&](qint64 done, qint64 total) {
+        entriesToSort.store(total, std::memory_order_relaxed);
+        entriesSorted.store(done, std::memory_order_relaxed);
+        promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
+        return control.checkpoint() && !promise.isCanceled();
+    });
+    if (!sorted)
+        return {};
+
+    result->table = table;
+    result->order = std::move(order);
+    CountTotals &totals = result->totals;
+    totals.words = m_words;
+    totals.distinctWords = quint64(n);
+    totals.overlongWords = m_overlongWords;
+    totals.bytes = m_bytesOfCountedFiles;
+    totals.filesCounted = filesCounted();
+    totals.filesSkipped = filesSkipped();
+    result->files = fileReports();
+    return result;
+}

@@ -1,0 +1,142 @@
+#pragma once
+
+#include "core/engine/countresult.h"
+#include "core/engine/filereport.h"
+#include "core/engine/jobspec.h"
+#include "core/engine/private/chunkcounter.h"
+#include "core/engine/private/fileissue.h"
+#include "core/engine/private/jobcontrol.h"
+#include "core/engine/private/plannedfile.h"
+#include "core/engine/wordcount.h"
+#include "core/engine/wordtable.h"
+
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QPromise>
+#include <QSemaphore>
+
+#include <atomic>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+//! A byte range of one planned file: the item type of the map phase.
+struct Chunk
+{
+    qint32 file = -1;
+    qint64 begin = 0;
+    qint64 end = 0;
+};
+
+//! What the map function hands to the reduce function.
+struct ChunkResult
+{
+    qint32 file = -1;
+    std::shared_ptr<WordTable> table;
+    ChunkTally tally;
+    bool holdsSlot = false; // took one of the job's in-flight slots: reduce gives it back
+};
+
+/*!
+    \brief The state a job shares with its worker threads: control flags, progress counters,
+    the planned files and the reduce-side accumulator.
+
+    Held by shared_ptr from the job and from every task, so a worker that outlives the job's
+    interest in it still has valid memory. Counters are atomics read by the job's thread; the
+    accumulator is touched only by the reduce function, which QtConcurrent runs one at a time.
+*/
+class JobWorkspace final
+{
+public:
+    //! \a workers: the job's thread count, which bounds how many chunk tables exist at once.
+    JobWorkspace(const JobSpec &spec, int workers);
+    Q_DISABLE_COPY_MOVE(JobWorkspace)
+
+    //! Takes the scan's files (and the sample, if any) and cuts them into chunks, kept here.
+    const std::vector<Chunk> &plan(const QList<PlannedFile> &files,
+                                   const QList<FileIssue> &skipped);
+
+    // Called concurrently by worker threads: counts one chunk into a table of its own.
+    ChunkResult mapChunk(const Chunk &chunk);
+    // Called by one worker thread at a time (mappedReduced serialises reduce calls).
+    void reduceChunk(const ChunkResult &result);
+    // Runs on a worker thread once reduce is over: sorts the counts into a result.
+    std::shared_ptr<CountResult> finalize(QPromise<std::shared_ptr<CountResult>> &promise);
+
+    QList<FileReport> fileReports() const;
+    //! The most frequent words so far and the words counted so far; provisional.
+    QList<WordCount> liveTopWords(quint64 *wordsSoFar) const;
+    //! Grows each time liveTopWords() has something new.
+    int liveTopVersion() const { return m_liveVersion.load(std::memory_order_relaxed); }
+
+    static constexpr int LiveTopCount = 20;
+    static constexpr int LiveTopIntervalMs = 500;
+    qint64 chunkCount() const { return m_chunkCount; }
+    qint64 filesCounted() const { return m_filesCounted.load(std::memory_order_relaxed); }
+    qint64 filesSkipped() const;
+
+    JobControl control;
+    std::atomic<qint64> filesFound = 0;
+    std::atomic<qint64> bytesFound = 0;
+    std::atomic<qint64> bytesCounted = 0;
+    std::atomic<qint64> chunksMerged = 0;
+    std::atomic<qint64> entriesSorted = 0;
+    std::atomic<qint64> entriesToSort = 0;
+    std::atomic<int> mapsRunning = 0; // map calls under way, parked ones included
+
+private:
+    // Per planned file; atomics because the job's thread reads them for fileReports().
+    struct FileTrack
+    {
+        std::atomic<qint64> bytesCounted = 0;
+        std::atomic<int> status = FileReport::Waiting;
+        std::atomic<bool> failed = false;
+        std::atomic<quint64> words = 0;
+        std::atomic<quint64> windows1252Bytes = 0;
+        qint64 chunksLeft = 0; // reduce side only
+    };
+    // A file whose chunks are not all merged yet: its counts wait here, so that a file that
+    // fails halfway leaves nothing in the totals.
+    struct PendingFile
+    {
+        std::shared_ptr<WordTable> table;
+        quint64 words = 0;
+        quint64 overlongWords = 0;
+        quint64 windows1252Bytes = 0;
+    };
+
+    void skipChunk(const Chunk &chunk, FileTrack &track);
+    void updateLiveTop();
+    void completeFile(qint32 file, PendingFile &pending);
+    void setReason(qint32 file, const QString &reason);
+
+    const JobSpec m_spec;
+    // Chunks counted but not merged yet. mappedReduced would queue up to 30 tables a thread
+    // when the reduce falls behind (a loaded machine); this keeps memory at about
+    // 2 x workers x chunk size plus the results table, whatever happens. It relies on
+    // QtConcurrent reducing each chunk as soon as it is mapped (see ChunkIterator).
+    QSemaphore m_inFlight;
+    QList<PlannedFile> m_files;
+    std::vector<Chunk> m_chunks;
+    QList<FileIssue> m_scanSkipped;
+    std::unique_ptr<FileTrack[]> m_tracks;
+    qint64 m_chunkCount = 0;
+    std::atomic<qint64> m_filesCounted = 0;
+    std::atomic<qint64> m_filesFailed = 0;
+
+    mutable QMutex m_reasonMutex;
+    std::vector<QString> m_reasons; // guarded by m_reasonMutex
+
+    // Reduce side.
+    WordTable m_total;
+    std::unordered_map<qint32, PendingFile> m_pending;
+    quint64 m_words = 0;
+    quint64 m_overlongWords = 0;
+    qint64 m_bytesOfCountedFiles = 0;
+    QElapsedTimer m_sinceLiveTop;
+
+    mutable QMutex m_liveMutex;
+    QList<WordCount> m_liveTop; // guarded by m_liveMutex
+    quint64 m_liveWords = 0; // guarded by m_liveMutex
+    std::atomic<int> m_liveVersion = 0;
+};

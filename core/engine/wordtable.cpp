@@ -1,0 +1,162 @@
+#include "core/engine/wordtable.h"
+
+namespace {
+
+constexpr size_t InitialSlots = 1024;
+
+inline quint64 load64(const char *p)
+{
+    quint64 v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
+inline quint32 load32(const char *p)
+{
+    quint32 v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+
+inline quint64 mix(quint64 a, quint64 b)
+{
+    const unsigned __int128 r = static_cast<unsigned __int128>(a) * b;
+    return quint64(r) ^ quint64(r >> 64);
+}
+
+// Equality of two words of \a n bytes; overlapping loads cover the short words of text.
+inline bool sameBytes(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        if (n > 16)
+            return std::memcmp(a, b, n) == 0;
+        return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
+    }
+    if (n >= 4)
+        return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+    for (size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
+constexpr quint64 K0 = 0xa0761d6478bd642fULL;
+constexpr quint64 K1 = 0xe7037ed1a0b428dbULL;
+constexpr quint64 K2 = 0x8ebc6af09c88c6e3ULL;
+
+} // namespace
+
+// A wyhash-style hash: one or two multiplications for the short words that dominate text.
+quint32 WordTable::hashOf(const char *p, qsizetype length)
+{
+    const size_t n = size_t(length);
+    quint64 a = 0;
+    quint64 b = 0;
+    quint64 seed = K0 ^ n;
+    if (n <= 16) {
+        if (n >= 8) {
+            a = load64(p);
+            b = load64(p + n - 8);
+        } else if (n >= 4) {
+            a = load32(p);
+            b = load32(p + n - 4);
+        } else if (n > 0) {
+            const auto *u = reinterpret_cast<const unsigned char *>(p);
+            a = (quint64(u[0]) << 16) | (quint64(u[n >> 1]) << 8) | u[n - 1];
+        }
+    } else {
+        size_t i = n;
+        const char *q = p;
+        while (i > 16) {
+            seed = mix(load64(q) ^ K1, load64(q + 8) ^ seed);
+            q += 16;
+            i -= 16;
+        }
+        a = load64(p + n - 16);
+        b = load64(p + n - 8);
+    }
+    const quint64 h = mix(K1 ^ n, mix(a ^ K1, b ^ seed));
+    return quint32(h ^ (h >> 32));
+}
+
+void WordTable::add(const char *word, qsizetype length, quint32 hash, quint64 count)
+{
+    if (m_entries.size() >= m_growAt)
+        grow();
+    const quint64 tag = quint64(hash) << 32;
+    size_t slot = hash & m_mask;
+    for (;;) {
+        const quint64 s = m_index[slot];
+        if (s == 0)
+            break;
+        if ((s & 0xffffffff00000000ULL) == tag) {
+            Entry &e = m_entries[size_t(s & 0xffffffffULL) - 1];
+            if (e.length == quint32(length)
+                && sameBytes(m_arena.data() + e.offset, word, size_t(length))) {
+                e.count += count;
+                return;
+            }
+        }
+        slot = (slot + 1) & m_mask;
+    }
+    Entry e;
+    e.count = count;
+    e.offset = m_arena.size();
+    e.length = quint32(length);
+    e.hash = hash;
+    m_arena.insert(m_arena.end(), word, word + length);
+    m_entries.push_back(e);
+    m_index[slot] = tag | quint64(m_entries.size());
+}
+
+void WordTable::merge(const WordTable &other)
+{
+    if (isEmpty()) {
+        *this = other;
+        return;
+    }
+    for (const Entry &e : other.m_entries)
+        add(other.m_arena.data() + e.offset, qsizetype(e.length), e.hash, e.count);
+}
+
+quint64 WordTable::count(QByteArrayView word) const
+{
+    if (m_index.empty())
+        return 0;
+    const quint32 hash = hashOf(word.data(), word.size());
+    const quint64 tag = quint64(hash) << 32;
+    for (size_t slot = hash & m_mask;; slot = (slot + 1) & m_mask) {
+        const quint64 s = m_index[slot];
+        if (s == 0)
+            return 0;
+        if ((s & 0xffffffff00000000ULL) == tag) {
+            const Entry &e = m_entries[size_t(s & 0xffffffffULL) - 1];
+            if (e.length == quint32(word.size())
+                && sameBytes(m_arena.data() + e.offset, word.data(), size_t(word.size())))
+                return e.count;
+        }
+    }
+}
+
+qsizetype WordTable::memoryUsage() const
+{
+    return qsizetype(m_entries.capacity() * sizeof(Entry) + m_index.capacity() * sizeof(quint64)
+                     + m_arena.capacity());
+}
+
+void WordTable::grow()
+{
+    const size_t slotCount = m_index.empty() ? InitialSlots : m_index.size() * 2;
+    m_index.assign(slotCount, 0);
+    m_mask = slotCount - 1;
+    m_growAt = slotCount / 2;
+    if (m_entries.capacity() < slotCount / 2)
+        m_entries.reserve(slotCount / 2);
+    for (size_t i = 0; i < m_entries.size(); ++i) {
+        size_t slot = m_entries[i].hash & m_mask;
+        while (m_index[slot] != 0)
+            slot = (slot + 1) & m_mask;
+        m_index[slot] = (quint64(m_entries[i].hash) << 32) | quint64(i + 1);
+    }
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/engine/countjob.h"
+
+#include <QString>
+
+/*!
+    \brief Human-readable progress: sizes, durations, speeds and status lines, shared by the
+    command-line program and the desktop monitor. Pure functions.
+*/
+namespace ProgressFormat {
+
+//! "512 B", "1.5 KiB", "4.0 GiB".
+QString bytes(qint64 bytes);
+//! Parses "4096", "64K", "4MiB", "1.5G" (powers of 1024) into bytes; -1 if not a size.
+qint64 parseBytes(const QString &text);
+//! "0:09", "12:34", "1:02:03".
+QString duration(qint64 ms);
+//! "310 MB/s" (decimal megabytes, as disks and networks are measured).
+QString speed(double bytesPerSecond);
+//! Bytes per second of the map phase so far; 0 before it moved.
+double mapSpeed(const JobProgress &progress);
+//! Milliseconds left for the map phase at its speed so far; -1 when unknown.
+qint64 mapTimeLeftMs(const JobProgress &progress);
+//! "Generated sample (95.4 MiB)".
+QString sampleName(qint64 bytes);
+//! The name to show for \a report: its file name, or the sample's name with its size.
+QString fileName(const FileReport &report);
+//! "Counting", "Merging", ...
+QString stateName(CountJob::State state);
+//! One line: state, amounts, speed, time left, time elapsed.
+QString statusLine(CountJob::State state, const JobProgress &progress);
+//! "Counted 1,234 words (56 distinct) in 3 files, 4.0 MiB in 0:02 (210 MB/s)".
+QString summaryLine(const CountResult &result);
+
+} // namespace ProgressFormat

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/engine/countingmode.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <atomic>
+#include <optional>
+
+class WordTable;
+
+/*!
+    \brief Parses a WordMill JSON result, {"mode": "words", "words": [{"word": "…", "count": N},
+    …]}, into a WordTable. ResultReader's helper; use ResultReader.
+
+    A streaming parser of the whole JSON grammar, written for this one shape so that counts keep
+    all 64 bits (QJsonDocument holds numbers past 2^53 as doubles), errors name their line, and
+    two million rows need no document tree: the words go straight into the table. Members other
+    than "mode" and "words", and members of an entry other than "word" and "count", are skipped.
+    Strings are UTF-8; bytes that are not valid UTF-8 are taken as they are.
+
+    One parser per thread; not thread safe.
+*/
+class JsonResultParser final
+{
+public:
+    //! Parses \a data into \a table, which is filled even on error (ResultReader discards it).
+    JsonResultParser(QByteArrayView data, WordTable *table,
+                     const std::atomic_bool *cancel = nullptr);
+
+    //! False on error, with error() set; \a cancel makes it stop with the error "cancelled".
+    bool parse();
+
+    //! "line N: reason", after parse() returned false.
+    QString error() const { return m_error; }
+    //! The "mode" the file names, if it names one.
+    std::optional<CountingMode> mode() const { return m_mode; }
+    //! Entries read, and the sum of their counts.
+    quint64 rows() const { return m_rows; }
+    quint64 words() const { return m_words; }
+
+private:
+    bool fail(const char *at, const QString &reason);
+    bool failSyntax(const QString &expected);
+    void skipSpace();
+    bool parseMemberName(QByteArrayView *key);
+    bool parseMemberEnd(bool *objectEnded);
+    bool parseString(QByteArrayView *value, QByteArray *scratch);
+    bool parseCount(quint64 *count);
+    bool skipValue(int depth);
+    bool parseWords();
+    bool parseEntry();
+
+    const char *m_begin = nullptr;
+    const char *m_p = nullptr;
+    const char *m_end = nullptr;
+    WordTable *m_table = nullptr;
+    const std::atomic_bool *m_cancel = nullptr;
+    QByteArray m_keyScratch; // decoded strings with escapes
+    QByteArray m_wordScratch;
+    QString m_error;
+    std::optional<CountingMode> m_mode;
+    quint64 m_rows = 0;
+    quint64 m_words = 0;
+    bool m_sawWords = false;
+};

@@ -1,0 +1,344 @@
+#include "core/results/resultreader.h"
+
+#include "core/engine/countresult.h"
+#include "core/engine/outputorder.h"
+#include "core/engine/wordtable.h"
+#include "core/results/jsonresultparser.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cstring>
+
+namespace {
+
+constexpr qsizetype BlockBytes = 4 << 20; // read at a time
+constexpr qsizetype MaxWordBytes = 1000;
+// No result line is longer: a 1,000-byte word, a TAB, 20 digits. A longer line is an error, so
+// that reading a big text given by mistake stops at once instead of loading it whole.
+constexpr qsizetype MaxLineBytes = 4096;
+constexpr quint64 CancelCheckLines = 1 << 16;
+const QByteArrayView Bom("\xEF\xBB\xBF");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ResultReader", text);
+}
+
+bool failWith(QString *reason, const QString &text)
+{
+    *reason = text;
+    return false;
+}
+
+inline bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Parses TSV rows into a table, block after block; the line count carries over.
+class TsvParser final
+{
+public:
+    TsvParser(WordTable *table, const std::atomic_bool *cancel)
+        : m_table(table)
+        , m_cancel(cancel)
+    { }
+
+    /*!
+        Parses the complete lines of [begin, end), and the last unterminated one too when
+        \a atEnd; \a rest gets where the unparsed rest begins. False on error.
+    */
+    bool parse(const char *begin, const char *end, bool atEnd, const char **rest)
+    {
+        const char *p = begin;
+        while (p < end) {
+            const auto *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+            if (!nl && !atEnd)
+                break;
+            const char *const lineEnd = nl ? nl : end;
+            ++m_line;
+            if (!parseLine(p, lineEnd))
+                return false;
+            p = nl ? nl + 1 : end;
+            if (m_line % CancelCheckLines == 0 && m_cancel
+                && m_cancel->load(std::memory_order_relaxed))
+                return fail(tr("cancelled"));
+        }
+        *rest = p;
+        return true;
+    }
+
+    //! The error for a line, or a rest of a block, too long to be a result line.
+    bool failTooLong()
+    {
+        return fail(tr("a line longer than %1 bytes: not a WordMill result").arg(MaxLineBytes));
+    }
+
+    //! Moves on to the next line, for an error in a line not yet parsed.
+    void nextLine() { ++m_line; }
+    QString error() const { return m_error; }
+    quint64 rows() const { return m_rows; }
+    quint64 words() const { return m_words; }
+
+private:
+    bool fail(const QString &reason)
+    {
+        m_error = tr("line %1: %2").arg(m_line).arg(reason);
+        return false;
+    }
+
+    bool parseLine(const char *p, const char *e)
+    {
+        if (e - p > MaxLineBytes)
+            return failTooLong();
+        if (e > p && e[-1] == '\r')
+            --e;
+        const auto *tab = static_cast<const char *>(std::memchr(p, '\t', size_t(e - p)));
+        if (!tab) {
+            if (p == e)
+                return fail(tr("an empty line"));
+            if (m_line == 1 && QByteArrayView(p, e - p).startsWith(QByteArrayView("word,count")))
+                return fail(tr("a CSV file: WordMill reads back TSV and JSON results only"));
+            return fail(tr("no TAB between word and count"));
+        }
+        const qsizetype length = tab - p;
+        if (length == 0)
+            return fail(tr("an empty word"));
+        if (length > MaxWordBytes)
+            return fail(tr("a word longer than 1000 bytes"));
+        const char *c = tab + 1;
+        if (std::memchr(c, '\t', size_t(e - c)))
+            return fail(tr("more than one TAB"));
+        if (c == e)
+            return fail(tr("no count after the TAB"));
+        quint64 count = 0;
+        for (; c < e; ++c) {
+            if (!isDigit(*c))
+                return fail(tr("the count is not a whole number of 0 or more"));
+            const quint64 digit = quint64(*c - '0');
+            if (count > (~quint64(0) - digit) / 10)
+                return fail(tr("the count does not fit in 64 bits"));
+            count = count * 10 + digit;
+        }
+        if (count > 0) {
+            if (m_words + count < m_words)
+                return fail(tr("the counts add up to more than 2^64 - 1"));
+            m_words += count;
+            m_table->add(p, length, count);
+        }
+        ++m_rows;
+        return true;
+    }
+
+    WordTable *m_table = nullptr;
+    const std::atomic_bool *m_cancel = nullptr;
+    QString m_error;
+    quint64 m_line = 0;
+    quint64 m_rows = 0;
+    quint64 m_words = 0;
+};
+
+// True if \a head, the start of a file, is JSON rather than TSV (see the header). An array is
+// JSON too, so that it fails with a JSON message.
+bool looksLikeJson(QByteArrayView head)
+{
+    if (head.startsWith(Bom))
+        head = head.sliced(Bom.size());
+    qsizetype lineEnd = head.indexOf('\n');
+    QByteArrayView line = head.first(lineEnd < 0 ? head.size() : lineEnd);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    const qsizetype tab = line.indexOf('\t');
+    if (tab > 0 && tab + 1 < line.size()) {
+        const QByteArrayView count = line.sliced(tab + 1);
+        if (std::all_of(count.begin(), count.end(), isDigit))
+            return false; // a TSV row, whatever its word
+    }
+    for (const char c : head) {
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            return c == '{' || c == '[';
+    }
+    return false;
+}
+
+// Parses a whole result held in memory into \a table; \a reason gets "line N: ..." on error.
+bool parseData(QByteArrayView data, WordTable *table, QString *reason,
+               ResultReader::FileSummary *summary, const std::atomic_bool *cancel)
+{
+    if (looksLikeJson(data)) {
+        JsonResultParser json(data, table, cancel);
+        if (!json.parse())
+            return failWith(reason, json.error());
+        *summary = {true, json.mode(), json.rows(), json.words()};
+        return true;
+    }
+    TsvParser tsv(table, cancel);
+    const char *rest = nullptr;
+    if (!tsv.parse(data.data() + (data.startsWith(Bom) ? Bom.size() : 0), data.data() + data.size(),
+                   true, &rest))
+        return failWith(reason, tsv.error());
+    *summary = {false, std::nullopt, tsv.rows(), tsv.words()};
+    return true;
+}
+
+// Parses the file at \a path into \a table, TSV block by block, JSON whole.
+bool parseFile(const QString &path, WordTable *table, QString *reason,
+               ResultReader::FileSummary *summary, const std::atomic_bool *cancel)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        *reason = info.isSymLink() ? tr("a dangling symbolic link") : tr("no such file");
+        return false;
+    }
+    if (info.isDir())
+        return failWith(reason, tr("a folder, not a result file"));
+    if (!info.isFile()) // a FIFO would block the open
+        return failWith(reason, tr("not a regular file: not opened"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return failWith(reason, tr("cannot be opened: %1").arg(file.errorString()));
+
+    QByteArray buffer(BlockBytes + MaxLineBytes, Qt::Uninitialized);
+    qsizetype have = 0;
+    bool first = true;
+    TsvParser tsv(table, cancel);
+    for (bool atEnd = false; !atEnd;) {
+        const qint64 n = file.read(buffer.data() + have, BlockBytes);
+        if (n < 0)
+            return failWith(reason, tr("read error: %1").arg(file.errorString()));
+        atEnd = n == 0;
+        have += qsizetype(n);
+        const char *begin = buffer.constData();
+        if (first) {
+            first = false;
+            const QByteArrayView head(begin, have);
+            if (looksLikeJson(head)) {
+                QByteArray data = buffer.left(have);
+                buffer = QByteArray(); // JSON needs it all in memory; free the block first
+                data.append(file.readAll());
+                if (file.error() != QFileDevice::NoError)
+                    return failWith(reason, tr("read error: %1").arg(file.errorString()));
+                return parseData(data, table, reason, summary, cancel);
+            }
+            if (head.startsWith(Bom))
+                begin += Bom.size();
+        }
+        const char *const end = buffer.constData() + have;
+        const char *rest = nullptr;
+        if (!tsv.parse(begin, end, atEnd, &rest))
+            return failWith(reason, tsv.error());
+        if (end - rest > MaxLineBytes) {
+            tsv.nextLine();
+            tsv.failTooLong();
+            return failWith(reason, tsv.error());
+        }
+        have = end - rest;
+        std::memmove(buffer.data(), rest, size_t(have));
+    }
+    *summary = {false, std::nullopt, tsv.rows(), tsv.words()};
+    return true;
+}
+
+// Adds \a from into \a to, taking its memory when \a to is empty.
+void addTable(WordTable *to, WordTable *from)
+{
+    if (to->isEmpty())
+        to->swap(*from);
+    else
+        to->merge(*from);
+}
+
+QString fileError(const QString &path, const QString &reason)
+{
+    return QStringLiteral("%1: %2").arg(path, reason);
+}
+
+} // namespace
+
+bool ResultReader::read(const QString &path, WordTable *table, QString *error, FileSummary *summary,
+                        const std::atomic_bool *cancel)
+{
+    WordTable local;
+    FileSummary s;
+    QString reason;
+    if (!parseFile(path, &local, &reason, &s, cancel))
+        return failWith(error, fileError(path, reason));
+    addTable(table, &local);
+    if (summary)
+        *summary = s;
+    return true;
+}
+
+bool ResultReader::readData(QByteArrayView data, const QString &name, WordTable *table,
+                            QString *error, FileSummary *summary, const std::atomic_bool *cancel)
+{
+    WordTable local;
+    FileSummary s;
+    QString reason;
+    if (!parseData(data, &local, &reason, &s, cancel))
+        return failWith(error, fileError(name, reason));
+    addTable(table, &local);
+    if (summary)
+        *summary = s;
+    return true;
+}
+
+std::shared_ptr<CountResult> ResultReader::merge(const QStringList &paths, QStringList *errors,
+                                                 const std::atomic_bool *cancel)
+{
+    const auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+    QElapsedTimer clock;
+    clock.start();
+    auto table = std::make_shared<WordTable>();
+    auto result = std::make_shared<CountResult>();
+    CountTotals &totals = result->totals;
+    bool allWhitespace = true;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        FileReport report;
+        report.path = path;
+        report.displayName = info.fileName();
+        report.size = info.isFile() ? info.size() : 0;
+        WordTable local;
+        FileSummary s;
+        QString reason;
+        bool ok = parseFile(path, &local, &reason, &s, cancel);
+        if (cancelled())
+            return nullptr;
+        if (ok && totals.words + s.words < totals.words) {
+            ok = false;
+            reason = tr("its counts, added to those before, exceed 2^64 - 1");
+        }
+        if (ok) {
+            addTable(table.get(), &local);
+            totals.words += s.words;
+            ++totals.filesCounted;
+            allWhitespace = allWhitespace && s.mode == CountingMode::Whitespace;
+            report.status = FileReport::Counted;
+            report.bytesCounted = report.size;
+            report.words = s.words;
+        } else {
+            ++totals.filesSkipped;
+            report.status = FileReport::Skipped;
+            report.reason = reason;
+            if (errors)
+                errors->append(fileError(path, reason));
+        }
+        result->files.append(report);
+    }
+    if (totals.filesCounted == 0)
+        return nullptr;
+    totals.countMs = clock.elapsed();
+    if (!OutputOrder::sort(*table, &result->order, [&](qint64, qint64) { return !cancelled(); }))
+        return nullptr;
+    result->mode = allWhitespace ? CountingMode::Whitespace : CountingMode::Words;
+    totals.distinctWords = quint64(table->size());
+    totals.totalMs = clock.elapsed();
+    totals.finalizeMs = totals.totalMs - totals.countMs;
+    result->table = std::move(table);
+    return result;
+}

@@ -1,0 +1,172 @@
+#include "core/results/resultwriter.h"
+
+#include "core/engine/countresult.h"
+#include "core/text/textdecoding.h"
+
+#include <QBuffer>
+#include <QIODevice>
+
+namespace {
+
+constexpr qsizetype FlushBytes = 1 << 20;
+
+void appendNumber(QByteArray &out, quint64 n)
+{
+    char digits[24];
+    int i = 0;
+    do {
+        digits[i++] = char('0' + n % 10);
+        n /= 10;
+    } while (n);
+    while (i)
+        out.append(digits[--i]);
+}
+
+} // namespace
+
+bool ResultWriter::parseFormat(const QString &name, ResultFormat *format)
+{
+    if (name == QLatin1String("tsv"))
+        *format = ResultFormat::Tsv;
+    else if (name == QLatin1String("csv"))
+        *format = ResultFormat::Csv;
+    else if (name == QLatin1String("json"))
+        *format = ResultFormat::Json;
+    else
+        return false;
+    return true;
+}
+
+QByteArray ResultWriter::csvCell(QByteArrayView text)
+{
+    QByteArray cell;
+    cell.reserve(text.size() + 3);
+    if (!text.isEmpty()) {
+        const char c = text.front();
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r')
+            cell.append('\'');
+    }
+    cell.append(text);
+    if (cell.contains('"') || cell.contains(',') || cell.contains('\r') || cell.contains('\n')) {
+        cell.replace("\"", "\"\"");
+        cell.prepend('"');
+        cell.append('"');
+    }
+    return cell;
+}
+
+QByteArray ResultWriter::jsonString(QByteArrayView text)
+{
+    QByteArray s;
+    s.reserve(text.size() + 2);
+    s.append('"');
+    const auto *p = reinterpret_cast<const quint8 *>(text.data());
+    const auto *const end = p + text.size();
+    static const char hex[] = "0123456789abcdef";
+    const auto escape = [&s](char32_t cp) {
+        s.append("\\u00");
+        s.append(hex[(cp >> 4) & 0xF]);
+        s.append(hex[cp & 0xF]);
+    };
+    while (p < end) {
+        const quint8 b = *p;
+        if (b == '"' || b == '\\') {
+            s.append('\\').append(char(b));
+            ++p;
+        } else if (b < 0x20) {
+            escape(b);
+            ++p;
+        } else if (b < 0x80) {
+            s.append(char(b));
+            ++p;
+        } else {
+            char32_t cp;
+            const int n = TextDecoding::utf8Sequence(p, end, &cp);
+            if (n > 0) {
+                s.append(reinterpret_cast<const char *>(p), n);
+                p += n;
+            } else {
+                char utf8[4];
+                s.append(utf8, TextDecoding::encodeUtf8(b, utf8));
+                ++p;
+            }
+        }
+    }
+    s.append('"');
+    return s;
+}
+
+namespace {
+
+// Writes the rows entries[0..rows) of result's table; the one loop behind every write().
+bool writeRows(const CountResult &result, const quint32 *entries, size_t rows, ResultFormat format,
+               QIODevice *out)
+{
+    const WordTable &table = *result.table;
+    QByteArray buffer;
+    buffer.reserve(FlushBytes + 4096);
+    const auto flush = [&] {
+        const bool ok = out->write(buffer) == buffer.size();
+        buffer.clear();
+        return ok;
+    };
+    if (format == ResultFormat::Csv)
+        buffer.append("word,count\r\n");
+    else if (format == ResultFormat::Json)
+        buffer.append("{\"mode\":\"")
+            .append(countingModeName(result.mode).toLatin1())
+            .append("\",\"words\":[");
+    for (size_t i = 0; i < rows; ++i) {
+        const QByteArrayView word = table.word(entries[i]);
+        const quint64 count = table.entry(entries[i]).count;
+        switch (format) {
+        case ResultFormat::Tsv:
+            buffer.append(word).append('\t');
+            appendNumber(buffer, count);
+            buffer.append('\n');
+            break;
+        case ResultFormat::Csv:
+            buffer.append(ResultWriter::csvCell(word)).append(',');
+            appendNumber(buffer, count);
+            buffer.append("\r\n");
+            break;
+        case ResultFormat::Json:
+            buffer.append(i == 0 ? "\n" : ",\n")
+                .append("{\"word\":")
+                .append(ResultWriter::jsonString(word));
+            buffer.append(",\"count\":");
+            appendNumber(buffer, count);
+            buffer.append('}');
+            break;
+        }
+        if (buffer.size() >= FlushBytes && !flush())
+            return false;
+    }
+    if (format == ResultFormat::Json)
+        buffer.append("\n]}\n");
+    return flush();
+}
+
+} // namespace
+
+bool ResultWriter::write(const CountResult &result, ResultFormat format, QIODevice *out,
+                         qsizetype limit)
+{
+    const qsizetype rows = limit < 0 ? result.size() : std::min(limit, result.size());
+    return writeRows(result, result.order.data(), size_t(rows), format, out);
+}
+
+bool ResultWriter::write(const CountResult &result, const std::vector<quint32> &entries,
+                         ResultFormat format, QIODevice *out)
+{
+    return writeRows(result, entries.data(), entries.size(), format, out);
+}
+
+QByteArray ResultWriter::tsv(const CountResult &result, const std::vector<quint32> &entries)
+{
+    QByteArray text;
+    QBuffer buffer(&text);
+    buffer.open(QIODevice::WriteOnly);
+    writeRows(result, entries.data(), entries.size(), ResultFormat::Tsv, &buffer);
+    return text;
+}

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Result files are told from texts by content: what wordmill-cli and Export write opens in the
+// explorer, while texts that merely look tabular are counted.
+
+#include "core/results/resultfiledetector.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestResultFileDetector : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void looksLikeResult_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<bool>("result");
+
+        QTest::newRow("tsv") << QByteArray("que\t20231\ny\t17783\nde\t17741\n") << true;
+        QTest::newRow("tsv with BOM and CRLF") << QByteArray("\xEF\xBB\xBFthe\t5\r\nof\t2\r\n")
+                                              << true;
+        QTest::newRow("tsv equal counts") << QByteArray("a\t1\nb\t1\n") << true;
+        QTest::newRow("tsv cut by the probe") << QByteArray("a\t9\nb\t3\nc\t") << true;
+        QTest::newRow("json words mode") << QByteArray("{\"mode\":\"words\",\"words\":[\n") << true;
+        QTest::newRow("json no mode") << QByteArray(" \n{ \"words\" : [") << true;
+
+        QTest::newRow("prose") << QByteArray("En un lugar de la Mancha\n") << false;
+        QTest::newRow("counts that grow") << QByteArray("a\t1\nb\t2\n") << false;
+        QTest::newRow("two tabs") << QByteArray("a\tb\t1\n") << false;
+        QTest::newRow("no digits") << QByteArray("name\tvalue\n") << false;
+        QTest::newRow("empty word") << QByteArray("\t3\n") << false;
+        QTest::newRow("sign") << QByteArray("a\t+3\n") << false;
+        QTest::newRow("one line without its end") << QByteArray("a\t3") << false;
+        QTest::newRow("other json") << QByteArray("{\"name\":\"x\"}") << false;
+        QTest::newRow("json array") << QByteArray("[{\"word\":\"a\"}]") << false;
+        QTest::newRow("empty") << QByteArray() << false;
+    }
+
+    void looksLikeResult()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(bool, result);
+        QCOMPARE(ResultFileDetector::looksLikeResult(head), result);
+    }
+
+    void splitKeepsOrderAndSendsFoldersToCounting()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto write = [&dir](const QString &name, const QByteArray &bytes) {
+            QFile file(dir.filePath(name));
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+                qFatal("cannot write %s", qPrintable(name));
+            return file.fileName();
+        };
+        const QString text = write(QStringLiteral("book.txt"), "words and more words\n");
+        const QString tsv = write(QStringLiteral("counts.tsv"), "words\t2\nand\t1\n");
+        const QString json = write(QStringLiteral("counts.json"), "{\"words\":[]}\n");
+        const QString missing = dir.filePath(QStringLiteral("missing.tsv"));
+
+        const ResultFileDetector::Split split
+            = ResultFileDetector::split({ tsv, text, dir.path(), json, missing });
+        QCOMPARE(split.results, QStringList({ tsv, json }));
+        // A missing file is counted, so that the job names it with its reason.
+        QCOMPARE(split.texts, QStringList({ text, dir.path(), missing }));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestResultFileDetector)
+#include "tst_resultfiledetector.moc"

@@ -1,0 +1,291 @@
+// The explorer's charts on the offscreen platform: the top words bar chart (order, the spin box,
+// the placeholder) and the Zipf plot (its label, its axes, millions of counts).
+
+#include "tests/common/charthelpers.h"
+#include "ui/explorer/topwordschart.h"
+#include "ui/explorer/zipfchart.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QElapsedTimer>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QValueAxis>
+#include <QtTest>
+
+#include <cmath>
+
+namespace {
+
+QList<QPair<QString, quint64>> numberedWords(int n)
+{
+    QList<QPair<QString, quint64>> words;
+    for (int i = 0; i < n; ++i)
+        words.append({QStringLiteral("word%1").arg(i + 1), quint64(1000 - 10 * i)});
+    return words;
+}
+
+QBarCategoryAxis *categoryAxis(const QChart *chart)
+{
+    const auto axes = chart->axes(Qt::Vertical);
+    return axes.size() == 1 ? qobject_cast<QBarCategoryAxis *>(axes.first()) : nullptr;
+}
+
+std::vector<quint64> powerLaw(double s, size_t ranks, double top)
+{
+    std::vector<quint64> counts(ranks);
+    for (size_t i = 0; i < ranks; ++i)
+        counts[i] = quint64(std::llround(top * std::pow(double(i + 1), -s)));
+    return counts;
+}
+
+} // namespace
+
+class TestUiCharts : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void topWordsDefault();
+    void topWordsSpinBox();
+    void topWordsFewerThanN();
+    void topWordsEmpty();
+    void topWordsLongWords();
+    void zipfLabel();
+    void zipfTooFew_data();
+    void zipfTooFew();
+    void zipfTwoMillion();
+};
+
+void TestUiCharts::initTestCase()
+{
+    QLocale::setDefault(QLocale::c()); // "1.07", whatever the machine's locale
+}
+
+void TestUiCharts::topWordsDefault()
+{
+    TopWordsChart chart;
+    chart.resize(600, 500);
+    chart.show();
+    QCOMPARE(chart.topCount(), 20);
+    auto *spin = chart.findChild<QSpinBox *>(QStringLiteral("topCountSpin"));
+    QVERIFY(spin);
+    QCOMPARE(spin->minimum(), 5);
+    QCOMPARE(spin->maximum(), 100);
+
+    const auto words = numberedWords(30);
+    chart.setWords(words);
+    QBarSet *set = onlyBarSet(chart.chart());
+    QVERIFY(set);
+    QBarCategoryAxis *axis = categoryAxis(chart.chart());
+    QVERIFY(axis);
+    QCOMPARE(set->count(), 20);
+    QCOMPARE(axis->count(), 20);
+    // Category 0 is drawn at the bottom: the most frequent word is the last category, on top.
+    for (int i = 0; i < 20; ++i) {
+        QCOMPARE(axis->at(19 - i), words[i].first);
+        QCOMPARE(set->at(19 - i), qreal(words[i].second));
+    }
+    auto *countAxis = qobject_cast<QValueAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
+    QVERIFY(countAxis);
+    QVERIFY(countAxis->min() == 0 && countAxis->max() >= 1000);
+    QVERIFY(!chart.findChild<QLabel *>(QStringLiteral("chartPlaceholder"))->isVisible());
+}
+
+void TestUiCharts::topWordsSpinBox()
+{
+    TopWordsChart chart;
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const auto words = numberedWords(30);
+    chart.setWords(words);
+    QSignalSpy spy(&chart, &TopWordsChart::topCountChanged);
+
+    auto *spin = chart.findChild<QSpinBox *>(QStringLiteral("topCountSpin"));
+    spin->setFocus();
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("5"));
+    QTest::keyClick(spin, Qt::Key_Enter);
+    QCOMPARE(chart.topCount(), 5);
+    QVERIFY(!spy.isEmpty());
+    QCOMPARE(spy.last().at(0).toInt(), 5);
+
+    QBarSet *set = onlyBarSet(chart.chart());
+    QVERIFY(set);
+    QCOMPARE(set->count(), 5);
+    QCOMPARE(categoryAxis(chart.chart())->categories(),
+             QStringList({QStringLiteral("word5"), QStringLiteral("word4"), QStringLiteral("word3"),
+                          QStringLiteral("word2"), QStringLiteral("word1")}));
+    QCOMPARE(set->at(4), 1000.0);
+
+    // Programmatic changes clamp and emit once; setting the same value does not emit.
+    spy.clear();
+    chart.setTopCount(1000);
+    QCOMPARE(chart.topCount(), 100);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(onlyBarSet(chart.chart())->count(), 30);
+    chart.setTopCount(100);
+    QCOMPARE(spy.size(), 1);
+    chart.setTopCount(7);
+    QCOMPARE(spy.size(), 2);
+    QCOMPARE(spy.last().at(0).toInt(), 7);
+    QCOMPARE(onlyBarSet(chart.chart())->count(), 7);
+}
+
+void TestUiCharts::topWordsFewerThanN()
+{
+    TopWordsChart chart;
+    chart.setWords({{QStringLiteral("casa"), 3}, {QStringLiteral("árbol"), 1}});
+    QBarSet *set = onlyBarSet(chart.chart());
+    QVERIFY(set);
+    QCOMPARE(set->count(), 2);
+    QCOMPARE(categoryAxis(chart.chart())->categories(),
+             QStringList({QStringLiteral("árbol"), QStringLiteral("casa")}));
+}
+
+void TestUiCharts::topWordsEmpty()
+{
+    TopWordsChart chart;
+    chart.show();
+    chart.setWords(numberedWords(10));
+    chart.setWords({});
+    auto *placeholder = chart.findChild<QLabel *>(QStringLiteral("chartPlaceholder"));
+    QVERIFY(placeholder);
+    QVERIFY(placeholder->isVisible());
+    QCOMPARE(placeholder->text(), QStringLiteral("No words match the filter"));
+    const QBarSet *set = onlyBarSet(chart.chart());
+    QVERIFY(!set || set->count() == 0);
+
+    chart.setWords(numberedWords(3));
+    QVERIFY(!placeholder->isVisible());
+    QCOMPARE(onlyBarSet(chart.chart())->count(), 3);
+}
+
+void TestUiCharts::topWordsLongWords()
+{
+    // Long words are shortened on the axis, yet stay distinct categories: one bar each.
+    const QString prefix(40, QLatin1Char('x'));
+    TopWordsChart chart;
+    chart.setWords({{prefix + QStringLiteral("a"), 9},
+                    {prefix + QStringLiteral("b"), 8},
+                    {QStringLiteral("corto"), 7}});
+    QCOMPARE(onlyBarSet(chart.chart())->count(), 3);
+    const QStringList categories = categoryAxis(chart.chart())->categories();
+    QCOMPARE(categories.size(), 3);
+    QCOMPARE(categories.first(), QStringLiteral("corto"));
+    QVERIFY(categories[1] != categories[2]);
+    for (const QString &label : categories)
+        QVERIFY(label.size() <= 30);
+}
+
+void TestUiCharts::zipfLabel()
+{
+    ZipfChart chart;
+    chart.resize(600, 400);
+    chart.show();
+    // 1000 ranks of count = 10^6 / rank: s = 1 within rounding; ranks 1..1000 span 3 decades,
+    // sampled at about 20 a decade (every rank of the first decade).
+    chart.setCounts(powerLaw(1.0, 1000, 1e6));
+    const ZipfFit fit = chart.fit();
+    QVERIFY(fit.valid);
+    QVERIFY(std::abs(fit.exponent - 1.0) < 0.005);
+    auto *label = chart.findChild<QLabel *>(QStringLiteral("exponentLabel"));
+    QVERIFY(label);
+    QCOMPARE(label->text(),
+             QStringLiteral("Zipf exponent s = 1.00 (fitted over %1 ranks)").arg(fit.points));
+
+    const auto horizontal = chart.chart()->axes(Qt::Horizontal);
+    const auto vertical = chart.chart()->axes(Qt::Vertical);
+    QCOMPARE(horizontal.size(), 1);
+    QCOMPARE(vertical.size(), 1);
+    auto *rankAxis = qobject_cast<QLogValueAxis *>(horizontal.first());
+    auto *countAxis = qobject_cast<QLogValueAxis *>(vertical.first());
+    QVERIFY(rankAxis && countAxis);
+    QCOMPARE(rankAxis->titleText(), QStringLiteral("Rank"));
+    QCOMPARE(countAxis->titleText(), QStringLiteral("Frequency"));
+    QVERIFY(rankAxis->min() <= 1 && rankAxis->max() >= 1000);
+    QVERIFY(countAxis->min() <= 1000 && countAxis->max() >= 1e6);
+
+    QScatterSeries *points = nullptr;
+    QLineSeries *line = nullptr;
+    const auto series = chart.chart()->series();
+    for (QAbstractSeries *s : series) {
+        if (auto *scatter = qobject_cast<QScatterSeries *>(s))
+            points = scatter;
+        else if (auto *l = qobject_cast<QLineSeries *>(s))
+            line = l;
+    }
+    QVERIFY(points && line);
+    QVERIFY(points->count() <= 400 && points->count() > 100);
+    QCOMPARE(points->at(0), QPointF(1, 1e6));
+    QCOMPARE(points->at(points->count() - 1), QPointF(1000, 1000));
+    QVERIFY(line->isVisible());
+    QCOMPARE(line->count(), 2);
+
+    // A word that breaks the law pulls the exponent; the label follows.
+    chart.setCounts({100, 100, 100, 100});
+    QCOMPARE(label->text(), QStringLiteral("Zipf exponent s = 0.00 (fitted over 4 ranks)"));
+}
+
+void TestUiCharts::zipfTooFew_data()
+{
+    QTest::addColumn<std::vector<quint64>>("counts");
+    QTest::addColumn<bool>("placeholder");
+
+    QTest::newRow("empty") << std::vector<quint64> {} << true;
+    QTest::newRow("one word") << std::vector<quint64> {12} << false;
+}
+
+void TestUiCharts::zipfTooFew()
+{
+    QFETCH(std::vector<quint64>, counts);
+    QFETCH(bool, placeholder);
+
+    ZipfChart chart;
+    chart.show();
+    chart.setCounts(powerLaw(1.0, 100, 1e4));
+    chart.setCounts(counts);
+    QVERIFY(!chart.fit().valid);
+    QCOMPARE(chart.findChild<QLabel *>(QStringLiteral("exponentLabel"))->text(),
+             QStringLiteral("Too few words to fit"));
+    QCOMPARE(chart.findChild<QLabel *>(QStringLiteral("chartPlaceholder"))->isVisible(),
+             placeholder);
+    for (QAbstractSeries *s : chart.chart()->series()) {
+        if (auto *line = qobject_cast<QLineSeries *>(s); line && !qobject_cast<QScatterSeries *>(s))
+            QVERIFY(!line->isVisible() || line->count() == 0);
+    }
+}
+
+void TestUiCharts::zipfTwoMillion()
+{
+    ZipfChart chart;
+    chart.resize(600, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const std::vector<quint64> counts = powerLaw(1.07, 2000000, 5e7);
+
+    QElapsedTimer timer;
+    timer.start();
+    chart.setCounts(counts);
+    const qint64 setMs = timer.nsecsElapsed() / 1000;
+    chart.grab(); // lays out and paints the chart once
+    const qint64 paintMs = timer.nsecsElapsed() / 1000 - setMs;
+    qInfo("ZipfChart::setCounts(2,000,000 counts): %lld µs; first paint %lld µs", setMs, paintMs);
+
+    QVERIFY(chart.fit().valid);
+    QVERIFY(std::abs(chart.fit().exponent - 1.07) < 0.01);
+    QVERIFY(chart.findChild<QLabel *>(QStringLiteral("exponentLabel"))
+                ->text()
+                .startsWith(QStringLiteral("Zipf exponent s = 1.07 ")));
+}
+
+QTEST_MAIN(TestUiCharts)
+#include "tst_ui_charts.moc"

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "core/engine/wordcount.h"
+#include "core/results/resultquery.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class CountJob;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTabWidget;
+class QTableView;
+class QToolButton;
+class ResultIndex;
+class ResultsModel;
+class TopWordsChart;
+class ZipfChart;
+struct CountResult;
+
+/*!
+    \brief The results explorer: the counts of one job (or of opened result files) as a table
+    to sort, filter, chart, copy and export; while a job runs, its provisional top words.
+
+    Sorting and filtering run on a worker thread over a ResultIndex built once per result, so
+    the window stays responsive with millions of words: a newer request cancels an older one.
+*/
+class ResultsExplorer final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    //! What a query hands back to the GUI thread: the rows, and what the charts need of them.
+    struct QueryOutput
+    {
+        int generation = 0;
+        std::shared_ptr<const std::vector<quint32>> rows; // null if the query was cancelled
+        std::vector<quint64> countsDescending;
+        QList<QPair<QString, quint64>> top; // the most frequent rows, most frequent first
+    };
+
+    explicit ResultsExplorer(QWidget *parent = nullptr);
+    ~ResultsExplorer() override;
+
+    //! Shows \a job: its live top words while it runs, its counts once Done.
+    void setJob(CountJob *job);
+    //! Shows counts that come from elsewhere (opened result files); \a title says what they are.
+    void setResult(std::shared_ptr<const CountResult> result, const QString &title);
+
+    ResultsModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QCheckBox *regexCheck() const { return m_regex; }
+    QSpinBox *minCountSpin() const { return m_minCount; }
+    QCheckBox *stopWordsCheck() const { return m_hideStopWords; }
+    TopWordsChart *topWordsChart() const { return m_topChart; }
+    ZipfChart *zipfChart() const { return m_zipfChart; }
+    QTabWidget *views() const { return m_views; }
+    //! True from a change of result, sort or filter until the view shows it.
+    bool isBusy() const;
+
+    //! Writes the rows shown (or all rows) to \a path in the format its suffix names.
+    bool exportTo(const QString &path, bool shownRowsOnly, QString *error) const;
+    //! The selected rows as TSV lines, as copied to the clipboard.
+    QString selectedRowsAsTsv() const;
+
+Q_SIGNALS:
+    //! A sort or filter was applied (or a new result shown and indexed).
+    void viewUpdated();
+
+private:
+    void showResult(std::shared_ptr<const CountResult> result);
+    void runQuery();
+    void applyQuery(const QueryOutput &output);
+    void updateSummary();
+    void updateLive(const QList<WordCount> &words, quint64 wordsSoFar);
+    void exportRows(bool shownRowsOnly);
+    std::shared_ptr<const std::vector<quint32>> rowsToExport(bool shownRowsOnly) const;
+    void editStopWords();
+    void copySelection() const;
+
+    QPointer<CountJob> m_job;
+    QString m_title;
+    std::shared_ptr<const CountResult> m_result;
+    std::shared_ptr<const ResultIndex> m_index;
+    std::shared_ptr<const WordTable> m_stopWords;
+    ResultQuery m_query;
+    int m_generation = 0;
+    bool m_busy = false; // a result is being indexed or a query run, and not yet shown
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    QFutureWatcher<std::shared_ptr<const ResultIndex>> m_indexWatcher;
+    QFutureWatcher<std::shared_ptr<QueryOutput>> m_queryWatcher;
+    QFutureWatcher<QString> m_exportWatcher; // the error, empty when written
+
+    ResultsModel *m_model = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QCheckBox *m_regex = nullptr;
+    QSpinBox *m_minCount = nullptr;
+    QCheckBox *m_hideStopWords = nullptr;
+    QToolButton *m_export = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_status = nullptr;
+    QTabWidget *m_views = nullptr;
+    QTableView *m_view = nullptr;
+    TopWordsChart *m_topChart = nullptr;
+    ZipfChart *m_zipfChart = nullptr;
+};

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/results/zipffit.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QChart;
+class QChartView;
+class QLabel;
+class QLineSeries;
+class QLogValueAxis;
+class QScatterSeries;
+class QStackedWidget;
+
+/*!
+    \brief A Zipf plot: word frequency against rank on log-log axes, with the fitted power law
+    and its exponent in a label above the chart.
+*/
+class ZipfChart final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ZipfChart)
+
+public:
+    explicit ZipfChart(QWidget *parent = nullptr);
+    ~ZipfChart() override;
+
+    //! Counts sorted most frequent first. Reads a few hundred of them, so millions are fine.
+    void setCounts(const std::vector<quint64> &countsDescending);
+    ZipfFit fit() const { return m_fit; }
+
+    QChart *chart() const { return m_chart; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyStyle();
+
+    ZipfFit m_fit;
+    quint64 m_ranks = 0; // ranks with a count, for the fitted line's extent
+    QLabel *m_exponentLabel = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_placeholder = nullptr;
+    QChart *m_chart = nullptr;
+    QChartView *m_view = nullptr;
+    QScatterSeries *m_words = nullptr;
+    QLineSeries *m_fitLine = nullptr;
+    QLogValueAxis *m_rankAxis = nullptr;
+    QLogValueAxis *m_countAxis = nullptr;
+};

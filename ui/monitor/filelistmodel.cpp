@@ -1,0 +1,169 @@
+#include "ui/monitor/filelistmodel.h"
+
+#include "core/format/progressformat.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QStyle>
+
+namespace {
+
+bool sameRow(const FileReport &a, const FileReport &b)
+{
+    return a.bytesCounted == b.bytesCounted && a.status == b.status && a.words == b.words
+        && a.windows1252Bytes == b.windows1252Bytes && a.reason == b.reason;
+}
+
+} // namespace
+
+FileListModel::FileListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    if (auto *style = QApplication::style()) {
+        m_problemIcon = style->standardIcon(QStyle::SP_MessageBoxWarning);
+        m_doneIcon = style->standardIcon(QStyle::SP_DialogApplyButton);
+    }
+}
+
+void FileListModel::setReports(const QList<FileReport> &reports)
+{
+    bool sameRows = reports.size() == m_reports.size();
+    for (qsizetype i = 0; sameRows && i < reports.size(); ++i)
+        sameRows = reports.at(i).path == m_reports.at(i).path
+            && reports.at(i).displayName == m_reports.at(i).displayName;
+    if (!sameRows) {
+        beginResetModel();
+        m_reports = reports;
+        endResetModel();
+        return;
+    }
+    qsizetype first = -1;
+    qsizetype last = -1;
+    for (qsizetype i = 0; i < reports.size(); ++i) {
+        if (!sameRow(reports.at(i), m_reports.at(i))) {
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+    }
+    m_reports = reports;
+    if (first >= 0)
+        Q_EMIT dataChanged(index(int(first), 0), index(int(last), ColumnCount - 1));
+}
+
+int FileListModel::problemCount() const
+{
+    return int(std::count_if(m_reports.cbegin(), m_reports.cend(),
+                             [](const FileReport &r) { return r.status == FileReport::Skipped; }));
+}
+
+QString FileListModel::stateText(const FileReport &r)
+{
+    switch (r.status) {
+    case FileReport::Waiting:
+        return tr("waiting");
+    case FileReport::Counting:
+        return tr("counting");
+    case FileReport::Counted:
+        return tr("done");
+    case FileReport::Skipped:
+        if (r.reason.startsWith(QLatin1String("binary")))
+            return tr("skipped: %1").arg(r.reason);
+        return tr("error: %1").arg(r.reason);
+    }
+    return {};
+}
+
+QString FileListModel::encodingText(const FileReport &r)
+{
+    if (r.status == FileReport::Skipped && r.size == 0 && r.bytesCounted == 0)
+        return {};
+    QString text = textEncodingName(r.encoding);
+    if (r.windows1252Bytes > 0)
+        text += tr(", %n byte(s) read as Windows-1252", nullptr,
+                   int(std::min<quint64>(r.windows1252Bytes, INT_MAX)));
+    return text;
+}
+
+int FileListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_reports.size());
+}
+
+int FileListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FileListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const FileReport &r = m_reports.at(index.row());
+    const bool problem = r.status == FileReport::Skipped;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return ProgressFormat::fileName(r);
+        case SizeColumn:
+            return problem && r.size == 0 ? QString() : ProgressFormat::bytes(r.size);
+        case StateColumn:
+            return stateText(r);
+        case DoneColumn:
+            if (r.size <= 0)
+                return problem ? QString() : QStringLiteral("100 %");
+            return QStringLiteral("%1 %").arg(r.bytesCounted * 100 / r.size);
+        case WordsColumn:
+            return r.status == FileReport::Counted ? QLocale().toString(qulonglong(r.words))
+                                                   : QString();
+        case EncodingColumn:
+            return encodingText(r);
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (problem)
+            return tr("%1\n%2").arg(r.path.isEmpty() ? ProgressFormat::fileName(r) : r.path,
+                                    r.reason);
+        return r.path.isEmpty() ? ProgressFormat::fileName(r) : r.path;
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn) {
+            if (problem)
+                return m_problemIcon;
+            if (r.status == FileReport::Counted)
+                return m_doneIcon;
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (problem && index.column() == StateColumn)
+            return QColor(0xc0, 0x39, 0x2b);
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn || index.column() == DoneColumn
+            || index.column() == WordsColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    }
+    return {};
+}
+
+QVariant FileListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("File");
+    case SizeColumn:
+        return tr("Size");
+    case StateColumn:
+        return tr("State");
+    case DoneColumn:
+        return tr("Done");
+    case WordsColumn:
+        return tr("Words");
+    case EncodingColumn:
+        return tr("Encoding");
+    }
+    return {};
+}

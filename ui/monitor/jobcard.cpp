@@ -1,0 +1,353 @@
+#include "ui/monitor/jobcard.h"
+
+#include "core/format/progressformat.h"
+#include "ui/monitor/progressscale.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace {
+
+constexpr qint64 SpeedWindowMs = 3000;
+
+QString seconds(qint64 ms)
+{
+    return ms < 60000 ? JobCard::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1)
+                      : ProgressFormat::duration(ms);
+}
+
+} // namespace
+
+JobCard::JobCard(CountJob *job, QWidget *parent)
+    : QFrame(parent)
+    , m_job(job)
+{
+    setObjectName(QStringLiteral("jobCard"));
+    setFrameShape(QFrame::StyledPanel);
+    setFocusPolicy(Qt::StrongFocus);
+    setAutoFillBackground(true);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+
+    m_title = new QLabel(titleFor(job->spec()), this);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setToolTip(job->spec().paths.join(QLatin1Char('\n')));
+    setAccessibleName(tr("Job: %1").arg(m_title->text()));
+
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("jobState"));
+    m_state->setFont(bold);
+
+    m_problems = new QPushButton(this);
+    m_problems->setObjectName(QStringLiteral("problemsButton"));
+    m_problems->setFlat(true);
+    m_problems->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_problems->setAccessibleName(tr("Show problem files"));
+    m_problems->hide();
+
+    m_pauseButton = new QPushButton(tr("Pause"), this);
+    m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
+    m_pauseButton->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    m_pauseButton->setAccessibleName(tr("Pause or resume this job"));
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
+    m_cancelButton->setAccessibleName(tr("Cancel this job"));
+    m_cancelButton->setToolTip(tr("Cancel this job (Esc)"));
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_problems);
+    header->addWidget(m_state);
+    header->addSpacing(8);
+    header->addWidget(m_pauseButton);
+    header->addWidget(m_cancelButton);
+
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(10);
+    grid->setVerticalSpacing(3);
+    const QString names[PhaseCount] = {tr("Scan"), tr("Count"), tr("Merge"), tr("Sort")};
+    const char *objectNames[PhaseCount] = {"scanBar", "mapBar", "reduceBar", "finalizeBar"};
+    for (int i = 0; i < PhaseCount; ++i) {
+        auto *label = new QLabel(names[i], this);
+        m_bars[i] = new QProgressBar(this);
+        m_bars[i]->setObjectName(QLatin1String(objectNames[i]));
+        m_bars[i]->setRange(0, ProgressScale::Steps);
+        m_bars[i]->setValue(0);
+        m_bars[i]->setTextVisible(false);
+        m_bars[i]->setMaximumHeight(m_bars[i]->fontMetrics().height());
+        m_bars[i]->setAccessibleName(tr("%1 progress").arg(names[i]));
+        label->setBuddy(m_bars[i]);
+        m_barTexts[i] = new QLabel(this);
+        m_barTexts[i]->setMinimumWidth(
+            m_barTexts[i]->fontMetrics().horizontalAdvance(QStringLiteral("99.9 GiB of 99.9 GiB")));
+        QPalette muted = m_barTexts[i]->palette();
+        muted.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
+        m_barTexts[i]->setPalette(muted);
+        grid->addWidget(label, i, 0);
+        grid->addWidget(m_bars[i], i, 1);
+        grid->addWidget(m_barTexts[i], i, 2);
+    }
+    grid->setColumnStretch(1, 1);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("jobStatus"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(6);
+    layout->addLayout(header);
+    layout->addLayout(grid);
+    layout->addWidget(m_status);
+
+    connect(m_pauseButton, &QPushButton::clicked, this, [this] {
+        if (m_job)
+            m_job->setPaused(!m_job->isPaused());
+    });
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (m_job)
+            m_job->cancel();
+    });
+    connect(m_problems, &QPushButton::clicked, this, [this] { Q_EMIT problemsClicked(this); });
+    connect(job, &CountJob::progressChanged, this, &JobCard::updateProgress);
+    connect(job, &CountJob::stateChanged, this, &JobCard::updateState);
+    connect(job, &CountJob::pausedChanged, this, [this] {
+        // Time spent paused is neither slow progress nor a stall.
+        m_samples.clear();
+        m_lastMoveMs = m_last.elapsedMs;
+        updateState();
+    });
+    connect(job, &CountJob::cancellingChanged, this, &JobCard::updateState);
+    connect(job, &CountJob::finished, this, &JobCard::updateFinished);
+    updateState();
+    updateProgress(job->progress());
+}
+
+QString JobCard::titleFor(const JobSpec &spec)
+{
+    QStringList names;
+    if (spec.sampleBytes > 0)
+        names << ProgressFormat::sampleName(spec.sampleBytes);
+    for (const QString &path : spec.paths) {
+        const QFileInfo info(QDir::cleanPath(path)); // a dropped folder may end with '/'
+        names << (info.fileName().isEmpty() ? path : info.fileName());
+    }
+    if (names.isEmpty())
+        return tr("Nothing to count");
+    if (names.size() == 1)
+        return names.first();
+    return tr("%1 and %n more", nullptr, int(names.size() - 1)).arg(names.first());
+}
+
+void JobCard::setSelected(bool selected)
+{
+    m_selected = selected;
+    setBackgroundRole(selected ? QPalette::AlternateBase : QPalette::Base);
+    setFrameShadow(selected ? QFrame::Sunken : QFrame::Plain);
+    setLineWidth(selected ? 2 : 1);
+}
+
+void JobCard::mousePressEvent(QMouseEvent *event)
+{
+    QFrame::mousePressEvent(event);
+    Q_EMIT clicked(this);
+}
+
+QString JobCard::statusText() const
+{
+    return m_status->text();
+}
+QString JobCard::stateText() const
+{
+    return m_state->text();
+}
+
+double JobCard::recentSpeed() const
+{
+    if (m_samples.size() < 2)
+        return ProgressFormat::mapSpeed(m_last);
+    const auto &[t0, b0] = m_samples.front();
+    const auto &[t1, b1] = m_samples.back();
+    return t1 > t0 ? double(b1 - b0) * 1000.0 / double(t1 - t0) : 0.0;
+}
+
+void JobCard::updateProgress(const JobProgress &p)
+{
+    if (!m_job)
+        return;
+    const qint64 now = p.elapsedMs;
+    if (p.map.done != m_last.map.done || !p.map.started)
+        m_lastMoveMs = now;
+    m_samples.emplace_back(now, p.map.done);
+    while (m_samples.size() > 2 && m_samples.front().first < now - SpeedWindowMs)
+        m_samples.pop_front();
+    m_last = p;
+
+    const CountJob::State state = m_job->state();
+    // Scan: busy until it is over, since the amount to find is unknown.
+    QProgressBar *scan = m_bars[Scan];
+    if (p.scan.finished || m_job->isFinished()) {
+        scan->setRange(0, ProgressScale::Steps);
+        scan->setValue(p.scan.finished ? ProgressScale::Steps : 0);
+    } else if (p.scan.started) {
+        scan->setRange(0, 0);
+    }
+    m_barTexts[Scan]->setText(p.scan.started ? tr("%n file(s), %1", nullptr, int(p.scan.done))
+                                                   .arg(ProgressFormat::bytes(p.bytesPlanned))
+                                             : QString());
+    m_bars[Map]->setValue(ProgressScale::scaled(p.map.done, p.map.total));
+    m_barTexts[Map]->setText(p.map.started ? tr("%1 of %2")
+                                                 .arg(ProgressFormat::bytes(p.map.done),
+                                                      ProgressFormat::bytes(p.map.total))
+                                           : QString());
+    m_bars[Reduce]->setValue(ProgressScale::scaled(p.reduce.done, p.reduce.total));
+    m_barTexts[Reduce]->setText(
+        p.reduce.started ? tr("%1 of %n chunk(s)", nullptr, int(p.reduce.total)).arg(p.reduce.done)
+                         : QString());
+    m_bars[Finalize]->setValue(ProgressScale::scaled(p.finalize.done, p.finalize.total));
+    const auto result = m_job->result();
+    if (result)
+        m_barTexts[Finalize]->setText(
+            tr("%1 distinct words")
+                .arg(QLocale().toString(qulonglong(result->totals.distinctWords))));
+    else if (p.finalize.started && p.finalize.total > 0)
+        m_barTexts[Finalize]->setText(tr("%1 %").arg(p.finalize.done * 100 / p.finalize.total));
+    else
+        m_barTexts[Finalize]->clear();
+    if (state == CountJob::Done) { // every phase is over, even those that had nothing to do
+        for (QProgressBar *bar : m_bars)
+            bar->setValue(ProgressScale::Steps);
+    }
+
+    if (p.filesSkipped > 0) {
+        m_problems->setText(tr("%n problem(s)", nullptr, int(p.filesSkipped)));
+        m_problems->setToolTip(
+            tr("%n file(s) could not be counted: click to see why", nullptr, int(p.filesSkipped)));
+        m_problems->show();
+    }
+
+    if (!m_job->isFinished())
+        updateStatusLine();
+}
+
+void JobCard::updateStatusLine()
+{
+    const JobProgress &p = m_last;
+    const CountJob::State state = m_job->state();
+    if (m_job->isPaused()) {
+        m_status->setText(tr("Paused at %1 of %2 · %3 elapsed")
+                              .arg(ProgressFormat::bytes(p.map.done),
+                                   ProgressFormat::bytes(p.map.total),
+                                   ProgressFormat::duration(p.elapsedMs)));
+        return;
+    }
+    QStringList parts;
+    if (p.map.started) {
+        parts << tr("%1 of %2")
+                     .arg(ProgressFormat::bytes(p.map.done), ProgressFormat::bytes(p.map.total));
+        const double speed = recentSpeed();
+        if (speed > 0)
+            parts << ProgressFormat::speed(speed);
+        if (state == CountJob::Counting && speed > 0)
+            parts << tr("about %1 left")
+                         .arg(ProgressFormat::duration(
+                             qint64(double(p.map.total - p.map.done) * 1000.0 / speed)));
+    } else if (p.scan.started) {
+        parts << tr("%n file(s) found", nullptr, int(p.scan.done));
+    }
+    if (p.scan.started)
+        parts << tr("%1 elapsed").arg(ProgressFormat::duration(p.elapsedMs));
+    const bool stalled = state == CountJob::Counting && p.elapsedMs - m_lastMoveMs >= StallMs;
+    if (stalled)
+        parts << tr("stalled");
+    if (stalled != m_stalled) {
+        m_stalled = stalled;
+        updateStateLabel();
+    }
+    m_status->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void JobCard::updateState()
+{
+    if (!m_job)
+        return;
+    updateStateLabel();
+    const CountJob::State state = m_job->state();
+    const bool active = !m_job->isFinished() && !m_job->isCancelling();
+    m_pauseButton->setEnabled(active && state != CountJob::Queued);
+    m_pauseButton->setText(m_job->isPaused() ? tr("Resume") : tr("Pause"));
+    m_pauseButton->setIcon(
+        style()->standardIcon(m_job->isPaused() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    m_cancelButton->setEnabled(active);
+    if (!m_job->isFinished())
+        updateStatusLine();
+}
+
+void JobCard::updateStateLabel()
+{
+    const CountJob::State state = m_job->state();
+    QString text = ProgressFormat::stateName(state);
+    QColor color = palette().color(QPalette::WindowText);
+    if (m_job->isCancelling()) {
+        text = tr("Cancelling…");
+        color = QColor(0xb3, 0x6b, 0x00);
+    } else if (m_job->isPaused() && !m_job->isFinished()) {
+        text = tr("Paused");
+        color = QColor(0xb3, 0x6b, 0x00);
+    } else if (state == CountJob::Done) {
+        color = QColor(0x1b, 0x8a, 0x2f);
+    } else if (state == CountJob::Cancelled || state == CountJob::Failed) {
+        color = QColor(0xc0, 0x39, 0x2b);
+    } else if (m_stalled) {
+        text = tr("%1 (stalled)").arg(text);
+    }
+    QPalette pal = m_state->palette();
+    pal.setColor(QPalette::WindowText, color);
+    m_state->setPalette(pal);
+    m_state->setText(text);
+    m_state->setAccessibleName(tr("State: %1").arg(text));
+}
+
+void JobCard::updateFinished()
+{
+    updateState();
+    if (!m_job)
+        return;
+    const JobProgress p = m_job->progress();
+    updateProgress(p);
+    switch (m_job->state()) {
+    case CountJob::Done: {
+        const auto result = m_job->result();
+        const CountTotals &t = result->totals;
+        const double speed = double(t.bytes) * 1000.0 / double(std::max<qint64>(1, t.totalMs));
+        m_status->setText(tr("%1 in %2 (%3) · scan %4 · count %5 · sort %6")
+                              .arg(ProgressFormat::bytes(t.bytes),
+                                   ProgressFormat::duration(t.totalMs),
+                                   ProgressFormat::speed(speed), seconds(t.scanMs),
+                                   seconds(t.countMs), seconds(t.finalizeMs)));
+        break;
+    }
+    case CountJob::Cancelled:
+        m_status->setText(tr("Cancelled after %1 at %2 of %3: no counts")
+                              .arg(ProgressFormat::duration(p.elapsedMs),
+                                   ProgressFormat::bytes(p.map.done),
+                                   ProgressFormat::bytes(p.map.total)));
+        break;
+    case CountJob::Failed:
+        m_status->setText(m_job->errorString());
+        break;
+    default:
+        break;
+    }
+}

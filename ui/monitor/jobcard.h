@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/engine/countjob.h"
+
+#include <QFrame>
+#include <QPointer>
+
+#include <deque>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+/*!
+    \brief One job in the jobs panel: title, state, one bar per phase, speed and time left,
+    Pause/Resume and Cancel. Stays after the job ends, showing how it ended.
+*/
+class JobCard final : public QFrame
+{
+    Q_OBJECT
+
+public:
+    //! How long without map progress before the card says "stalled".
+    static constexpr qint64 StallMs = 3000;
+
+    explicit JobCard(CountJob *job, QWidget *parent = nullptr);
+
+    CountJob *job() const { return m_job; }
+    bool isSelected() const { return m_selected; }
+    void setSelected(bool selected);
+
+    QProgressBar *phaseBar(int phase) const { return m_bars[phase]; }
+    QPushButton *pauseButton() const { return m_pauseButton; }
+    QPushButton *cancelButton() const { return m_cancelButton; }
+    QString statusText() const;
+    QString stateText() const;
+
+    //! "a.txt and 3 more", or the sample's name.
+    static QString titleFor(const JobSpec &spec);
+
+Q_SIGNALS:
+    void clicked(JobCard *card);
+    void problemsClicked(JobCard *card);
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+
+private:
+    enum Phase { Scan, Map, Reduce, Finalize, PhaseCount };
+
+    void updateProgress(const JobProgress &progress);
+    void updateStatusLine();
+    void updateState();
+    void updateStateLabel();
+    void updateFinished();
+    double recentSpeed() const;
+
+    QPointer<CountJob> m_job;
+    QLabel *m_title = nullptr;
+    QLabel *m_state = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_problems = nullptr;
+    QPushButton *m_pauseButton = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QProgressBar *m_bars[PhaseCount] = {};
+    QLabel *m_barTexts[PhaseCount] = {};
+    bool m_selected = false;
+    bool m_stalled = false;
+    JobProgress m_last;
+    qint64 m_lastMoveMs = 0;
+    std::deque<std::pair<qint64, qint64>> m_samples; // (elapsed ms, map bytes) of the last seconds
+};

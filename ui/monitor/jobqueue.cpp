@@ -1,0 +1,61 @@
+#include "ui/monitor/jobqueue.h"
+
+#include "core/engine/countjob.h"
+
+JobQueue::JobQueue(QObject *parent)
+    : QObject(parent)
+{ }
+
+JobQueue::~JobQueue()
+{
+    // Cancel all first, so that every job's workers stop together rather than one by one.
+    cancelAll();
+    qDeleteAll(m_jobs);
+}
+
+CountJob *JobQueue::enqueue(const JobSpec &spec)
+{
+    auto *job = new CountJob(spec);
+    m_jobs.append(job);
+    connect(job, &CountJob::finished, this, [this] {
+        startNext();
+        if (!hasActiveJobs())
+            Q_EMIT activeChanged(false);
+    });
+    Q_EMIT jobAdded(job);
+    Q_EMIT activeChanged(true);
+    startNext();
+    return job;
+}
+
+QList<CountJob *> JobQueue::jobs() const
+{
+    return m_jobs;
+}
+
+bool JobQueue::hasActiveJobs() const
+{
+    return std::any_of(m_jobs.cbegin(), m_jobs.cend(),
+                       [](const CountJob *job) { return !job->isFinished(); });
+}
+
+void JobQueue::cancelAll()
+{
+    m_stopping = true;
+    for (CountJob *job : std::as_const(m_jobs))
+        job->cancel();
+    m_stopping = false;
+}
+
+void JobQueue::startNext()
+{
+    if (m_stopping || (m_running && !m_running->isFinished()))
+        return;
+    for (CountJob *job : std::as_const(m_jobs)) {
+        if (job->state() == CountJob::Queued && !job->isFinished()) {
+            m_running = job;
+            job->start();
+            return;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/engine/jobspec.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+class CountJob;
+
+/*!
+    \brief Runs jobs one at a time, in the order they were added; the others wait as Queued.
+
+    One job at a time, because each job already keeps every core busy: two at once would each
+    run at half speed, so both would finish later than if run one after the other.
+*/
+class JobQueue final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit JobQueue(QObject *parent = nullptr);
+    ~JobQueue() override;
+    Q_DISABLE_COPY_MOVE(JobQueue)
+
+    //! Adds a job; it starts at once if no other job is running.
+    CountJob *enqueue(const JobSpec &spec);
+    QList<CountJob *> jobs() const;
+    //! True while any job is queued or running.
+    bool hasActiveJobs() const;
+
+public Q_SLOTS:
+    void cancelAll();
+
+Q_SIGNALS:
+    void jobAdded(CountJob *job);
+    void activeChanged(bool active);
+
+private:
+    void startNext();
+
+    QList<CountJob *> m_jobs;
+    QPointer<CountJob> m_running;
+    bool m_stopping = false; // cancelling all: start nothing new
+};

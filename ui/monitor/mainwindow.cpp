@@ -1,0 +1,552 @@
+#include "ui/monitor/mainwindow.h"
+
+#include "core/engine/countjob.h"
+#include "core/format/progressformat.h"
+#include "core/results/resultfiledetector.h"
+#include "core/results/resultreader.h"
+#include "ui/explorer/resultsexplorer.h"
+#include "ui/explorer/resultsmodel.h"
+#include "ui/monitor/filelistmodel.h"
+#include "ui/monitor/helpmenu.h"
+#include "ui/monitor/jobcard.h"
+#include "ui/monitor/jobqueue.h"
+#include "ui/monitor/optionspanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace {
+
+constexpr int MaxRecent = 8;
+constexpr int FilesRefreshMs = 250;
+
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setHighlightSections(false);
+    return view;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_queue(new JobQueue(this))
+{
+    setWindowTitle(tr("WordMill"));
+    setAcceptDrops(true);
+
+    m_options = new OptionsPanel(this);
+
+    m_noJobs = new QLabel(tr("No jobs yet. Open files or a folder, drop them on this window, "
+                             "or try a generated sample."),
+                          this);
+    m_noJobs->setAlignment(Qt::AlignCenter);
+    m_noJobs->setWordWrap(true);
+    auto *jobsContainer = new QWidget;
+    m_jobsLayout = new QVBoxLayout(jobsContainer);
+    m_jobsLayout->setContentsMargins(6, 6, 6, 6);
+    m_jobsLayout->setSpacing(6);
+    m_jobsLayout->addWidget(m_noJobs);
+    m_jobsLayout->addStretch(1);
+    m_jobsArea = new QScrollArea(this);
+    m_jobsArea->setObjectName(QStringLiteral("jobsPanel"));
+    m_jobsArea->setWidgetResizable(true);
+    m_jobsArea->setWidget(jobsContainer);
+    m_jobsArea->setAccessibleName(tr("Jobs"));
+
+    m_files = new FileListModel(this);
+    m_filesView = makeTable(m_files, this);
+    m_filesView->setObjectName(QStringLiteral("filesView"));
+    m_filesView->setAccessibleName(tr("Files of the selected job"));
+    m_filesView->horizontalHeader()->setSectionResizeMode(FileListModel::NameColumn,
+                                                          QHeaderView::Stretch);
+    m_filesView->horizontalHeader()->setSectionResizeMode(FileListModel::StateColumn,
+                                                          QHeaderView::ResizeToContents);
+
+    m_explorer = new ResultsExplorer(this);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_filesView, tr("&Files"));
+    m_tabs->addTab(m_explorer, tr("&Results"));
+    m_tabs->setCurrentWidget(m_explorer); // the top words form there while a job runs
+
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->setObjectName(QStringLiteral("rightSplitter"));
+    right->addWidget(m_jobsArea);
+    right->addWidget(m_tabs);
+    right->setStretchFactor(0, 1);
+    right->setStretchFactor(1, 1);
+    right->setSizes({360, 300});
+    auto *main = new QSplitter(Qt::Horizontal, this);
+    main->setObjectName(QStringLiteral("mainSplitter"));
+    main->addWidget(m_options);
+    main->addWidget(right);
+    main->setStretchFactor(1, 1);
+    main->setCollapsible(0, false);
+    main->setSizes({240, 860});
+    setCentralWidget(main);
+
+    m_filesTimer = new QTimer(this);
+    m_filesTimer->setInterval(FilesRefreshMs);
+    // A snapshot of every file costs time with thousands of them: refreshed while in view, and
+    // when it comes into view or another job is selected.
+    connect(m_filesTimer, &QTimer::timeout, this, [this] {
+        if (m_tabs->currentWidget() == m_filesView)
+            refreshFiles();
+        else
+            updateFilesTabTitle();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::refreshFiles);
+
+    createActions();
+    connect(m_options, &OptionsPanel::startRequested, this, &MainWindow::startJob);
+    connect(m_queue, &JobQueue::jobAdded, this, &MainWindow::addCard);
+    connect(&m_openResults, &QFutureWatcherBase::finished, this, &MainWindow::showOpenedResults);
+    connect(m_queue, &JobQueue::activeChanged, m_cancelAll, &QAction::setEnabled);
+    statusBar()->showMessage(tr("Ready"));
+    readSettings();
+}
+
+MainWindow::~MainWindow()
+{
+    m_openResults.waitForFinished(); // its worker writes m_openErrors
+    // Cancelling a queued job emits finished() at once, and the handlers use this window: end
+    // the jobs while it is whole, not when ~QWidget deletes the queue after MainWindow is gone.
+    delete m_queue;
+    m_queue = nullptr;
+}
+
+QIcon MainWindow::applicationIcon()
+{
+    QIcon fallback;
+    for (int size : { 16, 22, 24, 32, 48, 64, 128, 256 }) {
+        fallback.addFile(QStringLiteral(":/icons/icons/%1x%1/" WORDMILL_APP_ID ".png").arg(size),
+                         QSize(size, size));
+    }
+    return QIcon::fromTheme(QStringLiteral(WORDMILL_APP_ID), fallback);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setMovable(false);
+
+    auto *openFilesAction
+        = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("Open &Files…"), this);
+    openFilesAction->setShortcut(QKeySequence::Open);
+    openFilesAction->setStatusTip(tr("Choose text files to count"));
+    connect(openFilesAction, &QAction::triggered, this, &MainWindow::openFiles);
+
+    auto *openFolderAction
+        = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open F&older…"), this);
+    openFolderAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    openFolderAction->setStatusTip(tr("Choose a folder: every text file in it is counted"));
+    connect(openFolderAction, &QAction::triggered, this, &MainWindow::openFolder);
+
+    auto *sampleAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogContentsView),
+                                     tr("Try a &Sample…"), this);
+    sampleAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    sampleAction->setStatusTip(tr("Count generated sample text, from 10 MB to 10 GB"));
+    connect(sampleAction, &QAction::triggered, this, &MainWindow::trySample);
+
+    auto *startAction
+        = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("S&tart"), this);
+    startAction->setShortcut(QKeySequence(tr("Ctrl+Return")));
+    startAction->setStatusTip(tr("Start a job on the chosen inputs"));
+    startAction->setEnabled(false);
+    connect(startAction, &QAction::triggered, this, &MainWindow::startJob);
+    connect(m_options, &OptionsPanel::inputsChanged, startAction,
+            [this, startAction] { startAction->setEnabled(!m_options->inputs().isEmpty()); });
+
+    m_cancelAll
+        = new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel All"), this);
+    m_cancelAll->setObjectName(QStringLiteral("cancelAllAction"));
+    m_cancelAll->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
+    m_cancelAll->setStatusTip(tr("Cancel every running and queued job"));
+    m_cancelAll->setEnabled(false);
+    connect(m_cancelAll, &QAction::triggered, m_queue, &JobQueue::cancelAll);
+
+    m_recentMenu = new QMenu(tr("Open &Recent"), this);
+
+    auto *openResultsAction = new QAction(tr("Open Res&ults…"), this);
+    openResultsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+    openResultsAction->setStatusTip(tr("Open WordMill result files (TSV or JSON); several are "
+                                       "merged into one table, counts added"));
+    connect(openResultsAction, &QAction::triggered, this, &MainWindow::chooseResultFiles);
+
+    auto *quitAction = new QAction(tr("&Quit"), this);
+    quitAction->setShortcut(QKeySequence::Quit);
+    connect(quitAction, &QAction::triggered, this, &QWidget::close);
+
+    fileMenu->addAction(openFilesAction);
+    fileMenu->addAction(openFolderAction);
+    fileMenu->addMenu(m_recentMenu);
+    fileMenu->addAction(sampleAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(openResultsAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(quitAction);
+
+    QMenu *jobMenu = menuBar()->addMenu(tr("&Job"));
+    jobMenu->addAction(startAction);
+    auto *pauseAction = new QAction(tr("&Pause or Resume Selected"), this);
+    pauseAction->setShortcut(QKeySequence(tr("Ctrl+P")));
+    connect(pauseAction, &QAction::triggered, this, [this] {
+        if (m_selected && m_selected->pauseButton()->isEnabled())
+            m_selected->pauseButton()->click();
+    });
+    auto *cancelSelected = new QAction(tr("Cancel &Selected"), this);
+    cancelSelected->setShortcut(QKeySequence(Qt::Key_Escape));
+    cancelSelected->setShortcutContext(Qt::WindowShortcut);
+    connect(cancelSelected, &QAction::triggered, this, [this] {
+        if (m_selected && m_selected->cancelButton()->isEnabled())
+            m_selected->cancelButton()->click();
+    });
+    auto *nextJob = new QAction(tr("Select &Next Job"), this);
+    nextJob->setShortcut(QKeySequence(tr("Alt+Down")));
+    connect(nextJob, &QAction::triggered, this, [this] {
+        const int i = int(m_cards.indexOf(m_selected));
+        if (i + 1 < m_cards.size())
+            selectCard(m_cards.at(i + 1));
+    });
+    auto *previousJob = new QAction(tr("Select P&revious Job"), this);
+    previousJob->setShortcut(QKeySequence(tr("Alt+Up")));
+    connect(previousJob, &QAction::triggered, this, [this] {
+        const int i = int(m_cards.indexOf(m_selected));
+        if (i > 0)
+            selectCard(m_cards.at(i - 1));
+    });
+    jobMenu->addAction(pauseAction);
+    jobMenu->addAction(cancelSelected);
+    jobMenu->addAction(m_cancelAll);
+    jobMenu->addSeparator();
+    jobMenu->addAction(previousJob);
+    jobMenu->addAction(nextJob);
+
+    menuBar()->addMenu(new HelpMenu(this));
+
+    toolbar->addAction(openFilesAction);
+    toolbar->addAction(openFolderAction);
+    toolbar->addAction(sampleAction);
+    toolbar->addSeparator();
+    toolbar->addAction(startAction);
+    toolbar->addAction(m_cancelAll);
+}
+
+void MainWindow::addInputs(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    m_options->addInputs(paths);
+    addRecent(paths);
+    statusBar()->showMessage(
+        tr("%n input(s) ready: press Start", nullptr, int(m_options->inputs().size())));
+}
+
+CountJob *MainWindow::startJob()
+{
+    const JobSpec spec = m_options->spec();
+    if (spec.paths.isEmpty())
+        return nullptr;
+    m_options->clearInputs();
+    CountJob *job = m_queue->enqueue(spec);
+    statusBar()->showMessage(tr("Started: %1").arg(JobCard::titleFor(spec)), 5000);
+    return job;
+}
+
+CountJob *MainWindow::startSample(qint64 bytes)
+{
+    JobSpec spec = m_options->spec();
+    spec.paths.clear();
+    spec.sampleBytes = bytes;
+    CountJob *job = m_queue->enqueue(spec);
+    statusBar()->showMessage(tr("Started: %1").arg(JobCard::titleFor(spec)), 5000);
+    return job;
+}
+
+JobCard *MainWindow::cardFor(const CountJob *job) const
+{
+    for (JobCard *card : m_cards) {
+        if (card->job() == job)
+            return card;
+    }
+    return nullptr;
+}
+
+void MainWindow::addCard(CountJob *job)
+{
+    m_noJobs->hide();
+    auto *card = new JobCard(job, m_jobsArea->widget());
+    m_cards.append(card);
+    m_jobsLayout->insertWidget(m_jobsLayout->count() - 1, card);
+    connect(card, &JobCard::clicked, this, &MainWindow::selectCard);
+    connect(card, &JobCard::problemsClicked, this, [this](JobCard *c) {
+        selectCard(c);
+        m_tabs->setCurrentIndex(0);
+    });
+    connect(job, &CountJob::finished, this, [this, card] {
+        if (card == m_selected)
+            refreshDetails();
+        const auto result = card->job()->result();
+        statusBar()->showMessage(
+            result ? ProgressFormat::summaryLine(*result)
+                   : tr("%1: %2").arg(JobCard::titleFor(card->job()->spec()), card->stateText()));
+    });
+    selectCard(card);
+    QTimer::singleShot(0, this, [this, card] { m_jobsArea->ensureWidgetVisible(card); });
+}
+
+void MainWindow::selectCard(JobCard *card)
+{
+    if (m_selected == card)
+        return;
+    if (m_selected)
+        m_selected->setSelected(false);
+    m_selected = card;
+    if (card)
+        card->setSelected(true);
+    refreshDetails();
+}
+
+void MainWindow::refreshDetails()
+{
+    refreshFiles();
+    showResults();
+    const bool active = m_selected && m_selected->job() && !m_selected->job()->isFinished();
+    if (active)
+        m_filesTimer->start();
+    else
+        m_filesTimer->stop();
+}
+
+void MainWindow::refreshFiles()
+{
+    CountJob *job = m_selected ? m_selected->job() : nullptr;
+    updateFilesTabTitle();
+    m_files->setReports(job ? job->fileReports() : QList<FileReport>());
+}
+
+void MainWindow::updateFilesTabTitle()
+{
+    CountJob *job = m_selected ? m_selected->job() : nullptr;
+    const int problems = job ? int(job->progress().filesSkipped) : 0;
+    m_tabs->setTabText(0,
+                       problems ? tr("&Files (%n problem(s))", nullptr, problems) : tr("&Files"));
+}
+
+void MainWindow::showResults()
+{
+    m_explorer->setJob(m_selected ? m_selected->job() : nullptr);
+}
+
+ResultsModel *MainWindow::resultsModel() const
+{
+    return m_explorer->model();
+}
+QTableView *MainWindow::resultsView() const
+{
+    return m_explorer->view();
+}
+
+void MainWindow::openResults(const QStringList &paths)
+{
+    if (paths.isEmpty() || m_openResults.isRunning())
+        return;
+    // Millions of rows take a second to read and sort: not on the GUI thread.
+    m_openPaths = paths;
+    m_openErrors.clear();
+    statusBar()->showMessage(tr("Reading %n result file(s)…", nullptr, int(paths.size())));
+    m_openResults.setFuture(QtConcurrent::run(
+        [paths, errors = &m_openErrors] { return ResultReader::merge(paths, errors); }));
+}
+
+void MainWindow::showOpenedResults()
+{
+    const std::shared_ptr<CountResult> result = m_openResults.result();
+    if (!m_openErrors.isEmpty())
+        QMessageBox::warning(this, tr("Open Results"), m_openErrors.join(QLatin1Char('\n')));
+    if (result) {
+        selectCard(nullptr);
+        m_explorer->setResult(result, JobCard::titleFor(JobSpec {m_openPaths}));
+        m_tabs->setCurrentWidget(m_explorer);
+        statusBar()->showMessage(tr("Opened %n result file(s)", nullptr, int(m_openPaths.size())));
+    } else {
+        statusBar()->clearMessage();
+    }
+    Q_EMIT resultsOpened(bool(result));
+}
+
+void MainWindow::chooseResultFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Open Results"), QString(), tr("WordMill results (*.tsv *.json);;All files (*)"));
+    openResults(paths);
+}
+
+void MainWindow::openFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Open Text Files"), QString(),
+        tr("Text files (*.txt *.text *.log *.csv *.tsv *.md *.srt *.vtt);;All files (*)"));
+    addInputs(paths);
+}
+
+void MainWindow::openFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Folder"));
+    if (!path.isEmpty())
+        addInputs({path});
+}
+
+void MainWindow::trySample()
+{
+    const QList<qint64> sizes
+        = {qint64(10) << 20, qint64(100) << 20, qint64(1) << 30, qint64(5) << 30, qint64(10) << 30};
+    QStringList items;
+    for (qint64 size : sizes)
+        items << ProgressFormat::bytes(size);
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(
+        this, tr("Try a Sample"),
+        tr("Generated text (Spanish and English words) is counted as it is made; nothing is "
+           "written to disk.\nSize:"),
+        items, 2, false, &ok);
+    if (ok)
+        startSample(sizes.at(items.indexOf(choice)));
+}
+
+void MainWindow::addRecent(const QStringList &paths)
+{
+    for (const QString &path : paths) {
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        m_recent.removeAll(absolute);
+        m_recent.prepend(absolute);
+    }
+    while (m_recent.size() > MaxRecent)
+        m_recent.removeLast();
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString &path : std::as_const(m_recent)) {
+        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName());
+        action->setToolTip(path);
+        action->setStatusTip(path);
+        connect(action, &QAction::triggered, this, [this, path] { addInputs({path}); });
+    }
+    m_recentMenu->setEnabled(!m_recent.isEmpty());
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1100, 720);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (auto *split = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        split->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    if (auto *split = findChild<QSplitter *>(QStringLiteral("rightSplitter")))
+        split->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
+    m_options->setWorkers(
+        settings.value(QStringLiteral("options/workers"), m_options->spec().workers).toInt());
+    CountingMode mode = CountingMode::Words;
+    parseCountingMode(settings.value(QStringLiteral("options/mode")).toString(), &mode);
+    m_options->setMode(mode);
+    m_options->setChunkSize(
+        settings.value(QStringLiteral("options/chunkSize"), JobSpec::DefaultChunkSize)
+            .toLongLong());
+    m_recent = settings.value(QStringLiteral("recent")).toStringList();
+    rebuildRecentMenu();
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (auto *split = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
+        settings.setValue(QStringLiteral("window/mainSplitter"), split->saveState());
+    if (auto *split = findChild<QSplitter *>(QStringLiteral("rightSplitter")))
+        settings.setValue(QStringLiteral("window/rightSplitter"), split->saveState());
+    const JobSpec spec = m_options->spec();
+    settings.setValue(QStringLiteral("options/workers"), spec.workers);
+    settings.setValue(QStringLiteral("options/mode"), countingModeName(spec.mode));
+    settings.setValue(QStringLiteral("options/chunkSize"), spec.chunkSize);
+    settings.setValue(QStringLiteral("recent"), m_recent);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_queue->hasActiveJobs()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Stop the running jobs?"),
+            tr("Jobs are still counting. Quit anyway? Their work so far will be lost."),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        // Workers stop at their next checkpoint; the jobs are destroyed with the window.
+        m_queue->cancelAll();
+    }
+    writeSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    // Result files open in the explorer; texts, folders and the rest join the next job.
+    const ResultFileDetector::Split split = ResultFileDetector::split(paths);
+    if (!split.results.isEmpty())
+        openResults(split.results);
+    addInputs(split.texts);
+    event->acceptProposedAction();
+}

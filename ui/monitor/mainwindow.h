@@ -1,0 +1,109 @@
+#pragma once
+
+#include "ui/monitor/jobcard.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <QPointer>
+
+class CountJob;
+struct CountResult;
+class FileListModel;
+class JobQueue;
+class OptionsPanel;
+class QIcon;
+class QLabel;
+class QMenu;
+class QScrollArea;
+class QTabWidget;
+class QTableView;
+class QTimer;
+class QVBoxLayout;
+class ResultsExplorer;
+class ResultsModel;
+
+/*!
+    \brief The desktop monitor: choose inputs, start jobs, watch every phase, pause, cancel,
+    and read the files and counts of the selected job.
+*/
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    //! The launcher's icon from the icon theme, else the one built into the program.
+    static QIcon applicationIcon();
+
+    //! The one way inputs arrive: the dialogs, drops, recent files and the command line.
+    void addInputs(const QStringList &paths);
+    //! Starts a job on the inputs chosen so far; null if there are none.
+    CountJob *startJob();
+    //! Starts a job on \a bytes of generated sample text.
+    CountJob *startSample(qint64 bytes);
+
+    JobQueue *queue() const { return m_queue; }
+    OptionsPanel *options() const { return m_options; }
+    JobCard *cardFor(const CountJob *job) const;
+    JobCard *selectedCard() const { return m_selected; }
+    void selectCard(JobCard *card);
+    FileListModel *fileModel() const { return m_files; }
+    ResultsExplorer *explorer() const { return m_explorer; }
+    ResultsModel *resultsModel() const;
+    QTableView *resultsView() const;
+    /*!
+        Reads result files (TSV or JSON) on a worker thread, adds their counts up and shows them
+        in the explorer; resultsOpened() follows. Files that cannot be read are named in a
+        warning.
+    */
+    void openResults(const QStringList &paths);
+    QTableView *filesView() const { return m_filesView; }
+    QTabWidget *detailTabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    //! After openResults(): \a shown is false if no file could be read.
+    void resultsOpened(bool shown);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void addCard(CountJob *job);
+    void refreshDetails();
+    void refreshFiles();
+    void updateFilesTabTitle();
+    void showResults();
+    void chooseResultFiles();
+    void showOpenedResults();
+    void openFiles();
+    void openFolder();
+    void trySample();
+    void addRecent(const QStringList &paths);
+    void rebuildRecentMenu();
+    void readSettings();
+    void writeSettings() const;
+
+    JobQueue *m_queue = nullptr;
+    OptionsPanel *m_options = nullptr;
+    QScrollArea *m_jobsArea = nullptr;
+    QVBoxLayout *m_jobsLayout = nullptr;
+    QLabel *m_noJobs = nullptr;
+    QList<JobCard *> m_cards;
+    QPointer<JobCard> m_selected;
+    QTabWidget *m_tabs = nullptr;
+    FileListModel *m_files = nullptr;
+    QTableView *m_filesView = nullptr;
+    ResultsExplorer *m_explorer = nullptr;
+    QFutureWatcher<std::shared_ptr<CountResult>> m_openResults;
+    QStringList m_openPaths;
+    QStringList m_openErrors; // written by the worker, read once it has finished
+    QTimer *m_filesTimer = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QStringList m_recent;
+    QAction *m_cancelAll = nullptr;
+};

@@ -1,0 +1,146 @@
+#include "ui/monitor/optionspanel.h"
+
+#include "core/format/progressformat.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStyle>
+#include <QThread>
+#include <QVBoxLayout>
+
+OptionsPanel::OptionsPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("optionsPanel"));
+    m_inputLabel = new QLabel(this);
+    m_inputLabel->setObjectName(QStringLiteral("inputsLabel"));
+    m_inputLabel->setWordWrap(true);
+    m_inputLabel->setTextFormat(Qt::PlainText);
+    m_clear = new QPushButton(tr("Clear"), this);
+    m_clear->setAccessibleName(tr("Clear the inputs of the next job"));
+
+    m_workers = new QSpinBox(this);
+    m_workers->setObjectName(QStringLiteral("workersSpin"));
+    m_workers->setRange(1, 2 * QThread::idealThreadCount());
+    m_workers->setValue(QThread::idealThreadCount());
+    m_workers->setToolTip(tr("Threads that count at once (this machine has %n core(s))", nullptr,
+                             QThread::idealThreadCount()));
+    m_workers->setAccessibleName(tr("Workers"));
+
+    m_mode = new QComboBox(this);
+    m_mode->setObjectName(QStringLiteral("modeCombo"));
+    m_mode->addItem(tr("Words"), int(CountingMode::Words));
+    m_mode->setItemData(0,
+                        tr("Unicode words: letters, marks, numbers and inner apostrophes; "
+                           "lowercased and normalised"),
+                        Qt::ToolTipRole);
+    m_mode->addItem(tr("Whitespace"), int(CountingMode::Whitespace));
+    m_mode->setItemData(1,
+                        tr("Anything between ASCII spaces, tabs and line breaks; only A-Z "
+                           "lowercased (the \"countwords\" benchmark's rules)"),
+                        Qt::ToolTipRole);
+    m_mode->setAccessibleName(tr("Counting mode"));
+
+    m_chunk = new QComboBox(this);
+    m_chunk->setObjectName(QStringLiteral("chunkCombo"));
+    for (qint64 size : {qint64(64) << 10, qint64(256) << 10, qint64(1) << 20, qint64(4) << 20,
+                        qint64(16) << 20, qint64(64) << 20})
+        m_chunk->addItem(ProgressFormat::bytes(size), size);
+    m_chunk->setToolTip(tr("How much of a file one worker counts at a time"));
+    m_chunk->setAccessibleName(tr("Chunk size"));
+    setChunkSize(JobSpec::DefaultChunkSize);
+
+    m_start = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start"), this);
+    m_start->setObjectName(QStringLiteral("startButton"));
+    m_start->setDefault(true);
+    m_start->setAccessibleName(tr("Start counting the inputs"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Workers:"), m_workers);
+    form->addRow(tr("&Mode:"), m_mode);
+    form->addRow(tr("C&hunk size:"), m_chunk);
+
+    auto *title = new QLabel(tr("Next job"), this);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(m_inputLabel);
+    layout->addWidget(m_clear, 0, Qt::AlignLeft);
+    layout->addSpacing(6);
+    layout->addLayout(form);
+    layout->addSpacing(6);
+    layout->addWidget(m_start);
+    layout->addStretch(1);
+
+    connect(m_clear, &QPushButton::clicked, this, &OptionsPanel::clearInputs);
+    connect(m_start, &QPushButton::clicked, this, &OptionsPanel::startRequested);
+    updateInputs();
+}
+
+JobSpec OptionsPanel::spec() const
+{
+    JobSpec spec;
+    spec.paths = m_inputs;
+    spec.workers = m_workers->value();
+    spec.mode = CountingMode(m_mode->currentData().toInt());
+    spec.chunkSize = m_chunk->currentData().toLongLong();
+    return spec;
+}
+
+void OptionsPanel::addInputs(const QStringList &paths)
+{
+    for (const QString &path : paths) {
+        if (!m_inputs.contains(path))
+            m_inputs.append(path);
+    }
+    updateInputs();
+}
+
+void OptionsPanel::clearInputs()
+{
+    m_inputs.clear();
+    updateInputs();
+}
+
+void OptionsPanel::setWorkers(int workers)
+{
+    m_workers->setValue(workers);
+}
+
+void OptionsPanel::setMode(CountingMode mode)
+{
+    m_mode->setCurrentIndex(m_mode->findData(int(mode)));
+}
+
+void OptionsPanel::setChunkSize(qint64 bytes)
+{
+    const int i = m_chunk->findData(bytes);
+    if (i >= 0)
+        m_chunk->setCurrentIndex(i);
+}
+
+void OptionsPanel::updateInputs()
+{
+    if (m_inputs.isEmpty()) {
+        m_inputLabel->setText(tr("No inputs yet: open files or a folder, or drop them here."));
+    } else {
+        QStringList names;
+        for (const QString &path : std::as_const(m_inputs).mid(0, 5))
+            names << QFileInfo(path).fileName();
+        QString text = names.join(QLatin1Char('\n'));
+        if (m_inputs.size() > 5)
+            text += QLatin1Char('\n') + tr("and %n more", nullptr, int(m_inputs.size() - 5));
+        m_inputLabel->setText(text);
+    }
+    m_inputLabel->setToolTip(m_inputs.join(QLatin1Char('\n')));
+    m_clear->setEnabled(!m_inputs.isEmpty());
+    m_start->setEnabled(!m_inputs.isEmpty());
+    Q_EMIT inputsChanged();
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/engine/jobspec.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+/*!
+    \brief The next job: its inputs, worker count, counting mode and chunk size, and Start.
+*/
+class OptionsPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OptionsPanel(QWidget *parent = nullptr);
+
+    //! The options as a spec, with the inputs chosen so far.
+    JobSpec spec() const;
+    QStringList inputs() const { return m_inputs; }
+    void addInputs(const QStringList &paths);
+    void clearInputs();
+
+    void setWorkers(int workers);
+    void setMode(CountingMode mode);
+    void setChunkSize(qint64 bytes);
+
+    QPushButton *startButton() const { return m_start; }
+
+Q_SIGNALS:
+    void startRequested();
+    void inputsChanged();
+
+private:
+    void updateInputs();
+
+    QStringList m_inputs;
+    QLabel *m_inputLabel = nullptr;
+    QPushButton *m_clear = nullptr;
+    QSpinBox *m_workers = nullptr;
+    QComboBox *m_mode = nullptr;
+    QComboBox *m_chunk = nullptr;
+    QPushButton *m_start = nullptr;
+};
