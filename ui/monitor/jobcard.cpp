@@ -3,12 +3,14 @@
 #include "core/format/progressformat.h"
 #include "ui/monitor/progressscale.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStyle>
@@ -41,6 +43,7 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     bold.setBold(true);
     m_title->setFont(bold);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->installEventFilter(this);
     m_title->setToolTip(job->spec().paths.join(QLatin1Char('\n')));
     setAccessibleName(tr("Job: %1").arg(m_title->text()));
 
@@ -103,6 +106,7 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("jobStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
@@ -153,15 +157,61 @@ QString JobCard::titleFor(const JobSpec &spec)
 void JobCard::setSelected(bool selected)
 {
     m_selected = selected;
-    setBackgroundRole(selected ? QPalette::AlternateBase : QPalette::Base);
-    setFrameShadow(selected ? QFrame::Sunken : QFrame::Plain);
-    setLineWidth(selected ? 2 : 1);
+    // A tint of the selection colour, as item views draw a selected row: a selected card must
+    // look chosen, never dimmer than the others.
+    QPalette pal = palette();
+    const QColor base = QApplication::palette(this).color(QPalette::Base);
+    const QColor highlight = QApplication::palette(this).color(QPalette::Highlight);
+    pal.setColor(QPalette::Base,
+                 selected ? QColor::fromRgbF(base.redF() * 0.8f + highlight.redF() * 0.2f,
+                                             base.greenF() * 0.8f + highlight.greenF() * 0.2f,
+                                             base.blueF() * 0.8f + highlight.blueF() * 0.2f)
+                          : base);
+    setPalette(pal);
+    setBackgroundRole(QPalette::Base);
+    update();
+}
+
+void JobCard::paintEvent(QPaintEvent *event)
+{
+    QFrame::paintEvent(event);
+    if (!m_selected)
+        return;
+    QPainter painter(this);
+    QPen pen(palette().color(QPalette::Highlight), hasFocus() ? 3 : 2);
+    pen.setJoinStyle(Qt::MiterJoin);
+    painter.setPen(pen);
+    const int inset = int(pen.width()) / 2;
+    painter.drawRect(rect().adjusted(inset, inset, -inset - 1, -inset - 1));
+}
+
+void JobCard::focusInEvent(QFocusEvent *event)
+{
+    QFrame::focusInEvent(event);
+    update();
+}
+
+void JobCard::focusOutEvent(QFocusEvent *event)
+{
+    QFrame::focusOutEvent(event);
+    update();
 }
 
 void JobCard::mousePressEvent(QMouseEvent *event)
 {
     QFrame::mousePressEvent(event);
     Q_EMIT clicked(this);
+}
+
+bool JobCard::eventFilter(QObject *watched, QEvent *event)
+{
+    // The title and status line keep their text selectable, so they take the press for
+    // themselves: a press on them selects the card all the same.
+    if (event->type() == QEvent::MouseButtonPress) {
+        setFocus(Qt::MouseFocusReason);
+        Q_EMIT clicked(this);
+    }
+    return QFrame::eventFilter(watched, event);
 }
 
 QString JobCard::statusText() const

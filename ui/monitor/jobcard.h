@@ -32,6 +32,8 @@ public:
     QProgressBar *phaseBar(int phase) const { return m_bars[phase]; }
     QPushButton *pauseButton() const { return m_pauseButton; }
     QPushButton *cancelButton() const { return m_cancelButton; }
+    QLabel *titleLabel() const { return m_title; }
+    QLabel *statusLabel() const { return m_status; }
     QString statusText() const;
     QString stateText() const;
 
@@ -44,6 +46,10 @@ Q_SIGNALS:
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     enum Phase { Scan, Map, Reduce, Finalize, PhaseCount };

@@ -231,8 +231,11 @@ void MainWindow::createActions()
             m_selected->pauseButton()->click();
     });
     auto *cancelSelected = new QAction(tr("Cancel &Selected"), this);
+    // Esc destroys work, so it acts only while the keyboard is in the jobs panel (a card or its
+    // buttons have focus), never on a key meant for a dropdown, a field or a dialog elsewhere.
     cancelSelected->setShortcut(QKeySequence(Qt::Key_Escape));
-    cancelSelected->setShortcutContext(Qt::WindowShortcut);
+    cancelSelected->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_jobsArea->addAction(cancelSelected);
     connect(cancelSelected, &QAction::triggered, this, [this] {
         if (m_selected && m_selected->cancelButton()->isEnabled())
             m_selected->cancelButton()->click();
@@ -338,8 +341,12 @@ void MainWindow::selectCard(JobCard *card)
     if (m_selected)
         m_selected->setSelected(false);
     m_selected = card;
-    if (card)
+    if (card) {
         card->setSelected(true);
+        // Keyboard selection (Alt+Up/Down) moves the focus too, so Esc acts on the card shown.
+        if (m_jobsArea->isAncestorOf(QApplication::focusWidget()))
+            card->setFocus(Qt::OtherFocusReason);
+    }
     refreshDetails();
 }
 

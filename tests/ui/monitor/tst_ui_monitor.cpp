@@ -13,7 +13,9 @@
 #include "ui/monitor/progressscale.h"
 
 #include <QAction>
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -184,6 +186,8 @@ private Q_SLOTS:
     void pauseResumeMatchesUninterruptedRun();
     void cancelWhilePaused();
     void escapeCancelsSelectedJob();
+    void escapeInADropdownKeepsTheJob();
+    void pressOnTitleSelectsTheCard();
     void cancelAllFromToolbar();
     void closeMidJobAnswerNoKeepsRunning();
     void closeMidJobAnswerYesStopsEverything();
@@ -464,6 +468,70 @@ void TestUiMonitor::escapeCancelsSelectedJob()
     QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window.get(),
                     Qt::Key_Escape);
     QTRY_COMPARE_WITH_TIMEOUT(second->state(), CountJob::Cancelled, PromptMs);
+}
+
+// Issue 11, bug 1: Esc that closes an open dropdown cancelled the running job.
+void TestUiMonitor::escapeInADropdownKeepsTheJob()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    CountJob *job = window->startSample(BigSample);
+    QVERIFY(waitUntilCounting(job));
+
+    auto *mode = window->options()->findChild<QComboBox *>();
+    QVERIFY(mode);
+    mode->setFocus();
+    QTRY_VERIFY(mode->hasFocus());
+    mode->showPopup();
+    QTRY_VERIFY(mode->view()->isVisible());
+    QWidget *popupFocus = QApplication::focusWidget() ? QApplication::focusWidget() : mode->view();
+    QTest::keyClick(popupFocus, Qt::Key_Escape);
+    QTRY_VERIFY(!mode->view()->isVisible());
+    // And once more on the closed dropdown, as an impatient user does.
+    QTest::keyClick(mode, Qt::Key_Escape);
+    QCoreApplication::processEvents();
+    QVERIFY(!job->isCancelling());
+    QCOMPARE(job->state(), CountJob::Counting);
+    job->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), PromptMs);
+}
+
+// Issue 11, bug 2: a press on a card's title or status line did not select the card, so Esc then
+// cancelled the other (queued) job.
+void TestUiMonitor::pressOnTitleSelectsTheCard()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    CountJob *first = window->startSample(BigSample);
+    CountJob *second = window->startSample(BigSample);
+    QVERIFY(waitUntilCounting(first));
+    JobCard *firstCard = window->cardFor(first);
+    QCOMPARE(window->selectedCard(), window->cardFor(second));
+
+    QTest::mouseClick(firstCard->titleLabel(), Qt::LeftButton);
+    QCOMPARE(window->selectedCard(), firstCard);
+    QVERIFY(firstCard->isSelected());
+    QTest::mouseClick(window->cardFor(second)->statusLabel(), Qt::LeftButton);
+    QCOMPARE(window->selectedCard(), window->cardFor(second));
+    QTest::mouseClick(firstCard->titleLabel(), Qt::LeftButton);
+
+    // The selected card is drawn in the selection colour, not greyed out.
+    const QColor base = QApplication::palette().color(QPalette::Base);
+    const QColor selected = firstCard->palette().color(firstCard->backgroundRole());
+    const QColor other = window->cardFor(second)->palette().color(QPalette::Base);
+    QCOMPARE(other, base);
+    QVERIFY(selected != base);
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTRY_COMPARE_WITH_TIMEOUT(first->state(), CountJob::Cancelled, PromptMs);
+    QVERIFY(!second->isCancelling());
+    QVERIFY(!second->isFinished());
+    second->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(second->isFinished(), PromptMs);
 }
 
 void TestUiMonitor::cancelAllFromToolbar()
