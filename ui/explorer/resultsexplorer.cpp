@@ -66,7 +66,7 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
     m_minCount->setPrefix(tr("count ≥ "));
     m_minCount->setAccessibleName(tr("Minimum count"));
     m_minCount->setGroupSeparatorShown(true);
-    m_hideStopWords = new QCheckBox(tr("Hide &stop words"), this);
+    m_hideStopWords = new QCheckBox(tr("Hide sto&p words"), this);
     m_hideStopWords->setObjectName(QStringLiteral("stopWordsCheck"));
     m_hideStopWords->setToolTip(
         tr("Hide common English and Spanish words (the list can be edited)"));

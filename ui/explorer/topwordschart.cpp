@@ -63,7 +63,7 @@ QString categoryLabel(const QString &word, const QStringList &earlier)
 TopWordsChart::TopWordsChart(QWidget *parent)
     : QWidget(parent)
 {
-    auto *caption = new QLabel(tr("&Show the top"), this);
+    auto *caption = new QLabel(tr("Show the &top"), this);
     m_spin = new QSpinBox(this);
     m_spin->setObjectName(QStringLiteral("topCountSpin"));
     m_spin->setRange(MinimumTopCount, MaximumTopCount);

@@ -98,7 +98,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_explorer = new ResultsExplorer(this);
 
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(m_filesView, tr("&Files"));
+    m_tabs->addTab(m_filesView, tr("Fi&les"));
     m_tabs->addTab(m_explorer, tr("&Results"));
     m_tabs->setCurrentWidget(m_explorer); // the top words form there while a job runs
 
@@ -373,7 +373,7 @@ void MainWindow::updateFilesTabTitle()
     CountJob *job = m_selected ? m_selected->job() : nullptr;
     const int problems = job ? int(job->progress().filesSkipped) : 0;
     m_tabs->setTabText(0,
-                       problems ? tr("&Files (%n problem(s))", nullptr, problems) : tr("&Files"));
+                       problems ? tr("Fi&les (%n problem(s))", nullptr, problems) : tr("Fi&les"));
 }
 
 void MainWindow::showResults()

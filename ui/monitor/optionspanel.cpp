@@ -62,7 +62,7 @@ OptionsPanel::OptionsPanel(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Workers:"), m_workers);
     form->addRow(tr("&Mode:"), m_mode);
-    form->addRow(tr("C&hunk size:"), m_chunk);
+    form->addRow(tr("&Chunk size:"), m_chunk);
 
     auto *title = new QLabel(tr("Next job"), this);
     QFont bold = title->font();

@@ -15,6 +15,10 @@
 #include <QAction>
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QAbstractButton>
+#include <QToolButton>
+#include <QTabBar>
+#include <QMenuBar>
 #include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDragEnterEvent>
@@ -188,6 +192,7 @@ private Q_SLOTS:
     void escapeCancelsSelectedJob();
     void escapeInADropdownKeepsTheJob();
     void pressOnTitleSelectsTheCard();
+    void altMnemonicsAreUnique();
     void cancelAllFromToolbar();
     void closeMidJobAnswerNoKeepsRunning();
     void closeMidJobAnswerYesStopsEverything();
@@ -532,6 +537,59 @@ void TestUiMonitor::pressOnTitleSelectsTheCard()
     QVERIFY(!second->isFinished());
     second->cancel();
     QTRY_VERIFY_WITH_TIMEOUT(second->isFinished(), PromptMs);
+}
+
+// The letter after '&' in a label, or 0.
+QChar mnemonicOf(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('&')) {
+            if (text.at(i + 1) != QLatin1Char('&'))
+                return text.at(i + 1).toLower();
+            ++i;
+        }
+    }
+    return {};
+}
+
+// Issue 11, bug 11: Alt+F went to the Files tab before the File menu (and C&hunk size met
+// &Help, &Start met Hide &stop words). Every Alt+letter on screen must lead to one place.
+void TestUiMonitor::altMnemonicsAreUnique()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    window->startSample(PauseSample);
+    QMultiMap<QChar, QString> owners;
+    const auto note = [&owners](const QString &text) {
+        const QChar key = mnemonicOf(text);
+        if (!key.isNull())
+            owners.insert(key, text);
+    };
+    const QList<QAction *> menus = window->menuBar()->actions();
+    for (QAction *menu : menus)
+        note(menu->text());
+    const QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (!widget->isVisibleTo(window.get()) || widget->window() != window.get())
+            continue;
+        if (auto *button = qobject_cast<QAbstractButton *>(widget);
+            button && !qobject_cast<QToolButton *>(widget))
+            note(button->text());
+        else if (auto *label = qobject_cast<QLabel *>(widget); label && label->buddy())
+            note(label->text());
+        else if (auto *tabs = qobject_cast<QTabBar *>(widget)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                note(tabs->tabText(i));
+        }
+    }
+    QVERIFY(owners.size() >= 8);
+    const QList<QChar> keys = owners.uniqueKeys();
+    for (const QChar key : keys) {
+        const QStringList texts = owners.values(key);
+        QVERIFY2(texts.size() == 1, qPrintable(texts.join(QStringLiteral(" | "))));
+    }
 }
 
 void TestUiMonitor::cancelAllFromToolbar()
