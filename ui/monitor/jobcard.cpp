@@ -1,6 +1,7 @@
 #include "ui/monitor/jobcard.h"
 
 #include "core/format/progressformat.h"
+#include "ui/monitor/elidedlabel.h"
 #include "ui/monitor/progressscale.h"
 
 #include <QApplication>
@@ -38,12 +39,10 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     setAutoFillBackground(true);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 
-    m_title = new QLabel(titleFor(job->spec()), this);
+    m_title = new ElidedLabel(titleFor(job->spec()), this);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_title->installEventFilter(this);
     m_title->setToolTip(job->spec().paths.join(QLatin1Char('\n')));
     setAccessibleName(tr("Job: %1").arg(m_title->text()));
 
@@ -152,6 +151,11 @@ QString JobCard::titleFor(const JobSpec &spec)
     if (names.size() == 1)
         return names.first();
     return tr("%1 and %n more", nullptr, int(names.size() - 1)).arg(names.first());
+}
+
+QWidget *JobCard::titleLabel() const
+{
+    return m_title;
 }
 
 void JobCard::setSelected(bool selected)

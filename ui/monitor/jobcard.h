@@ -7,6 +7,7 @@
 
 #include <deque>
 
+class ElidedLabel;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -32,7 +33,7 @@ public:
     QProgressBar *phaseBar(int phase) const { return m_bars[phase]; }
     QPushButton *pauseButton() const { return m_pauseButton; }
     QPushButton *cancelButton() const { return m_cancelButton; }
-    QLabel *titleLabel() const { return m_title; }
+    QWidget *titleLabel() const;
     QLabel *statusLabel() const { return m_status; }
     QString statusText() const;
     QString stateText() const;
@@ -62,7 +63,7 @@ private:
     double recentSpeed() const;
 
     QPointer<CountJob> m_job;
-    QLabel *m_title = nullptr;
+    ElidedLabel *m_title = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_problems = nullptr;

@@ -473,7 +473,10 @@ void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
     for (const QString &path : std::as_const(m_recent)) {
-        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName());
+        // Elided in the middle: a 230-character name must not make a menu as wide as the screen.
+        QAction *action = m_recentMenu->addAction(fontMetrics().elidedText(
+            QFileInfo(path).fileName(), Qt::ElideMiddle, fontMetrics().averageCharWidth() * 50)
+            .replace(QLatin1Char('&'), QStringLiteral("&&")));
         action->setToolTip(path);
         action->setStatusTip(path);
         connect(action, &QAction::triggered, this, [this, path] { addInputs({path}); });

@@ -1,6 +1,7 @@
 #include "ui/monitor/optionspanel.h"
 
 #include "core/format/progressformat.h"
+#include "ui/monitor/elidedlabel.h"
 
 #include <QComboBox>
 #include <QFileInfo>
@@ -16,10 +17,8 @@ OptionsPanel::OptionsPanel(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("optionsPanel"));
-    m_inputLabel = new QLabel(this);
+    m_inputLabel = new ElidedLabel(this);
     m_inputLabel->setObjectName(QStringLiteral("inputsLabel"));
-    m_inputLabel->setWordWrap(true);
-    m_inputLabel->setTextFormat(Qt::PlainText);
     m_clear = new QPushButton(tr("Clear"), this);
     m_clear->setAccessibleName(tr("Clear the inputs of the next job"));
 

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class ElidedLabel;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -39,7 +40,7 @@ private:
     void updateInputs();
 
     QStringList m_inputs;
-    QLabel *m_inputLabel = nullptr;
+    ElidedLabel *m_inputLabel = nullptr;
     QPushButton *m_clear = nullptr;
     QSpinBox *m_workers = nullptr;
     QComboBox *m_mode = nullptr;

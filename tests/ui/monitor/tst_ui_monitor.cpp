@@ -15,6 +15,9 @@
 #include <QAction>
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QMenu>
+#include <QScrollBar>
+#include <QScrollArea>
 #include <QAbstractButton>
 #include <QToolButton>
 #include <QTabBar>
@@ -193,6 +196,7 @@ private Q_SLOTS:
     void escapeInADropdownKeepsTheJob();
     void pressOnTitleSelectsTheCard();
     void altMnemonicsAreUnique();
+    void longFileNamesDoNotWidenTheWindow();
     void cancelAllFromToolbar();
     void closeMidJobAnswerNoKeepsRunning();
     void closeMidJobAnswerYesStopsEverything();
@@ -589,6 +593,45 @@ void TestUiMonitor::altMnemonicsAreUnique()
     for (const QChar key : keys) {
         const QStringList texts = owners.values(key);
         QVERIFY2(texts.size() == 1, qPrintable(texts.join(QStringLiteral(" | "))));
+    }
+}
+
+// Issue 11, bug 3: a 230-character file name widened the window from 1300 to 2112 px, and the
+// card's state, Pause and Cancel went out of view behind a horizontal scrollbar.
+void TestUiMonitor::longFileNamesDoNotWidenTheWindow()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->resize(1000, 700);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    const int minimumBefore = window->minimumSizeHint().width();
+
+    const QString name = QString(226, QLatin1Char('n')) + QStringLiteral(".txt");
+    const QString path = m_dir->filePath(name);
+    QVERIFY(writeFile(path, "a long name\n"));
+    window->addInputs({ path });
+    QCOMPARE(window->minimumSizeHint().width(), minimumBefore);
+    QCOMPARE(window->width(), 1000);
+
+    CountJob *job = window->startJob();
+    QVERIFY(job);
+    JobCard *card = window->cardFor(job);
+    QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), WorkTimeoutMs);
+    QCoreApplication::processEvents();
+    QCOMPARE(window->width(), 1000);
+    QCOMPARE(window->minimumSizeHint().width(), minimumBefore);
+    auto *area = window->findChild<QScrollArea *>(QStringLiteral("jobsPanel"));
+    QVERIFY(area);
+    QCOMPARE(area->horizontalScrollBar()->maximum(), 0);
+    // The buttons stay inside the card, and the full path is one hover away.
+    QVERIFY(card->rect().contains(QRect(card->cancelButton()->mapTo(card, QPoint(0, 0)),
+                                        card->cancelButton()->size())));
+    QVERIFY(card->titleLabel()->toolTip().contains(name));
+
+    for (QMenu *menu : window->findChildren<QMenu *>()) {
+        for (QAction *action : menu->actions())
+            QVERIFY2(action->text().size() < 80, qPrintable(action->text()));
     }
 }
 
