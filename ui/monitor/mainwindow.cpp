@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -484,11 +485,27 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->setEnabled(!m_recent.isEmpty());
 }
 
+void MainWindow::fitToScreen()
+{
+    // A size saved on a larger screen, or the default at 200 % scale, may not fit this one.
+    const QScreen *shown = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!shown)
+        return;
+    const QRect available = shown->availableGeometry();
+    const QSize frame = frameGeometry().size() - geometry().size();
+    const QSize room = available.size() - frame;
+    if (width() <= room.width() && height() <= room.height())
+        return;
+    resize(qMin(width(), room.width()), qMin(height(), room.height()));
+    move(available.topLeft() + QPoint(frame.width() / 2, frame.height() - frame.width() / 2));
+}
+
 void MainWindow::readSettings()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1100, 720);
+    fitToScreen();
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (auto *split = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
         split->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());

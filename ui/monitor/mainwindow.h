@@ -86,6 +86,7 @@ private:
     void addRecent(const QStringList &paths);
     void rebuildRecentMenu();
     void readSettings();
+    void fitToScreen();
     void writeSettings() const;
 
     JobQueue *m_queue = nullptr;

@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QScreen>
 #include <QMenu>
 #include <QScrollBar>
 #include <QScrollArea>
@@ -197,6 +198,7 @@ private Q_SLOTS:
     void pressOnTitleSelectsTheCard();
     void altMnemonicsAreUnique();
     void longFileNamesDoNotWidenTheWindow();
+    void firstWindowFitsTheScreen();
     void cancelAllFromToolbar();
     void closeMidJobAnswerNoKeepsRunning();
     void closeMidJobAnswerYesStopsEverything();
@@ -633,6 +635,25 @@ void TestUiMonitor::longFileNamesDoNotWidenTheWindow()
         for (QAction *action : menu->actions())
             QVERIFY2(action->text().size() < 80, qPrintable(action->text()));
     }
+}
+
+// Issue 11, bug 12: at 200 % scale the first window opened at 2200x1440 on a 1600x1000 screen.
+// The offscreen screen is 800x600, smaller than the default size, which plays the same part.
+void TestUiMonitor::firstWindowFitsTheScreen()
+{
+    QSettings().remove(QStringLiteral("window/geometry"));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY2(window.width() <= available.width() && window.height() <= available.height(),
+             qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                            .arg(window.width())
+                            .arg(window.height())
+                            .arg(available.width())
+                            .arg(available.height())));
+    QVERIFY(window.minimumSizeHint().height() <= available.height());
+    QVERIFY(window.minimumSizeHint().width() <= available.width());
 }
 
 void TestUiMonitor::cancelAllFromToolbar()
