@@ -342,11 +342,9 @@ ChunkTally countUtf16Words(BlockReader &reader, ByteSource &source, const ChunkT
 
 } // namespace
 
-ChunkCounter::ChunkCounter(JobControl *control, std::atomic<qint64> *bytesCounted,
-                           std::atomic<qint64> *fileBytesCounted)
+ChunkCounter::ChunkCounter(JobControl &control, JobCounters &counters)
     : m_control(control)
-    , m_bytesCounted(bytesCounted)
-    , m_fileBytesCounted(fileBytesCounted)
+    , m_counters(counters)
 { }
 
 // Called concurrently by worker threads; each call uses its own source, table and buffers.
@@ -358,7 +356,7 @@ ChunkTally ChunkCounter::count(ByteSource &source, const ChunkTask &task, WordTa
     const qint64 decodeEnd = utf16
         ? task.contentBegin + ((task.contentEnd - task.contentBegin) & ~qint64(1))
         : task.contentEnd;
-    BlockReader reader(source, task, decodeEnd, m_control, m_bytesCounted, m_fileBytesCounted);
+    BlockReader reader(source, task, decodeEnd, m_control, m_counters);
     if (task.mode == CountingMode::Whitespace)
         return countWhitespace(reader, source, task, table);
     if (utf16)

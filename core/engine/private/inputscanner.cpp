@@ -1,6 +1,7 @@
 #include "core/engine/private/inputscanner.h"
 
 #include "core/engine/private/jobcontrol.h"
+#include "core/engine/private/jobcounters.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -39,11 +40,9 @@ QString specialFileReason(const QString &path)
 
 } // namespace
 
-InputScanner::InputScanner(JobControl *control, std::atomic<qint64> *filesFound,
-                           std::atomic<qint64> *bytesFound)
+InputScanner::InputScanner(JobControl &control, JobCounters &counters)
     : m_control(control)
-    , m_filesFound(filesFound)
-    , m_bytesFound(bytesFound)
+    , m_counters(counters)
 { }
 
 // Runs on a worker thread.
@@ -51,12 +50,12 @@ ScanResult InputScanner::scan(const QStringList &paths)
 {
     ScanResult result;
     for (const QString &path : paths) {
-        if (!m_control->checkpoint()) {
+        if (!m_control.checkpoint()) {
             result.cancelled = true;
             break;
         }
         addPath(path, &result);
-        if (m_control->isStopRequested())
+        if (m_control.isStopRequested())
             result.cancelled = true;
     }
     return result;
@@ -94,8 +93,7 @@ void InputScanner::addPath(const QString &path, ScanResult *result)
         return;
     }
     result->files.append(file);
-    m_filesFound->fetch_add(1, std::memory_order_relaxed);
-    m_bytesFound->fetch_add(file.size, std::memory_order_relaxed);
+    m_counters.fileFound(file.size);
 }
 
 void InputScanner::walkFolder(const QString &path, ScanResult *result)
@@ -114,7 +112,7 @@ void InputScanner::walkFolder(const QString &path, ScanResult *result)
     const QFileInfoList entries
         = dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
     for (const QFileInfo &entry : entries) {
-        if (!m_control->checkpoint())
+        if (!m_control.checkpoint())
             return;
         addPath(entry.filePath(), result);
     }

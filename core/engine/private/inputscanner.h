@@ -7,9 +7,8 @@
 #include <QSet>
 #include <QStringList>
 
-#include <atomic>
-
 class JobControl;
+class JobCounters;
 
 //! What the scan phase found.
 struct ScanResult
@@ -32,10 +31,9 @@ class InputScanner final
 public:
     static constexpr qint64 SniffBytes = 64 * 1024;
 
-    InputScanner(JobControl *control, std::atomic<qint64> *filesFound,
-                 std::atomic<qint64> *bytesFound);
+    InputScanner(JobControl &control, JobCounters &counters);
 
-    // Runs on a worker thread; reports files and bytes found through the atomics as it goes.
+    // Runs on a worker thread; reports the files and bytes it finds to the counters as it goes.
     ScanResult scan(const QStringList &paths);
 
     /*!
@@ -48,9 +46,8 @@ private:
     void addPath(const QString &path, ScanResult *result);
     void walkFolder(const QString &path, ScanResult *result);
 
-    JobControl *m_control = nullptr;
-    std::atomic<qint64> *m_filesFound = nullptr;
-    std::atomic<qint64> *m_bytesFound = nullptr;
+    JobControl &m_control;
+    JobCounters &m_counters;
     QSet<QString> m_seenFiles; // canonical paths
     QSet<QString> m_seenFolders;
 };

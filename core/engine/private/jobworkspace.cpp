@@ -28,10 +28,10 @@ const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
         sample.size = m_spec.sampleBytes;
         sample.isSample = true;
         m_files.prepend(sample);
-        filesFound.fetch_add(1, std::memory_order_relaxed);
-        bytesFound.fetch_add(sample.size, std::memory_order_relaxed);
+        counters.fileFound(sample.size);
     }
     m_tracks = std::make_unique<FileTrack[]>(size_t(m_files.size()));
+    counters.planFiles(m_files.size());
     m_reasons.assign(size_t(m_files.size()), QString());
     const qint64 chunkSize = qBound(JobSpec::MinChunkSize, m_spec.chunkSize, JobSpec::MaxChunkSize);
     std::vector<Chunk> &chunks = m_chunks;
@@ -51,8 +51,7 @@ const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
         track.chunksLeft = n;
         // A byte-order mark is in no chunk: its bytes are done as soon as they are planned.
         const qint64 unchunked = n > 0 ? contentBegin : f.size;
-        track.bytesCounted.store(unchunked, std::memory_order_relaxed);
-        bytesCounted.fetch_add(unchunked, std::memory_order_relaxed);
+        counters.bytesDone(i, unchunked);
         if (n == 0) { // empty, or nothing but a byte-order mark: counted, with no words
             track.status.store(FileReport::Counted);
             m_filesCounted.fetch_add(1, std::memory_order_relaxed);
@@ -63,17 +62,16 @@ const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
     return chunks;
 }
 
-void JobWorkspace::skipChunk(const Chunk &chunk, FileTrack &track)
+void JobWorkspace::skipChunk(const Chunk &chunk)
 {
-    bytesCounted.fetch_add(chunk.end - chunk.begin, std::memory_order_relaxed);
-    track.bytesCounted.fetch_add(chunk.end - chunk.begin, std::memory_order_relaxed);
+    counters.bytesDone(chunk.file, chunk.end - chunk.begin);
 }
 
 // Called concurrently by worker threads; must be thread safe.
 ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
 {
-    mapsRunning.fetch_add(1, std::memory_order_acq_rel);
-    const auto done = qScopeGuard([this] { mapsRunning.fetch_sub(1, std::memory_order_acq_rel); });
+    counters.mapStarted();
+    const auto done = qScopeGuard([this] { counters.mapEnded(); });
     ChunkResult result;
     result.file = chunk.file;
     FileTrack &track = m_tracks[size_t(chunk.file)];
@@ -92,7 +90,7 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
         return result;
     }
     if (track.failed.load(std::memory_order_relaxed)) { // another chunk of it failed already
-        skipChunk(chunk, track);
+        skipChunk(chunk);
         result.tally.status = ChunkTally::Failed;
         return result;
     }
@@ -107,15 +105,16 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
     task.contentEnd = file.size;
     task.encoding = file.encoding;
     task.mode = m_spec.mode;
+    task.file = chunk.file;
     auto table = std::make_shared<WordTable>();
-    ChunkCounter counter(&control, &bytesCounted, &track.bytesCounted);
+    ChunkCounter counter(control, counters);
     if (file.isSample) {
         SampleSource source(m_spec.sampleSeed, file.size);
         result.tally = counter.count(source, task, *table);
     } else {
         FileSource source(file.path, file.size, file.modified);
         if (!source.open()) {
-            skipChunk(chunk, track);
+            skipChunk(chunk);
             result.tally.status = ChunkTally::Failed;
             result.tally.error = source.errorString();
         } else {
@@ -166,7 +165,7 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         completeFile(result.file, pending);
         m_pending.erase(result.file);
     }
-    chunksMerged.fetch_add(1, std::memory_order_relaxed);
+    counters.chunkMerged();
     if (!m_sinceLiveTop.isValid() || m_sinceLiveTop.elapsed() >= LiveTopIntervalMs) {
         updateLiveTop();
         m_sinceLiveTop.start();
@@ -289,7 +288,7 @@ QList<FileReport> JobWorkspace::fileReports() const
         r.displayName = f.displayName;
         r.isSample = f.isSample;
         r.size = f.size;
-        r.bytesCounted = t.bytesCounted.load(std::memory_order_relaxed);
+        r.bytesCounted = counters.fileBytesCounted(i);
         r.status = FileReport::Status(t.status.load());
         r.encoding = f.encoding;
         r.words = t.words.load(std::memory_order_relaxed);
@@ -319,8 +318,7 @@ std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<Cou
     std::vector<quint32> order;
     promise.setProgressRange(0, 1000);
     const bool sorted = OutputOrder::sort(*table, &order, [&](qint64 done, qint64 total) {
-        entriesToSort.store(total, std::memory_order_relaxed);
-        entriesSorted.store(done, std::memory_order_relaxed);
+        counters.sorted(done, total);
         promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
         return control.checkpoint() && !promise.isCanceled();
     });

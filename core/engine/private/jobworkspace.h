@@ -6,6 +6,7 @@
 #include "core/engine/private/chunkcounter.h"
 #include "core/engine/private/fileissue.h"
 #include "core/engine/private/jobcontrol.h"
+#include "core/engine/private/jobcounters.h"
 #include "core/engine/private/plannedfile.h"
 #include "core/engine/wordcount.h"
 #include "core/engine/wordtable.h"
@@ -42,7 +43,7 @@ struct ChunkResult
     the planned files and the reduce-side accumulator.
 
     Held by shared_ptr from the job and from every task, so a worker that outlives the job's
-    interest in it still has valid memory. Counters are atomics read by the job's thread; the
+    interest in it still has valid memory. The counters are read by the job's thread; the
     accumulator is touched only by the reduce function, which QtConcurrent runs one at a time.
 */
 class JobWorkspace final
@@ -76,19 +77,12 @@ public:
     qint64 filesSkipped() const;
 
     JobControl control;
-    std::atomic<qint64> filesFound = 0;
-    std::atomic<qint64> bytesFound = 0;
-    std::atomic<qint64> bytesCounted = 0;
-    std::atomic<qint64> chunksMerged = 0;
-    std::atomic<qint64> entriesSorted = 0;
-    std::atomic<qint64> entriesToSort = 0;
-    std::atomic<int> mapsRunning = 0; // map calls under way, parked ones included
+    JobCounters counters;
 
 private:
     // Per planned file; atomics because the job's thread reads them for fileReports().
     struct FileTrack
     {
-        std::atomic<qint64> bytesCounted = 0;
         std::atomic<int> status = FileReport::Waiting;
         std::atomic<bool> failed = false;
         std::atomic<quint64> words = 0;
@@ -105,7 +99,7 @@ private:
         quint64 windows1252Bytes = 0;
     };
 
-    void skipChunk(const Chunk &chunk, FileTrack &track);
+    void skipChunk(const Chunk &chunk);
     void updateLiveTop();
     void completeFile(qint32 file, PendingFile &pending);
     void setReason(qint32 file, const QString &reason);
