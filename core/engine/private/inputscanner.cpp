@@ -50,13 +50,9 @@ ScanResult InputScanner::scan(const QStringList &paths)
 {
     ScanResult result;
     for (const QString &path : paths) {
-        if (!m_control.checkpoint()) {
-            result.cancelled = true;
-            break;
-        }
+        if (!m_control.checkpoint())
+            break; // the job drops what was found
         addPath(path, &result);
-        if (m_control.isStopRequested())
-            result.cancelled = true;
     }
     return result;
 }

@@ -15,7 +15,6 @@ struct ScanResult
 {
     QList<PlannedFile> files; // in the order found; each file once
     QList<FileIssue> skipped; // inputs that cannot be counted, with the reason
-    bool cancelled = false;
 };
 
 /*!
