@@ -46,7 +46,7 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         inToken = false;
         if (discard) {
             discard = false;
-        } else if (overlong || length > ChunkCounter::MaxWordBytes) {
+        } else if (overlong || length > CountResult::MaxWordBytes) {
             ++tally.overlongWords;
         } else {
             table.add(start, length);
@@ -100,7 +100,7 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         carried = 0;
         if (inToken && !discard && !overlong) {
             const qint64 length = e - start;
-            if (length > ChunkCounter::MaxWordBytes) {
+            if (length > CountResult::MaxWordBytes) {
                 overlong = true;
             } else {
                 std::memmove(block - length, start, size_t(length));

@@ -50,8 +50,6 @@ struct ChunkTally
 class ChunkCounter final
 {
 public:
-    static constexpr int MaxWordBytes = 1000;
-
     ChunkCounter(JobControl &control, JobCounters &counters);
 
     // Called concurrently by worker threads, each with its own source and table.
