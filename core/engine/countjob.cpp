@@ -334,6 +334,10 @@ void CountJob::Private::emitProgress()
         Q_EMIT q->liveWordsChanged(top, words, QPrivateSignal());
     }
     const JobProgress p = snapshot();
+    // Amounts only grow: a report never takes back what an earlier one said.
+    Q_ASSERT(p.scan.done >= lastProgress.scan.done && p.bytesPlanned >= lastProgress.bytesPlanned);
+    Q_ASSERT(p.map.done >= lastProgress.map.done && p.reduce.done >= lastProgress.reduce.done);
+    Q_ASSERT(p.finalize.done >= lastProgress.finalize.done);
     if (state == Counting && p.map.total > 0 && p.map.done == p.map.total)
         setState(Merging);
     if (p == lastProgress && p.elapsedMs / 1000 == lastProgress.elapsedMs / 1000)

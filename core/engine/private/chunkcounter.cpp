@@ -350,6 +350,8 @@ ChunkCounter::ChunkCounter(JobControl &control, JobCounters &counters)
 // Called concurrently by worker threads; each call uses its own source, table and buffers.
 ChunkTally ChunkCounter::count(ByteSource &source, const ChunkTask &task, WordTable &table)
 {
+    Q_ASSERT(task.contentBegin <= task.begin && task.begin < task.end
+             && task.end <= task.contentEnd);
     const bool utf16 = task.mode == CountingMode::Words
         && (task.encoding == TextEncoding::Utf16LE || task.encoding == TextEncoding::Utf16BE);
     // An odd byte at the end of a UTF-16 file is not a code unit: it is ignored.

@@ -52,6 +52,17 @@ public:
         m_entriesSorted.store(done, std::memory_order_relaxed);
     }
 
+    // A chunk table starts its wait for the reduce (called concurrently by worker threads)...
+    void tableWaiting()
+    {
+        const int now = m_tablesWaiting.fetch_add(1, std::memory_order_relaxed) + 1;
+        int peak = m_peakTablesWaiting.load(std::memory_order_relaxed);
+        while (now > peak && !m_peakTablesWaiting.compare_exchange_weak(peak, now))
+            ;
+    }
+    // ...and ends it, merged or dropped (called by the reduce function).
+    void tableReduced() { m_tablesWaiting.fetch_sub(1, std::memory_order_relaxed); }
+
     // Called concurrently by worker threads around each map call, parked ones included.
     void mapStarted() { m_mapsRunning.fetch_add(1, std::memory_order_acq_rel); }
     void mapEnded() { m_mapsRunning.fetch_sub(1, std::memory_order_acq_rel); }
@@ -68,6 +79,8 @@ public:
     qint64 entriesSorted() const { return m_entriesSorted.load(std::memory_order_relaxed); }
     qint64 entriesToSort() const { return m_entriesToSort.load(std::memory_order_relaxed); }
     int mapsRunning() const { return m_mapsRunning.load(std::memory_order_acquire); }
+    //! The most chunk tables that waited for the reduce at once (see JobWorkspace::TableBound).
+    int peakTablesWaiting() const { return m_peakTablesWaiting.load(std::memory_order_relaxed); }
 
 private:
     std::atomic<qint64> m_filesFound = 0;
@@ -78,4 +91,6 @@ private:
     std::atomic<qint64> m_entriesSorted = 0;
     std::atomic<qint64> m_entriesToSort = 0;
     std::atomic<int> m_mapsRunning = 0;
+    std::atomic<int> m_tablesWaiting = 0;
+    std::atomic<int> m_peakTablesWaiting = 0;
 };

@@ -13,7 +13,7 @@
 
 JobWorkspace::JobWorkspace(const JobSpec &spec, int workers)
     : m_spec(spec)
-    , m_inFlight(2 * std::max(1, workers))
+    , m_inFlight(tableBound(workers))
 { }
 
 const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
@@ -72,6 +72,9 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
 {
     counters.mapStarted();
     const auto done = qScopeGuard([this] { counters.mapEnded(); });
+    // A chunk owns a non-empty byte range inside its planned file.
+    Q_ASSERT(chunk.file >= 0 && chunk.file < qint32(m_files.size()));
+    Q_ASSERT(chunk.begin < chunk.end && chunk.end <= m_files.at(chunk.file).size);
     ChunkResult result;
     result.file = chunk.file;
     FileTrack &track = m_tracks[size_t(chunk.file)];
@@ -85,6 +88,7 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
         }
     }
     result.holdsSlot = true;
+    counters.tableWaiting();
     if (control.isStopRequested()) {
         result.tally.status = ChunkTally::Cancelled;
         return result;
@@ -135,9 +139,16 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
 // Called by one worker thread at a time.
 void JobWorkspace::reduceChunk(const ChunkResult &result)
 {
+#ifndef QT_NO_DEBUG
+    const bool wasReducing = m_reducing.exchange(true);
+    Q_ASSERT_X(!wasReducing, "JobWorkspace::reduceChunk", "two reduce calls at once");
+    const auto reduced = qScopeGuard([this] { m_reducing.store(false); });
+#endif
     const auto freeSlot = qScopeGuard([this, &result] {
-        if (result.holdsSlot)
+        if (result.holdsSlot) {
+            counters.tableReduced();
             m_inFlight.release();
+        }
     });
     FileTrack &track = m_tracks[size_t(result.file)];
     PendingFile &pending = m_pending[result.file];
@@ -161,6 +172,7 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         pending.windows1252Bytes += result.tally.windows1252Bytes;
         break;
     }
+    Q_ASSERT_X(track.chunksLeft > 0, "JobWorkspace::reduceChunk", "a chunk reduced twice");
     if (--track.chunksLeft == 0) {
         completeFile(result.file, pending);
         m_pending.erase(result.file);

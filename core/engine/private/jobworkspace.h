@@ -16,6 +16,7 @@
 #include <QPromise>
 #include <QSemaphore>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <unordered_map>
@@ -69,6 +70,9 @@ public:
     QList<WordCount> liveTopWords(quint64 *wordsSoFar) const;
     //! Grows each time liveTopWords() has something new.
     int liveTopVersion() const { return m_liveVersion.load(std::memory_order_relaxed); }
+
+    //! The most chunk tables that wait for the reduce at once, for \a workers threads.
+    static constexpr int tableBound(int workers) { return 2 * std::max(1, workers); }
 
     static constexpr int LiveTopCount = 20;
     static constexpr int LiveTopIntervalMs = 500;
@@ -133,4 +137,7 @@ private:
     QList<WordCount> m_liveTop; // guarded by m_liveMutex
     quint64 m_liveWords = 0; // guarded by m_liveMutex
     std::atomic<int> m_liveVersion = 0;
+#ifndef QT_NO_DEBUG
+    std::atomic<bool> m_reducing = false; // asserts that QtConcurrent reduces one at a time
+#endif
 };
