@@ -209,7 +209,8 @@ void CommandLineTool::onFinished()
     bool skipped = false;
     for (const FileReport &file : m_job->fileReports()) {
         if (file.status == FileReport::Skipped) {
-            printErr(QStringLiteral("wordmill-cli: %1: %2\n").arg(file.path, file.reason));
+            printErr(QStringLiteral("wordmill-cli: %1: %2\n")
+                         .arg(file.path, ProgressFormat::problemText(file)));
             skipped = true;
         }
     }

@@ -323,7 +323,8 @@ std::shared_ptr<CountResult> ResultReader::merge(const QStringList &paths, QStri
         } else {
             ++totals.filesSkipped;
             report.status = FileReport::Skipped;
-            report.reason = reason;
+            report.problem = FileProblem::BadResultFile;
+            report.details = reason;
             if (errors)
                 errors->append(fileError(path, reason));
         }

@@ -14,7 +14,7 @@ class JobCounters;
 struct ScanResult
 {
     QList<PlannedFile> files; // in the order found; each file once
-    QList<FileIssue> skipped; // inputs that cannot be counted, with the reason
+    QList<FileIssue> skipped; // inputs that cannot be counted, with the problem
 };
 
 /*!
@@ -36,10 +36,10 @@ public:
     ScanResult scan(const QStringList &paths);
 
     /*!
-        Decides how to read \a path, or why it cannot be counted (returned; empty when the file
-        can be counted). Also used on its own by tests.
+        Decides how to read \a path, or why it cannot be counted (returned, with \a details;
+        FileProblem::None when the file can be counted).
     */
-    static QString inspectFile(const QString &path, PlannedFile *file);
+    static FileProblem inspectFile(const QString &path, PlannedFile *file, QString *details);
 
 private:
     void addPath(const QString &path, ScanResult *result);

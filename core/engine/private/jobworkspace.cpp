@@ -157,7 +157,7 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         break;
     case ChunkTally::Failed:
         if (!result.tally.error.isEmpty())
-            setReason(result.file, result.tally.error);
+            setProblem(result.file, result.tally.error);
         pending.table.reset();
         break;
     case ChunkTally::Counted:
@@ -266,7 +266,7 @@ void JobWorkspace::completeFile(qint32 file, PendingFile &pending)
     m_filesCounted.fetch_add(1, std::memory_order_relaxed);
 }
 
-void JobWorkspace::setReason(qint32 file, const QString &reason)
+void JobWorkspace::setProblem(qint32 file, const QString &reason)
 {
     QMutexLocker lock(&m_reasonMutex);
     if (m_reasons[size_t(file)].isEmpty())
@@ -305,7 +305,10 @@ QList<FileReport> JobWorkspace::fileReports() const
         r.encoding = f.encoding;
         r.words = t.words.load(std::memory_order_relaxed);
         r.windows1252Bytes = t.windows1252Bytes.load(std::memory_order_relaxed);
-        r.reason = m_reasons[size_t(i)];
+        if (!m_reasons[size_t(i)].isEmpty()) {
+            r.problem = FileProblem::ReadFailed;
+            r.details = m_reasons[size_t(i)];
+        }
         reports.append(r);
     }
     for (const FileIssue &issue : m_scanSkipped) {
@@ -313,7 +316,8 @@ QList<FileReport> JobWorkspace::fileReports() const
         r.path = issue.path;
         r.displayName = issue.path;
         r.status = FileReport::Skipped;
-        r.reason = issue.reason;
+        r.problem = issue.problem;
+        r.details = issue.details;
         reports.append(r);
     }
     return reports;

@@ -106,7 +106,8 @@ private:
     void skipChunk(const Chunk &chunk);
     void updateLiveTop();
     void completeFile(qint32 file, PendingFile &pending);
-    void setReason(qint32 file, const QString &reason);
+    //! \a file failed while counting (FileProblem::ReadFailed); \a reason: the source's text.
+    void setProblem(qint32 file, const QString &reason);
 
     const JobSpec m_spec;
     // Chunks counted but not merged yet. mappedReduced would queue up to 30 tables a thread

@@ -4,6 +4,7 @@
 
 #include "core/engine/countjob.h"
 #include "core/format/englishplurals.h"
+#include "core/format/progressformat.h"
 #include "ui/explorer/resultsmodel.h"
 #include "ui/monitor/filelistmodel.h"
 #include "ui/monitor/jobcard.h"
@@ -581,15 +582,16 @@ void TestUiMonitor::problemFilesAreListedWithReasons()
         if (r.path == missing) {
             sawMissing = true;
             QCOMPARE(r.status, FileReport::Skipped);
-            QCOMPARE(r.reason, QStringLiteral("no such file or folder"));
+            QCOMPARE(ProgressFormat::problemText(r), QStringLiteral("no such file or folder"));
             QCOMPARE(state, QStringLiteral("error: no such file or folder"));
-            QVERIFY(tip.contains(r.reason));
+            QVERIFY(tip.contains(ProgressFormat::problemText(r)));
         } else if (r.path == binary) {
             sawBinary = true;
             QCOMPARE(r.status, FileReport::Skipped);
-            QVERIFY2(r.reason.startsWith(QStringLiteral("binary file")), qPrintable(r.reason));
-            QCOMPARE(state, QStringLiteral("skipped: ") + r.reason);
-            QVERIFY(tip.contains(r.reason));
+            QVERIFY2(ProgressFormat::problemText(r).startsWith(QStringLiteral("binary file")),
+                     qPrintable(ProgressFormat::problemText(r)));
+            QCOMPARE(state, QStringLiteral("skipped: ") + ProgressFormat::problemText(r));
+            QVERIFY(tip.contains(ProgressFormat::problemText(r)));
         } else {
             QCOMPARE(r.path, in.a);
             QCOMPARE(r.status, FileReport::Counted);
@@ -629,7 +631,8 @@ void TestUiMonitor::onlyProblemFilesFailTheJob()
     QCOMPARE(window->resultsModel()->rowCount(), 0);
     QTRY_COMPARE(window->fileModel()->rowCount(), 1);
     QCOMPARE(window->fileModel()->reports().at(0).status, FileReport::Skipped);
-    QCOMPARE(window->fileModel()->reports().at(0).reason, QStringLiteral("no such file or folder"));
+    QCOMPARE(ProgressFormat::problemText(window->fileModel()->reports().at(0)),
+             QStringLiteral("no such file or folder"));
     QVERIFY(!card->statusText().isEmpty());
 }
 
