@@ -2,7 +2,6 @@
 
 #include "core/engine/countjob.h"
 #include "core/format/progressformat.h"
-#include "core/results/resultreader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -10,7 +9,6 @@
 #include <QLocale>
 #include <QThread>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
 #include <unistd.h>
@@ -32,9 +30,7 @@ CommandLineTool::CommandLineTool(QObject *parent)
 
 CommandLineTool::~CommandLineTool()
 {
-    // The merge worker reads the paths and the cancel flag it was given: let it end first.
-    m_cancelMerge->store(true);
-    m_merge.waitForFinished();
+    // m_mergeTask cancels its worker and waits for it.
 }
 
 int CommandLineTool::start(const QStringList &arguments)
@@ -163,21 +159,17 @@ int CommandLineTool::start(const QStringList &arguments)
 
 void CommandLineTool::startMerge(const QStringList &paths)
 {
-    connect(&m_merge, &QFutureWatcher<MergeOutcome>::finished, this,
+    connect(&m_merge, &QFutureWatcher<ResultMergeTask::Outcome>::finished, this,
             &CommandLineTool::onMergeFinished);
     m_clock.start();
     // Runs on a worker thread, so that Ctrl-C still reaches the event loop and cancels it.
-    m_merge.setFuture(QtConcurrent::run([paths, cancel = m_cancelMerge] {
-        MergeOutcome outcome;
-        outcome.result = ResultReader::merge(paths, &outcome.errors, cancel.get());
-        return outcome;
-    }));
+    m_merge.setFuture(m_mergeTask.start(paths));
 }
 
 void CommandLineTool::interrupt()
 {
     m_interrupted = true;
-    m_cancelMerge->store(true);
+    m_mergeTask.cancel();
     if (m_job)
         m_job->cancel();
 }
@@ -209,7 +201,8 @@ void CommandLineTool::onFinished()
     bool skipped = false;
     for (const FileReport &file : m_job->fileReports()) {
         if (file.status == FileReport::Skipped) {
-            printErr(QStringLiteral("wordmill-cli: %1: %2\n").arg(file.path, file.reason));
+            printErr(QStringLiteral("wordmill-cli: %1: %2\n")
+                         .arg(file.path, ProgressFormat::problemText(file)));
             skipped = true;
         }
     }
@@ -239,7 +232,7 @@ void CommandLineTool::onMergeFinished()
         Q_EMIT done(Interrupted);
         return;
     }
-    const MergeOutcome outcome = m_merge.result();
+    const ResultMergeTask::Outcome outcome = m_merge.result();
     for (const QString &error : outcome.errors)
         printErr(QStringLiteral("wordmill-cli: %1\n").arg(error));
     if (!outcome.result) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/results/resultmergetask.h"
 #include "core/results/resultwriter.h"
 
 #include <QElapsedTimer>
@@ -43,13 +44,6 @@ Q_SIGNALS:
     void done(int exitCode);
 
 private:
-    //! What the --merge worker hands back.
-    struct MergeOutcome
-    {
-        std::shared_ptr<CountResult> result; // null when no file could be read, or cancelled
-        QStringList errors;
-    };
-
     void startMerge(const QStringList &paths);
     void onFinished();
     void onMergeFinished();
@@ -57,9 +51,8 @@ private:
     void printProgress(bool last);
 
     QPointer<CountJob> m_job;
-    QFutureWatcher<MergeOutcome> m_merge;
-    // Shared with the merge worker, which may outlive a cancel by a few milliseconds.
-    std::shared_ptr<std::atomic_bool> m_cancelMerge = std::make_shared<std::atomic_bool>(false);
+    ResultMergeTask m_mergeTask; // --merge: cancels and waits for its worker when the tool goes
+    QFutureWatcher<ResultMergeTask::Outcome> m_merge;
     QTimer *m_progressTimer = nullptr;
     ResultFormat m_format = ResultFormat::Tsv;
     qsizetype m_top = -1;

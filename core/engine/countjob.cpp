@@ -176,7 +176,7 @@ bool CountJob::isPauseSettled() const
 {
     const JobWorkspace &w = *d->workspace;
     // A map call parks at its first checkpoint, having reported every byte it read before it.
-    return isPaused() && w.control.parkedWorkers() >= w.mapsRunning.load(std::memory_order_acquire);
+    return isPaused() && w.control.parkedWorkers() >= w.counters.mapsRunning();
 }
 
 bool CountJob::isFinished() const
@@ -216,7 +216,7 @@ void CountJob::start()
     auto workspace = d->workspace;
     const QStringList paths = d->spec.paths;
     d->scanWatcher.setFuture(QtConcurrent::run(&d->pool, [workspace, paths] {
-        InputScanner scanner(&workspace->control, &workspace->filesFound, &workspace->bytesFound);
+        InputScanner scanner(workspace->control, workspace->counters);
         return scanner.scan(paths);
     }));
 }
@@ -303,22 +303,22 @@ JobProgress CountJob::Private::snapshot() const
         ph.elapsedMs = ph.started ? (ph.finished ? end : now) - start : 0;
     };
     phase(p.scan, scanStart, scanEnd);
-    p.scan.done = w.filesFound.load(std::memory_order_relaxed);
+    p.scan.done = w.counters.filesFound();
     p.scan.total = p.scan.finished ? p.scan.done : 0;
-    p.bytesPlanned = w.bytesFound.load(std::memory_order_relaxed);
+    p.bytesPlanned = w.counters.bytesFound();
     if (countStart >= 0) {
         phase(p.map, countStart, countEnd);
         phase(p.reduce, countStart, countEnd);
         p.map.total = p.bytesPlanned;
-        p.map.done = std::min(w.bytesCounted.load(std::memory_order_relaxed), p.map.total);
+        p.map.done = std::min(w.counters.bytesCounted(), p.map.total);
         p.reduce.total = w.chunkCount();
-        p.reduce.done = w.chunksMerged.load(std::memory_order_relaxed);
+        p.reduce.done = w.counters.chunksMerged();
         // The map phase is over when its last chunk is counted, before the last merge.
         p.map.finished = p.map.finished || (p.map.total > 0 && p.map.done == p.map.total);
     }
     phase(p.finalize, finalizeStart, finalizeEnd);
-    p.finalize.total = w.entriesToSort.load(std::memory_order_relaxed);
-    p.finalize.done = w.entriesSorted.load(std::memory_order_relaxed);
+    p.finalize.total = w.counters.entriesToSort();
+    p.finalize.done = w.counters.entriesSorted();
     p.filesSkipped = w.filesSkipped();
     p.elapsedMs = now;
     return p;
@@ -334,6 +334,10 @@ void CountJob::Private::emitProgress()
         Q_EMIT q->liveWordsChanged(top, words, QPrivateSignal());
     }
     const JobProgress p = snapshot();
+    // Amounts only grow: a report never takes back what an earlier one said.
+    Q_ASSERT(p.scan.done >= lastProgress.scan.done && p.bytesPlanned >= lastProgress.bytesPlanned);
+    Q_ASSERT(p.map.done >= lastProgress.map.done && p.reduce.done >= lastProgress.reduce.done);
+    Q_ASSERT(p.finalize.done >= lastProgress.finalize.done);
     if (state == Counting && p.map.total > 0 && p.map.done == p.map.total)
         setState(Merging);
     if (p == lastProgress && p.elapsedMs / 1000 == lastProgress.elapsedMs / 1000)

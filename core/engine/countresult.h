@@ -15,7 +15,7 @@ struct CountTotals
 {
     quint64 words = 0;
     quint64 distinctWords = 0;
-    quint64 overlongWords = 0; // longer than 1,000 bytes: not counted
+    quint64 overlongWords = 0; // longer than CountResult::MaxWordBytes: not counted
     qint64 bytes = 0; // of the files counted
     qint64 filesCounted = 0;
     qint64 filesSkipped = 0;
@@ -31,6 +31,9 @@ struct CountTotals
 */
 struct CountResult
 {
+    //! Longer words are not counted (CountTotals::overlongWords), and no result file holds one.
+    static constexpr int MaxWordBytes = 1000;
+
     CountingMode mode = CountingMode::Words;
     std::shared_ptr<const WordTable> table = std::make_shared<WordTable>();
     std::vector<quint32> order; // entry numbers of table, in output order

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/engine/fileproblem.h"
 #include "core/engine/textencoding.h"
 
 #include <QMetaType>
@@ -19,6 +20,7 @@ struct FileReport
     TextEncoding encoding = TextEncoding::Utf8;
     quint64 words = 0;
     quint64 windows1252Bytes = 0; // bytes that were not valid UTF-8, read as Windows-1252
-    QString reason; // why it was skipped
+    FileProblem problem = FileProblem::None; // why it was skipped
+    QString details; // what problem's text needs (ProgressFormat::problemText())
 };
 Q_DECLARE_METATYPE(FileReport)

@@ -92,6 +92,43 @@ QString fileName(const FileReport &report)
     return report.isSample ? sampleName(report.size) : report.displayName;
 }
 
+QString problemText(FileProblem problem, const QString &details)
+{
+    switch (problem) {
+    case FileProblem::None:
+        return {};
+    case FileProblem::NotFound:
+        return tr("no such file or folder");
+    case FileProblem::DanglingLink:
+        return tr("a dangling symbolic link (its target %1 does not exist)").arg(details);
+    case FileProblem::FolderUnreadable:
+        return tr("folder cannot be read (permission denied)");
+    case FileProblem::Fifo:
+        return tr("a FIFO (named pipe), not a regular file: not opened");
+    case FileProblem::Socket:
+        return tr("a socket, not a regular file: not opened");
+    case FileProblem::Device:
+        return tr("a device, not a regular file: not opened");
+    case FileProblem::NotRegularFile:
+        return tr("not a regular file: not opened");
+    case FileProblem::CannotOpen:
+        return tr("cannot be opened: %1").arg(details);
+    case FileProblem::ReadError:
+        return tr("read error: %1").arg(details);
+    case FileProblem::Binary:
+        return tr("binary file (a NUL byte at offset %1)").arg(details);
+    case FileProblem::ReadFailed:
+    case FileProblem::BadResultFile:
+        return details;
+    }
+    return details;
+}
+
+QString problemText(const FileReport &report)
+{
+    return problemText(report.problem, report.details);
+}
+
 QString stateName(CountJob::State state)
 {
     switch (state) {

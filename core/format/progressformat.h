@@ -26,6 +26,9 @@ qint64 mapTimeLeftMs(const JobProgress &progress);
 QString sampleName(qint64 bytes);
 //! The name to show for \a report: its file name, or the sample's name with its size.
 QString fileName(const FileReport &report);
+//! Why an input was skipped, for people: "no such file or folder", "binary file (...)", ...
+QString problemText(FileProblem problem, const QString &details);
+QString problemText(const FileReport &report);
 //! "Counting", "Merging", ...
 QString stateName(CountJob::State state);
 //! One line: state, amounts, speed, time left, time elapsed.

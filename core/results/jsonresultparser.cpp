@@ -1,5 +1,6 @@
 #include "core/results/jsonresultparser.h"
 
+#include "core/engine/countresult.h"
 #include "core/engine/wordtable.h"
 #include "core/text/textdecoding.h"
 
@@ -10,7 +11,6 @@
 namespace {
 
 constexpr int MaxDepth = 256; // of skipped values; deeper nesting is no result file
-constexpr qsizetype MaxWordBytes = 1000;
 constexpr quint64 CancelCheckRows = 1 << 16;
 
 QString tr(const char *text)
@@ -202,8 +202,8 @@ bool JsonResultParser::parseEntry()
         return fail(start, tr("an entry without a \"count\""));
     if (word.isEmpty())
         return fail(start, tr("an empty word"));
-    if (word.size() > MaxWordBytes)
-        return fail(start, tr("a word longer than 1000 bytes"));
+    if (word.size() > CountResult::MaxWordBytes)
+        return fail(start, tr("a word longer than %1 bytes").arg(CountResult::MaxWordBytes));
     if (count > 0) {
         if (m_words + count < m_words)
             return fail(start, tr("the counts add up to more than 2^64 - 1"));

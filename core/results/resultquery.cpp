@@ -1,7 +1,7 @@
 #include "core/results/resultquery.h"
 
 #include "core/results/resultindex.h"
-#include "core/text/textdecoding.h"
+#include "core/text/wordfolding.h"
 
 #include <QRegularExpression>
 
@@ -19,20 +19,6 @@ bool isAscii(QByteArrayView word)
             return false;
     }
     return true;
-}
-
-// \a text folded as words mode folds the words it counts: NFC, then each code point's simple
-// lowercase. QString::toLower() differs: it leaves a decomposed accent apart, and makes "İ" an
-// "i" with a combining dot where counting makes it "i".
-QByteArray foldedLikeWords(const QString &text)
-{
-    QByteArray folded;
-    char utf8[4];
-    for (const uint cp : text.normalized(QString::NormalizationForm_C).toUcs4()) {
-        const int n = TextDecoding::encodeUtf8(TextDecoding::simpleLowercase(char32_t(cp)), utf8);
-        folded.append(utf8, n);
-    }
-    return folded;
 }
 
 } // namespace
@@ -60,7 +46,7 @@ std::vector<quint32> ResultQuery::run(const ResultIndex &index,
     // Words mode stores folded words, whitespace mode lowercases only A-Z: a query folded the same
     // way matches bytes directly, except non-ASCII words of whitespace mode, compared as text.
     const bool foldText = result.mode == CountingMode::Whitespace;
-    const QByteArray needle = foldText ? text.toLower().toUtf8() : foldedLikeWords(text);
+    const QByteArray needle = foldText ? text.toLower().toUtf8() : WordFolding::fold(text);
     const std::string_view needleView(needle.constData(), size_t(needle.size()));
     QRegularExpression re;
     if (regex) {

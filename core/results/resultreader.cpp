@@ -16,7 +16,6 @@
 namespace {
 
 constexpr qsizetype BlockBytes = 4 << 20; // read at a time
-constexpr qsizetype MaxWordBytes = 1000;
 // No result line is longer: a 1,000-byte word, a TAB, 20 digits. A longer line is an error, so
 // that reading a big text given by mistake stops at once instead of loading it whole.
 constexpr qsizetype MaxLineBytes = 4096;
@@ -108,8 +107,8 @@ private:
         const qsizetype length = tab - p;
         if (length == 0)
             return fail(tr("an empty word"));
-        if (length > MaxWordBytes)
-            return fail(tr("a word longer than 1000 bytes"));
+        if (length > CountResult::MaxWordBytes)
+            return fail(tr("a word longer than %1 bytes").arg(CountResult::MaxWordBytes));
         const char *c = tab + 1;
         if (std::memchr(c, '\t', size_t(e - c)))
             return fail(tr("more than one TAB"));
@@ -324,7 +323,8 @@ std::shared_ptr<CountResult> ResultReader::merge(const QStringList &paths, QStri
         } else {
             ++totals.filesSkipped;
             report.status = FileReport::Skipped;
-            report.reason = reason;
+            report.problem = FileProblem::BadResultFile;
+            report.details = reason;
             if (errors)
                 errors->append(fileError(path, reason));
         }

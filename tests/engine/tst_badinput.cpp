@@ -2,6 +2,7 @@
 // out whole, and the rest of the job is counted.
 
 #include "core/engine/private/inputscanner.h"
+#include "core/format/progressformat.h"
 #include "tests/engine/jobtesthelpers.h"
 
 #include <QDir>
@@ -132,12 +133,14 @@ void TestBadInput::badInput()
     QCOMPARE(report.path, bad);
     QCOMPARE(report.status, FileReport::Skipped);
     QCOMPARE(report.words, quint64(0));
-    QVERIFY2(report.reason.contains(reason, Qt::CaseInsensitive), qPrintable(report.reason));
+    QVERIFY2(ProgressFormat::problemText(report).contains(reason, Qt::CaseInsensitive),
+             qPrintable(ProgressFormat::problemText(report)));
     QCOMPARE(reportFor(reports, good1).status, FileReport::Counted);
     QCOMPARE(reportFor(reports, good1).words, quint64(3));
     QCOMPARE(reportFor(reports, good2).status, FileReport::Counted);
     QCOMPARE(reportFor(result.files, bad).status, FileReport::Skipped);
-    QCOMPARE(reportFor(result.files, bad).reason, report.reason);
+    QCOMPARE(ProgressFormat::problemText(reportFor(result.files, bad)),
+             ProgressFormat::problemText(report));
 }
 
 void TestBadInput::utf16WithNulBytesIsCounted()
@@ -173,7 +176,7 @@ void TestBadInput::utf16WithNulBytesIsCounted()
     QCOMPARE(reportFor(reports, bePath).status, FileReport::Counted);
     QCOMPARE(reportFor(reports, bePath).encoding, TextEncoding::Utf16BE);
     QCOMPARE(reportFor(reports, binPath).status, FileReport::Skipped);
-    QVERIFY(reportFor(reports, binPath).reason.contains(QLatin1String("binary")));
+    QCOMPARE(reportFor(reports, binPath).problem, FileProblem::Binary);
 }
 
 void TestBadInput::permissionDenied()
@@ -199,8 +202,9 @@ void TestBadInput::permissionDenied()
     QCOMPARE(countsOf(*job.result()), expected);
     const FileReport report = reportFor(job.fileReports(), locked);
     QCOMPARE(report.status, FileReport::Skipped);
-    QVERIFY2(report.reason.contains(QLatin1String("permission"), Qt::CaseInsensitive),
-             qPrintable(report.reason));
+    QVERIFY2(ProgressFormat::problemText(report).contains(QLatin1String("permission"),
+                                                          Qt::CaseInsensitive),
+             qPrintable(ProgressFormat::problemText(report)));
 }
 
 void TestBadInput::folderWalkSkipsHiddenAndEndsLinkLoops()
@@ -293,7 +297,8 @@ void TestBadInput::fileShrinkingWhileReadIsSkipped()
     const FileReport report = reportFor(job.fileReports(), big);
     QCOMPARE(report.status, FileReport::Skipped);
     QCOMPARE(report.words, quint64(0));
-    QVERIFY2(report.reason.contains(QLatin1String("shrank")), qPrintable(report.reason));
+    QVERIFY2(ProgressFormat::problemText(report).contains(QLatin1String("shrank")),
+             qPrintable(ProgressFormat::problemText(report)));
     QCOMPARE(reportFor(job.fileReports(), good).status, FileReport::Counted);
     // Progress still reaches its total: the skipped file's bytes are accounted for.
     const JobProgress p = job.progress();
@@ -321,7 +326,7 @@ void TestBadInput::everyInputBadFails()
     QCOMPARE(reports.size(), 3);
     for (const FileReport &r : reports) {
         QCOMPARE(r.status, FileReport::Skipped);
-        QVERIFY(!r.reason.isEmpty());
+        QVERIFY(!ProgressFormat::problemText(r).isEmpty());
     }
 }
 

@@ -4,13 +4,13 @@
 #include "core/engine/private/bytesource.h"
 #include "core/engine/private/chunkcounter.h"
 #include "core/engine/private/jobcontrol.h"
+#include "core/engine/private/jobcounters.h"
 #include "core/engine/wordtable.h"
 
 #include <QByteArray>
 #include <QMap>
 #include <QtTest>
 
-#include <atomic>
 #include <cstring>
 
 namespace {
@@ -106,8 +106,8 @@ Outcome countInChunks(const QByteArray &input, CountingMode mode, qint64 chunkSi
         step = std::max<qint64>(2, step & ~qint64(1));
 
     JobControl control;
-    std::atomic<qint64> bytesCounted = 0;
-    ChunkCounter counter(&control, &bytesCounted);
+    JobCounters counters;
+    ChunkCounter counter(control, counters);
     WordTable total;
     Outcome outcome;
     for (qint64 begin = base.contentBegin; begin < input.size(); begin += step) {
@@ -128,7 +128,7 @@ Outcome countInChunks(const QByteArray &input, CountingMode mode, qint64 chunkSi
         outcome.overlongWords += tally.overlongWords;
         total.merge(table);
     }
-    if (bytesCounted.load() != input.size() - base.contentBegin) {
+    if (counters.bytesCounted() != input.size() - base.contentBegin) {
         QTest::qFail("bytes counted do not add up to the input's content", __FILE__, __LINE__);
         return outcome;
     }
@@ -478,8 +478,8 @@ void TestTokenizer::longWordReadsStayInChunk()
     task.end = begin + (1 << 20);
     task.contentEnd = input.size();
     JobControl control;
-    std::atomic<qint64> bytesCounted = 0;
-    ChunkCounter counter(&control, &bytesCounted);
+    JobCounters counters;
+    ChunkCounter counter(control, counters);
     MemorySource source(input);
     WordTable table;
     const ChunkTally tally = counter.count(source, task, table);
@@ -488,7 +488,7 @@ void TestTokenizer::longWordReadsStayInChunk()
     QCOMPARE(tally.overlongWords, overlong);
     QVERIFY2(source.bytesRead() <= (task.end - task.begin) + 64 * 1024,
              qPrintable(QStringLiteral("read %1 bytes").arg(source.bytesRead())));
-    QCOMPARE(bytesCounted.load(), task.end - task.begin);
+    QCOMPARE(counters.bytesCounted(), task.end - task.begin);
 }
 
 #include "tst_tokenizer.moc"

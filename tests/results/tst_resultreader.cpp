@@ -3,6 +3,7 @@
 
 #include "core/engine/countresult.h"
 #include "core/engine/outputorder.h"
+#include "core/format/progressformat.h"
 #include "core/results/resultreader.h"
 #include "core/results/resultwriter.h"
 #include "tests/common/testfiles.h"
@@ -657,7 +658,7 @@ void TestResultReader::mergeBadFileAmongGood()
     QCOMPARE(merged->totals.filesSkipped, qint64(2));
     QCOMPARE(merged->files.size(), 4);
     QCOMPARE(merged->files.at(1).status, FileReport::Skipped);
-    QCOMPARE(merged->files.at(1).reason,
+    QCOMPARE(ProgressFormat::problemText(merged->files.at(1)),
              QStringLiteral("line 3: the count is not a whole number of 0 or more"));
     QCOMPARE(merged->files.at(3).status, FileReport::Counted);
 

@@ -1,6 +1,7 @@
 #include "ui/explorer/stopwords.h"
 
 #include "core/engine/wordtable.h"
+#include "core/text/wordfolding.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -78,7 +79,7 @@ std::shared_ptr<const WordTable> StopWords::parse(const QString &text)
         const QString word = line.trimmed();
         if (word.isEmpty() || word.startsWith(QLatin1Char('#')))
             continue;
-        const QByteArray bytes = word.normalized(QString::NormalizationForm_C).toLower().toUtf8();
+        const QByteArray bytes = WordFolding::fold(word); // as words mode folds what it counts
         table->add(bytes.constData(), bytes.size());
     }
     return table;

@@ -11,7 +11,8 @@ namespace {
 bool sameRow(const FileReport &a, const FileReport &b)
 {
     return a.bytesCounted == b.bytesCounted && a.status == b.status && a.words == b.words
-        && a.windows1252Bytes == b.windows1252Bytes && a.reason == b.reason;
+        && a.windows1252Bytes == b.windows1252Bytes && a.problem == b.problem
+        && a.details == b.details;
 }
 
 } // namespace
@@ -67,9 +68,9 @@ QString FileListModel::stateText(const FileReport &r)
     case FileReport::Counted:
         return tr("done");
     case FileReport::Skipped:
-        if (r.reason.startsWith(QLatin1String("binary")))
-            return tr("skipped: %1").arg(r.reason);
-        return tr("error: %1").arg(r.reason);
+        if (r.problem == FileProblem::Binary)
+            return tr("skipped: %1").arg(ProgressFormat::problemText(r));
+        return tr("error: %1").arg(ProgressFormat::problemText(r));
     }
     return {};
 }
@@ -124,7 +125,7 @@ QVariant FileListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (problem)
             return tr("%1\n%2").arg(r.path.isEmpty() ? ProgressFormat::fileName(r) : r.path,
-                                    r.reason);
+                                    ProgressFormat::problemText(r));
         return r.path.isEmpty() ? ProgressFormat::fileName(r) : r.path;
     case Qt::DecorationRole:
         if (index.column() == NameColumn) {

@@ -3,7 +3,6 @@
 #include "core/engine/countjob.h"
 #include "core/format/progressformat.h"
 #include "core/results/resultfiledetector.h"
-#include "core/results/resultreader.h"
 #include "ui/explorer/resultsexplorer.h"
 #include "ui/explorer/resultsmodel.h"
 #include "ui/monitor/filelistmodel.h"
@@ -39,7 +38,6 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace {
 
@@ -142,7 +140,6 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    m_openResults.waitForFinished(); // its worker writes m_openErrors
     // Cancelling a queued job emits finished() at once, and the handlers use this window: end
     // the jobs while it is whole, not when ~QWidget deletes the queue after MainWindow is gone.
     delete m_queue;
@@ -397,17 +394,16 @@ void MainWindow::openResults(const QStringList &paths)
         return;
     // Millions of rows take a second to read and sort: not on the GUI thread.
     m_openPaths = paths;
-    m_openErrors.clear();
     statusBar()->showMessage(tr("Reading %n result file(s)…", nullptr, int(paths.size())));
-    m_openResults.setFuture(QtConcurrent::run(
-        [paths, errors = &m_openErrors] { return ResultReader::merge(paths, errors); }));
+    m_openResults.setFuture(m_openTask.start(paths));
 }
 
 void MainWindow::showOpenedResults()
 {
-    const std::shared_ptr<CountResult> result = m_openResults.result();
-    if (!m_openErrors.isEmpty())
-        QMessageBox::warning(this, tr("Open Results"), m_openErrors.join(QLatin1Char('\n')));
+    const ResultMergeTask::Outcome outcome = m_openResults.result();
+    const std::shared_ptr<CountResult> &result = outcome.result;
+    if (!outcome.errors.isEmpty())
+        QMessageBox::warning(this, tr("Open Results"), outcome.errors.join(QLatin1Char('\n')));
     if (result) {
         selectCard(nullptr);
         m_explorer->setResult(result, JobCard::titleFor(JobSpec {m_openPaths}));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/results/resultmergetask.h"
 #include "ui/monitor/jobcard.h"
 
 #include <QFutureWatcher>
@@ -100,9 +101,9 @@ private:
     FileListModel *m_files = nullptr;
     QTableView *m_filesView = nullptr;
     ResultsExplorer *m_explorer = nullptr;
-    QFutureWatcher<std::shared_ptr<CountResult>> m_openResults;
+    ResultMergeTask m_openTask; // cancels and waits for its worker when the window goes
+    QFutureWatcher<ResultMergeTask::Outcome> m_openResults;
     QStringList m_openPaths;
-    QStringList m_openErrors; // written by the worker, read once it has finished
     QTimer *m_filesTimer = nullptr;
     QMenu *m_recentMenu = nullptr;
     QStringList m_recent;

@@ -3,9 +3,9 @@
 #include "core/engine/private/bytesource.h"
 #include "core/engine/private/chunkcounter.h"
 #include "core/engine/private/jobcontrol.h"
+#include "core/engine/private/jobcounters.h"
 
 #include <algorithm>
-#include <atomic>
 #include <vector>
 
 // Reading a chunk block by block. Internal to the chunk counter.
@@ -26,14 +26,13 @@ inline std::vector<char> &threadBuffer()
 class BlockReader
 {
 public:
-    BlockReader(ByteSource &source, const ChunkTask &task, qint64 decodeEnd, JobControl *control,
-                std::atomic<qint64> *bytesCounted, std::atomic<qint64> *fileBytesCounted)
+    BlockReader(ByteSource &source, const ChunkTask &task, qint64 decodeEnd, JobControl &control,
+                JobCounters &counters)
         : m_source(source)
         , m_task(task)
         , m_decodeEnd(decodeEnd)
         , m_control(control)
-        , m_bytesCounted(bytesCounted)
-        , m_fileBytesCounted(fileBytesCounted)
+        , m_counters(counters)
         , m_block(threadBuffer().data() + CarrySpace)
     { }
 
@@ -57,7 +56,7 @@ public:
     Result next(qint64 *length)
     {
         reportOwned(m_position);
-        if (!m_control->checkpoint()) {
+        if (!m_control.checkpoint()) {
             m_stopped = true;
             return Stopped;
         }
@@ -81,9 +80,7 @@ private:
     {
         const qint64 owned = std::min(upTo, m_task.end) - m_task.begin;
         if (owned > m_reported) {
-            m_bytesCounted->fetch_add(owned - m_reported, std::memory_order_relaxed);
-            if (m_fileBytesCounted)
-                m_fileBytesCounted->fetch_add(owned - m_reported, std::memory_order_relaxed);
+            m_counters.bytesDone(m_task.file, owned - m_reported);
             m_reported = owned;
         }
     }
@@ -91,9 +88,8 @@ private:
     ByteSource &m_source;
     const ChunkTask &m_task;
     qint64 m_decodeEnd = 0;
-    JobControl *m_control = nullptr;
-    std::atomic<qint64> *m_bytesCounted = nullptr;
-    std::atomic<qint64> *m_fileBytesCounted = nullptr;
+    JobControl &m_control;
+    JobCounters &m_counters;
     char *m_block = nullptr;
     qint64 m_position = 0;
     qint64 m_reported = 0;

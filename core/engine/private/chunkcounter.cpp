@@ -46,7 +46,7 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         inToken = false;
         if (discard) {
             discard = false;
-        } else if (overlong || length > ChunkCounter::MaxWordBytes) {
+        } else if (overlong || length > CountResult::MaxWordBytes) {
             ++tally.overlongWords;
         } else {
             table.add(start, length);
@@ -100,7 +100,7 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         carried = 0;
         if (inToken && !discard && !overlong) {
             const qint64 length = e - start;
-            if (length > ChunkCounter::MaxWordBytes) {
+            if (length > CountResult::MaxWordBytes) {
                 overlong = true;
             } else {
                 std::memmove(block - length, start, size_t(length));
@@ -342,23 +342,23 @@ ChunkTally countUtf16Words(BlockReader &reader, ByteSource &source, const ChunkT
 
 } // namespace
 
-ChunkCounter::ChunkCounter(JobControl *control, std::atomic<qint64> *bytesCounted,
-                           std::atomic<qint64> *fileBytesCounted)
+ChunkCounter::ChunkCounter(JobControl &control, JobCounters &counters)
     : m_control(control)
-    , m_bytesCounted(bytesCounted)
-    , m_fileBytesCounted(fileBytesCounted)
+    , m_counters(counters)
 { }
 
 // Called concurrently by worker threads; each call uses its own source, table and buffers.
 ChunkTally ChunkCounter::count(ByteSource &source, const ChunkTask &task, WordTable &table)
 {
+    Q_ASSERT(task.contentBegin <= task.begin && task.begin < task.end
+             && task.end <= task.contentEnd);
     const bool utf16 = task.mode == CountingMode::Words
         && (task.encoding == TextEncoding::Utf16LE || task.encoding == TextEncoding::Utf16BE);
     // An odd byte at the end of a UTF-16 file is not a code unit: it is ignored.
     const qint64 decodeEnd = utf16
         ? task.contentBegin + ((task.contentEnd - task.contentBegin) & ~qint64(1))
         : task.contentEnd;
-    BlockReader reader(source, task, decodeEnd, m_control, m_bytesCounted, m_fileBytesCounted);
+    BlockReader reader(source, task, decodeEnd, m_control, m_counters);
     if (task.mode == CountingMode::Whitespace)
         return countWhitespace(reader, source, task, table);
     if (utf16)

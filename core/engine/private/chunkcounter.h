@@ -5,10 +5,9 @@
 
 #include <QString>
 
-#include <atomic>
-
 class ByteSource;
 class JobControl;
+class JobCounters;
 class WordTable;
 
 /*!
@@ -26,6 +25,7 @@ struct ChunkTask
     qint64 contentEnd = 0; // the planned file size
     TextEncoding encoding = TextEncoding::Utf8;
     CountingMode mode = CountingMode::Words;
+    qint32 file = -1; // the planned file, for JobCounters' per-file bytes; -1 for none
 };
 
 //! What counting one chunk found, besides the words themselves.
@@ -43,24 +43,19 @@ struct ChunkTally
     \brief Counts the words of one chunk into a WordTable, reading at most one MiB at a time.
 
     Between reads it passes the job's checkpoint, so a pause or a cancel takes effect within one
-    MiB of work, and it adds the bytes it owns to \a bytesCounted as it goes (exactly
+    MiB of work, and it reports the bytes it owns to the job's counters as it goes (exactly
     end - begin in all, even when it fails, so that progress reaches its total; when cancelled,
     only the bytes it read, so that a cancelled job's progress stops short of its total).
 */
 class ChunkCounter final
 {
 public:
-    static constexpr int MaxWordBytes = 1000;
-
-    //! \a fileBytesCounted, if given, receives the same amounts for the file's own progress.
-    ChunkCounter(JobControl *control, std::atomic<qint64> *bytesCounted,
-                 std::atomic<qint64> *fileBytesCounted = nullptr);
+    ChunkCounter(JobControl &control, JobCounters &counters);
 
     // Called concurrently by worker threads, each with its own source and table.
     ChunkTally count(ByteSource &source, const ChunkTask &task, WordTable &table);
 
 private:
-    JobControl *m_control = nullptr;
-    std::atomic<qint64> *m_bytesCounted = nullptr;
-    std::atomic<qint64> *m_fileBytesCounted = nullptr;
+    JobControl &m_control;
+    JobCounters &m_counters;
 };

@@ -1,8 +1,8 @@
 #include "core/engine/private/inputscanner.h"
 
 #include "core/engine/private/jobcontrol.h"
+#include "core/engine/private/jobcounters.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -13,37 +13,30 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("InputScanner", text);
-}
-
 // Why a path that is not a regular file or folder cannot be read, without opening it.
-QString specialFileReason(const QString &path)
+FileProblem specialFileProblem(const QString &path)
 {
 #ifdef Q_OS_UNIX
     struct stat st;
     if (::stat(QFile::encodeName(path).constData(), &st) == 0) {
         if (S_ISFIFO(st.st_mode))
-            return tr("a FIFO (named pipe), not a regular file: not opened");
+            return FileProblem::Fifo;
         if (S_ISSOCK(st.st_mode))
-            return tr("a socket, not a regular file: not opened");
+            return FileProblem::Socket;
         if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
-            return tr("a device, not a regular file: not opened");
+            return FileProblem::Device;
     }
 #else
     Q_UNUSED(path)
 #endif
-    return tr("not a regular file: not opened");
+    return FileProblem::NotRegularFile;
 }
 
 } // namespace
 
-InputScanner::InputScanner(JobControl *control, std::atomic<qint64> *filesFound,
-                           std::atomic<qint64> *bytesFound)
+InputScanner::InputScanner(JobControl &control, JobCounters &counters)
     : m_control(control)
-    , m_filesFound(filesFound)
-    , m_bytesFound(bytesFound)
+    , m_counters(counters)
 { }
 
 // Runs on a worker thread.
@@ -51,13 +44,9 @@ ScanResult InputScanner::scan(const QStringList &paths)
 {
     ScanResult result;
     for (const QString &path : paths) {
-        if (!m_control->checkpoint()) {
-            result.cancelled = true;
-            break;
-        }
+        if (!m_control.checkpoint())
+            break; // the job drops what was found
         addPath(path, &result);
-        if (m_control->isStopRequested())
-            result.cancelled = true;
     }
     return result;
 }
@@ -66,13 +55,11 @@ void InputScanner::addPath(const QString &path, ScanResult *result)
 {
     const QFileInfo info(path);
     if (info.isSymLink() && !info.exists()) {
-        result->skipped.append({path,
-                                tr("a dangling symbolic link (its target %1 does not exist)")
-                                    .arg(info.symLinkTarget())});
+        result->skipped.append({path, FileProblem::DanglingLink, info.symLinkTarget()});
         return;
     }
     if (!info.exists()) {
-        result->skipped.append({path, tr("no such file or folder")});
+        result->skipped.append({path, FileProblem::NotFound, {}});
         return;
     }
     if (info.isDir()) {
@@ -80,7 +67,7 @@ void InputScanner::addPath(const QString &path, ScanResult *result)
         return;
     }
     if (!info.isFile()) {
-        result->skipped.append({path, specialFileReason(path)});
+        result->skipped.append({path, specialFileProblem(path), {}});
         return;
     }
     const QString canonical = info.canonicalFilePath();
@@ -88,14 +75,14 @@ void InputScanner::addPath(const QString &path, ScanResult *result)
         return; // given twice, or reached again through a link: count it once
     m_seenFiles.insert(canonical);
     PlannedFile file;
-    const QString reason = inspectFile(path, &file);
-    if (!reason.isEmpty()) {
-        result->skipped.append({path, reason});
+    QString details;
+    const FileProblem problem = inspectFile(path, &file, &details);
+    if (problem != FileProblem::None) {
+        result->skipped.append({path, problem, details});
         return;
     }
     result->files.append(file);
-    m_filesFound->fetch_add(1, std::memory_order_relaxed);
-    m_bytesFound->fetch_add(file.size, std::memory_order_relaxed);
+    m_counters.fileFound(file.size);
 }
 
 void InputScanner::walkFolder(const QString &path, ScanResult *result)
@@ -106,7 +93,7 @@ void InputScanner::walkFolder(const QString &path, ScanResult *result)
     m_seenFolders.insert(canonical);
     const QDir dir(path);
     if (!dir.isReadable()) {
-        result->skipped.append({path, tr("folder cannot be read (permission denied)")});
+        result->skipped.append({path, FileProblem::FolderUnreadable, {}});
         return;
     }
     // No QDir::Hidden: names starting with '.' are skipped. QDir::System lists FIFOs, sockets,
@@ -114,20 +101,24 @@ void InputScanner::walkFolder(const QString &path, ScanResult *result)
     const QFileInfoList entries
         = dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
     for (const QFileInfo &entry : entries) {
-        if (!m_control->checkpoint())
+        if (!m_control.checkpoint())
             return;
         addPath(entry.filePath(), result);
     }
 }
 
-QString InputScanner::inspectFile(const QString &path, PlannedFile *file)
+FileProblem InputScanner::inspectFile(const QString &path, PlannedFile *file, QString *details)
 {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return tr("cannot be opened: %1").arg(f.errorString());
+    if (!f.open(QIODevice::ReadOnly)) {
+        *details = f.errorString();
+        return FileProblem::CannotOpen;
+    }
     const QByteArray head = f.read(SniffBytes);
-    if (head.isNull() && f.error() != QFileDevice::NoError)
-        return tr("read error: %1").arg(f.errorString());
+    if (head.isNull() && f.error() != QFileDevice::NoError) {
+        *details = f.errorString();
+        return FileProblem::ReadError;
+    }
     file->path = path;
     file->displayName = QFileInfo(path).fileName();
     file->size = f.size();
@@ -142,7 +133,9 @@ QString InputScanner::inspectFile(const QString &path, PlannedFile *file)
     const bool utf16
         = file->encoding == TextEncoding::Utf16LE || file->encoding == TextEncoding::Utf16BE;
     const qsizetype nul = head.indexOf('\0');
-    if (!utf16 && nul >= 0)
-        return tr("binary file (a NUL byte at offset %1)").arg(nul);
-    return {};
+    if (!utf16 && nul >= 0) {
+        *details = QString::number(nul);
+        return FileProblem::Binary;
+    }
+    return FileProblem::None;
 }

@@ -7,16 +7,14 @@
 #include <QSet>
 #include <QStringList>
 
-#include <atomic>
-
 class JobControl;
+class JobCounters;
 
 //! What the scan phase found.
 struct ScanResult
 {
     QList<PlannedFile> files; // in the order found; each file once
-    QList<FileIssue> skipped; // inputs that cannot be counted, with the reason
-    bool cancelled = false;
+    QList<FileIssue> skipped; // inputs that cannot be counted, with the problem
 };
 
 /*!
@@ -32,25 +30,23 @@ class InputScanner final
 public:
     static constexpr qint64 SniffBytes = 64 * 1024;
 
-    InputScanner(JobControl *control, std::atomic<qint64> *filesFound,
-                 std::atomic<qint64> *bytesFound);
+    InputScanner(JobControl &control, JobCounters &counters);
 
-    // Runs on a worker thread; reports files and bytes found through the atomics as it goes.
+    // Runs on a worker thread; reports the files and bytes it finds to the counters as it goes.
     ScanResult scan(const QStringList &paths);
 
     /*!
-        Decides how to read \a path, or why it cannot be counted (returned; empty when the file
-        can be counted). Also used on its own by tests.
+        Decides how to read \a path, or why it cannot be counted (returned, with \a details;
+        FileProblem::None when the file can be counted).
     */
-    static QString inspectFile(const QString &path, PlannedFile *file);
+    static FileProblem inspectFile(const QString &path, PlannedFile *file, QString *details);
 
 private:
     void addPath(const QString &path, ScanResult *result);
     void walkFolder(const QString &path, ScanResult *result);
 
-    JobControl *m_control = nullptr;
-    std::atomic<qint64> *m_filesFound = nullptr;
-    std::atomic<qint64> *m_bytesFound = nullptr;
+    JobControl &m_control;
+    JobCounters &m_counters;
     QSet<QString> m_seenFiles; // canonical paths
     QSet<QString> m_seenFolders;
 };

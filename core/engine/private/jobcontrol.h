@@ -31,10 +31,6 @@ public:
     int parkedWorkers() const { return m_parked.load(std::memory_order_acquire); }
     bool isPaused() const { return m_paused.load(std::memory_order_relaxed); }
 
-    // Async-signal safe: only stores to a lock-free atomic. Paused workers notice within
-    // PauseSliceMs; requestStop() wakes them at once.
-    void requestStopFromSignalHandler() { m_stop.store(true, std::memory_order_relaxed); }
-
     void requestStop()
     {
         QMutexLocker lock(&m_mutex);
@@ -51,14 +47,12 @@ public:
     }
 
 private:
-    static constexpr int PauseSliceMs = 50;
-
     void waitWhilePaused()
     {
         QMutexLocker lock(&m_mutex);
         m_parked.fetch_add(1, std::memory_order_release);
         while (m_paused.load(std::memory_order_relaxed) && !m_stop.load(std::memory_order_relaxed))
-            m_resumed.wait(&m_mutex, PauseSliceMs);
+            m_resumed.wait(&m_mutex); // requestStop() and setPaused(false) wake it
         m_parked.fetch_sub(1, std::memory_order_release);
     }
 

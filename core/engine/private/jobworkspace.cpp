@@ -13,7 +13,7 @@
 
 JobWorkspace::JobWorkspace(const JobSpec &spec, int workers)
     : m_spec(spec)
-    , m_inFlight(2 * std::max(1, workers))
+    , m_inFlight(tableBound(workers))
 { }
 
 const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
@@ -28,10 +28,10 @@ const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
         sample.size = m_spec.sampleBytes;
         sample.isSample = true;
         m_files.prepend(sample);
-        filesFound.fetch_add(1, std::memory_order_relaxed);
-        bytesFound.fetch_add(sample.size, std::memory_order_relaxed);
+        counters.fileFound(sample.size);
     }
     m_tracks = std::make_unique<FileTrack[]>(size_t(m_files.size()));
+    counters.planFiles(m_files.size());
     m_reasons.assign(size_t(m_files.size()), QString());
     const qint64 chunkSize = qBound(JobSpec::MinChunkSize, m_spec.chunkSize, JobSpec::MaxChunkSize);
     std::vector<Chunk> &chunks = m_chunks;
@@ -51,8 +51,7 @@ const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
         track.chunksLeft = n;
         // A byte-order mark is in no chunk: its bytes are done as soon as they are planned.
         const qint64 unchunked = n > 0 ? contentBegin : f.size;
-        track.bytesCounted.store(unchunked, std::memory_order_relaxed);
-        bytesCounted.fetch_add(unchunked, std::memory_order_relaxed);
+        counters.bytesDone(i, unchunked);
         if (n == 0) { // empty, or nothing but a byte-order mark: counted, with no words
             track.status.store(FileReport::Counted);
             m_filesCounted.fetch_add(1, std::memory_order_relaxed);
@@ -63,17 +62,19 @@ const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
     return chunks;
 }
 
-void JobWorkspace::skipChunk(const Chunk &chunk, FileTrack &track)
+void JobWorkspace::skipChunk(const Chunk &chunk)
 {
-    bytesCounted.fetch_add(chunk.end - chunk.begin, std::memory_order_relaxed);
-    track.bytesCounted.fetch_add(chunk.end - chunk.begin, std::memory_order_relaxed);
+    counters.bytesDone(chunk.file, chunk.end - chunk.begin);
 }
 
 // Called concurrently by worker threads; must be thread safe.
 ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
 {
-    mapsRunning.fetch_add(1, std::memory_order_acq_rel);
-    const auto done = qScopeGuard([this] { mapsRunning.fetch_sub(1, std::memory_order_acq_rel); });
+    counters.mapStarted();
+    const auto done = qScopeGuard([this] { counters.mapEnded(); });
+    // A chunk owns a non-empty byte range inside its planned file.
+    Q_ASSERT(chunk.file >= 0 && chunk.file < qint32(m_files.size()));
+    Q_ASSERT(chunk.begin < chunk.end && chunk.end <= m_files.at(chunk.file).size);
     ChunkResult result;
     result.file = chunk.file;
     FileTrack &track = m_tracks[size_t(chunk.file)];
@@ -87,12 +88,13 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
         }
     }
     result.holdsSlot = true;
+    counters.tableWaiting();
     if (control.isStopRequested()) {
         result.tally.status = ChunkTally::Cancelled;
         return result;
     }
     if (track.failed.load(std::memory_order_relaxed)) { // another chunk of it failed already
-        skipChunk(chunk, track);
+        skipChunk(chunk);
         result.tally.status = ChunkTally::Failed;
         return result;
     }
@@ -107,15 +109,16 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
     task.contentEnd = file.size;
     task.encoding = file.encoding;
     task.mode = m_spec.mode;
+    task.file = chunk.file;
     auto table = std::make_shared<WordTable>();
-    ChunkCounter counter(&control, &bytesCounted, &track.bytesCounted);
+    ChunkCounter counter(control, counters);
     if (file.isSample) {
         SampleSource source(m_spec.sampleSeed, file.size);
         result.tally = counter.count(source, task, *table);
     } else {
         FileSource source(file.path, file.size, file.modified);
         if (!source.open()) {
-            skipChunk(chunk, track);
+            skipChunk(chunk);
             result.tally.status = ChunkTally::Failed;
             result.tally.error = source.errorString();
         } else {
@@ -136,9 +139,16 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
 // Called by one worker thread at a time.
 void JobWorkspace::reduceChunk(const ChunkResult &result)
 {
+#ifndef QT_NO_DEBUG
+    const bool wasReducing = m_reducing.exchange(true);
+    Q_ASSERT_X(!wasReducing, "JobWorkspace::reduceChunk", "two reduce calls at once");
+    const auto reduced = qScopeGuard([this] { m_reducing.store(false); });
+#endif
     const auto freeSlot = qScopeGuard([this, &result] {
-        if (result.holdsSlot)
+        if (result.holdsSlot) {
+            counters.tableReduced();
             m_inFlight.release();
+        }
     });
     FileTrack &track = m_tracks[size_t(result.file)];
     PendingFile &pending = m_pending[result.file];
@@ -147,7 +157,7 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         break;
     case ChunkTally::Failed:
         if (!result.tally.error.isEmpty())
-            setReason(result.file, result.tally.error);
+            setProblem(result.file, result.tally.error);
         pending.table.reset();
         break;
     case ChunkTally::Counted:
@@ -162,11 +172,12 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         pending.windows1252Bytes += result.tally.windows1252Bytes;
         break;
     }
+    Q_ASSERT_X(track.chunksLeft > 0, "JobWorkspace::reduceChunk", "a chunk reduced twice");
     if (--track.chunksLeft == 0) {
         completeFile(result.file, pending);
         m_pending.erase(result.file);
     }
-    chunksMerged.fetch_add(1, std::memory_order_relaxed);
+    counters.chunkMerged();
     if (!m_sinceLiveTop.isValid() || m_sinceLiveTop.elapsed() >= LiveTopIntervalMs) {
         updateLiveTop();
         m_sinceLiveTop.start();
@@ -255,7 +266,7 @@ void JobWorkspace::completeFile(qint32 file, PendingFile &pending)
     m_filesCounted.fetch_add(1, std::memory_order_relaxed);
 }
 
-void JobWorkspace::setReason(qint32 file, const QString &reason)
+void JobWorkspace::setProblem(qint32 file, const QString &reason)
 {
     QMutexLocker lock(&m_reasonMutex);
     if (m_reasons[size_t(file)].isEmpty())
@@ -289,12 +300,15 @@ QList<FileReport> JobWorkspace::fileReports() const
         r.displayName = f.displayName;
         r.isSample = f.isSample;
         r.size = f.size;
-        r.bytesCounted = t.bytesCounted.load(std::memory_order_relaxed);
+        r.bytesCounted = counters.fileBytesCounted(i);
         r.status = FileReport::Status(t.status.load());
         r.encoding = f.encoding;
         r.words = t.words.load(std::memory_order_relaxed);
         r.windows1252Bytes = t.windows1252Bytes.load(std::memory_order_relaxed);
-        r.reason = m_reasons[size_t(i)];
+        if (!m_reasons[size_t(i)].isEmpty()) {
+            r.problem = FileProblem::ReadFailed;
+            r.details = m_reasons[size_t(i)];
+        }
         reports.append(r);
     }
     for (const FileIssue &issue : m_scanSkipped) {
@@ -302,7 +316,8 @@ QList<FileReport> JobWorkspace::fileReports() const
         r.path = issue.path;
         r.displayName = issue.path;
         r.status = FileReport::Skipped;
-        r.reason = issue.reason;
+        r.problem = issue.problem;
+        r.details = issue.details;
         reports.append(r);
     }
     return reports;
@@ -319,8 +334,7 @@ std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<Cou
     std::vector<quint32> order;
     promise.setProgressRange(0, 1000);
     const bool sorted = OutputOrder::sort(*table, &order, [&](qint64 done, qint64 total) {
-        entriesToSort.store(total, std::memory_order_relaxed);
-        entriesSorted.store(done, std::memory_order_relaxed);
+        counters.sorted(done, total);
         promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
         return control.checkpoint() && !promise.isCanceled();
     });

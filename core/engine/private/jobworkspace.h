@@ -6,6 +6,7 @@
 #include "core/engine/private/chunkcounter.h"
 #include "core/engine/private/fileissue.h"
 #include "core/engine/private/jobcontrol.h"
+#include "core/engine/private/jobcounters.h"
 #include "core/engine/private/plannedfile.h"
 #include "core/engine/wordcount.h"
 #include "core/engine/wordtable.h"
@@ -15,6 +16,7 @@
 #include <QPromise>
 #include <QSemaphore>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <unordered_map>
@@ -42,7 +44,7 @@ struct ChunkResult
     the planned files and the reduce-side accumulator.
 
     Held by shared_ptr from the job and from every task, so a worker that outlives the job's
-    interest in it still has valid memory. Counters are atomics read by the job's thread; the
+    interest in it still has valid memory. The counters are read by the job's thread; the
     accumulator is touched only by the reduce function, which QtConcurrent runs one at a time.
 */
 class JobWorkspace final
@@ -69,6 +71,9 @@ public:
     //! Grows each time liveTopWords() has something new.
     int liveTopVersion() const { return m_liveVersion.load(std::memory_order_relaxed); }
 
+    //! The most chunk tables that wait for the reduce at once, for \a workers threads.
+    static constexpr int tableBound(int workers) { return 2 * std::max(1, workers); }
+
     static constexpr int LiveTopCount = 20;
     static constexpr int LiveTopIntervalMs = 500;
     qint64 chunkCount() const { return m_chunkCount; }
@@ -76,19 +81,12 @@ public:
     qint64 filesSkipped() const;
 
     JobControl control;
-    std::atomic<qint64> filesFound = 0;
-    std::atomic<qint64> bytesFound = 0;
-    std::atomic<qint64> bytesCounted = 0;
-    std::atomic<qint64> chunksMerged = 0;
-    std::atomic<qint64> entriesSorted = 0;
-    std::atomic<qint64> entriesToSort = 0;
-    std::atomic<int> mapsRunning = 0; // map calls under way, parked ones included
+    JobCounters counters;
 
 private:
     // Per planned file; atomics because the job's thread reads them for fileReports().
     struct FileTrack
     {
-        std::atomic<qint64> bytesCounted = 0;
         std::atomic<int> status = FileReport::Waiting;
         std::atomic<bool> failed = false;
         std::atomic<quint64> words = 0;
@@ -105,10 +103,11 @@ private:
         quint64 windows1252Bytes = 0;
     };
 
-    void skipChunk(const Chunk &chunk, FileTrack &track);
+    void skipChunk(const Chunk &chunk);
     void updateLiveTop();
     void completeFile(qint32 file, PendingFile &pending);
-    void setReason(qint32 file, const QString &reason);
+    //! \a file failed while counting (FileProblem::ReadFailed); \a reason: the source's text.
+    void setProblem(qint32 file, const QString &reason);
 
     const JobSpec m_spec;
     // Chunks counted but not merged yet. mappedReduced would queue up to 30 tables a thread
@@ -139,4 +138,7 @@ private:
     QList<WordCount> m_liveTop; // guarded by m_liveMutex
     quint64 m_liveWords = 0; // guarded by m_liveMutex
     std::atomic<int> m_liveVersion = 0;
+#ifndef QT_NO_DEBUG
+    std::atomic<bool> m_reducing = false; // asserts that QtConcurrent reduces one at a time
+#endif
 };

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/engine/countresult.h"
 #include "core/engine/private/bytetables.h"
 #include "core/engine/private/chunkcounter.h"
 #include "core/engine/wordtable.h"
+#include "core/text/wordfolding.h"
 
 #include <QString>
 
@@ -25,7 +27,6 @@ public:
     { }
 
     State state() const { return m_state; }
-    bool discarding() const { return m_discard; }
     // Past the chunk's end, the rest of a foreign word is not ours and an over-long word of
     // ours counts the same however it ends: reading on would only cost time (a 1 GiB word).
     bool isSettled() const { return m_discard || m_overflow; }
@@ -100,10 +101,10 @@ public:
         qsizetype length = m_lowerLength;
         if (m_needsNormalization) {
             normalize();
-            word = m_normalized.data();
+            word = m_normalized.constData();
             length = qsizetype(m_normalized.size());
         }
-        if (length > ChunkCounter::MaxWordBytes) {
+        if (length > CountResult::MaxWordBytes) {
             ++m_tally.overlongWords;
             return;
         }
@@ -139,25 +140,12 @@ private:
         // Below U+0300 every code point is NFC on its own and nothing composes with it: lowercase
         // at once. From there on, NFC must see the original text first.
         if (cp < 0x300)
-            m_lowerLength += encodeUtf8(simpleLowercase(cp), m_lower + m_lowerLength);
+            m_lowerLength += encodeUtf8(WordFolding::foldCodePoint(cp), m_lower + m_lowerLength);
         else
             m_needsNormalization = true;
     }
 
-    void normalize()
-    {
-        const QString nfc
-            = QString::fromUtf8(m_raw, m_rawLength).normalized(QString::NormalizationForm_C);
-        m_normalized.clear();
-        char utf8[4];
-        for (qsizetype i = 0; i < nfc.size(); ++i) {
-            char32_t cp = nfc.at(i).unicode();
-            if (QChar::isHighSurrogate(cp) && i + 1 < nfc.size() && nfc.at(i + 1).isLowSurrogate())
-                cp = QChar::surrogateToUcs4(char16_t(cp), nfc.at(++i).unicode());
-            const int n = encodeUtf8(simpleLowercase(cp), utf8);
-            m_normalized.insert(m_normalized.end(), utf8, utf8 + n);
-        }
-    }
+    void normalize() { WordFolding::fold(QString::fromUtf8(m_raw, m_rawLength), &m_normalized); }
 
     WordTable &m_table;
     ChunkTally &m_tally;
@@ -170,7 +158,7 @@ private:
     int m_lowerLength = 0;
     char m_raw[RawWordCap + 8];
     char m_lower[RawWordCap * 2 + 16]; // lowercasing may lengthen a code point
-    std::vector<char> m_normalized;
+    QByteArray m_normalized; // reused: fold() keeps its capacity
 };
 
 } // namespace ChunkCounting

@@ -204,9 +204,10 @@ void TestUiModels::fileListModel()
             QCOMPARE(text(FileListModel::NameColumn, Qt::ToolTipRole), good);
         } else {
             QCOMPARE(r.status, FileReport::Skipped);
-            QVERIFY(!r.reason.isEmpty());
-            QVERIFY(text(FileListModel::StateColumn).endsWith(r.reason));
-            QVERIFY(text(FileListModel::NameColumn, Qt::ToolTipRole).contains(r.reason));
+            QVERIFY(!ProgressFormat::problemText(r).isEmpty());
+            QVERIFY(text(FileListModel::StateColumn).endsWith(ProgressFormat::problemText(r)));
+            QVERIFY(text(FileListModel::NameColumn, Qt::ToolTipRole)
+                        .contains(ProgressFormat::problemText(r)));
             QVERIFY(
                 model.index(row, FileListModel::StateColumn).data(Qt::ForegroundRole).isValid());
             QVERIFY(text(FileListModel::WordsColumn).isEmpty());

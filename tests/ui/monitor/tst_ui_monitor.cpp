@@ -4,6 +4,7 @@
 
 #include "core/engine/countjob.h"
 #include "core/format/englishplurals.h"
+#include "core/format/progressformat.h"
 #include "ui/explorer/resultsmodel.h"
 #include "ui/monitor/filelistmodel.h"
 #include "ui/monitor/jobcard.h"
@@ -388,13 +389,17 @@ void TestUiMonitor::pauseResumeMatchesUninterruptedRun()
     QVERIFY(card->cancelButton()->isEnabled());
 
     // Workers stop at their next checkpoint (at most 1 MiB on): wait until every map call under
-    // way has, then see no progress at all for 500 ms.
+    // way has, then see a whole report go by with nothing moved.
     QTRY_VERIFY_WITH_TIMEOUT(job->isPauseSettled(), 10000);
     const qint64 pausedAt = job->progress().map.done;
     // The next report (within 40 ms) brings the bar to where the workers stopped.
     QTRY_COMPARE(mapBar->value(), ProgressScale::scaled(pausedAt, job->progress().map.total));
     const int barAtPause = mapBar->value();
-    QTest::qWait(500); // proving that nothing happens takes a fixed wait
+    // While paused the job still reports once a second, for the elapsed time alone: the next
+    // report says the workers are where they stopped.
+    QSignalSpy reports(job, &CountJob::progressChanged);
+    QVERIFY(reports.wait(5000));
+    QCOMPARE(reports.last().at(0).value<JobProgress>().map.done, pausedAt);
     QCOMPARE(job->progress().map.done, pausedAt);
     QCOMPARE(mapBar->value(), barAtPause);
     QVERIFY(job->state() == CountJob::Counting);
@@ -771,15 +776,16 @@ void TestUiMonitor::problemFilesAreListedWithReasons()
         if (r.path == missing) {
             sawMissing = true;
             QCOMPARE(r.status, FileReport::Skipped);
-            QCOMPARE(r.reason, QStringLiteral("no such file or folder"));
+            QCOMPARE(ProgressFormat::problemText(r), QStringLiteral("no such file or folder"));
             QCOMPARE(state, QStringLiteral("error: no such file or folder"));
-            QVERIFY(tip.contains(r.reason));
+            QVERIFY(tip.contains(ProgressFormat::problemText(r)));
         } else if (r.path == binary) {
             sawBinary = true;
             QCOMPARE(r.status, FileReport::Skipped);
-            QVERIFY2(r.reason.startsWith(QStringLiteral("binary file")), qPrintable(r.reason));
-            QCOMPARE(state, QStringLiteral("skipped: ") + r.reason);
-            QVERIFY(tip.contains(r.reason));
+            QVERIFY2(ProgressFormat::problemText(r).startsWith(QStringLiteral("binary file")),
+                     qPrintable(ProgressFormat::problemText(r)));
+            QCOMPARE(state, QStringLiteral("skipped: ") + ProgressFormat::problemText(r));
+            QVERIFY(tip.contains(ProgressFormat::problemText(r)));
         } else {
             QCOMPARE(r.path, in.a);
             QCOMPARE(r.status, FileReport::Counted);
@@ -819,7 +825,8 @@ void TestUiMonitor::onlyProblemFilesFailTheJob()
     QCOMPARE(window->resultsModel()->rowCount(), 0);
     QTRY_COMPARE(window->fileModel()->rowCount(), 1);
     QCOMPARE(window->fileModel()->reports().at(0).status, FileReport::Skipped);
-    QCOMPARE(window->fileModel()->reports().at(0).reason, QStringLiteral("no such file or folder"));
+    QCOMPARE(ProgressFormat::problemText(window->fileModel()->reports().at(0)),
+             QStringLiteral("no such file or folder"));
     QVERIFY(!card->statusText().isEmpty());
 }
 

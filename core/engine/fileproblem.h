@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QMetaType>
+
+/*!
+    \brief Why an input was not counted. Code decides on the problem; people read its text,
+    made at display time by ProgressFormat::problemText() from the problem and its details.
+*/
+enum class FileProblem : quint8 {
+    None,
+    NotFound, //!< no such file or folder
+    DanglingLink, //!< details: the link's target
+    FolderUnreadable, //!< permission denied
+    Fifo, //!< never opened: opening it would block
+    Socket,
+    Device,
+    NotRegularFile,
+    CannotOpen, //!< details: the system's error text
+    ReadError, //!< details: the system's error text
+    Binary, //!< details: the offset of the first NUL byte
+    ReadFailed, //!< failed while counting (shrank, changed, read error); details say how
+    BadResultFile, //!< not a result file WordMill can read; details say why
+};
+Q_DECLARE_METATYPE(FileProblem)

@@ -1,0 +1,74 @@
+#pragma once
+
+// What the command-line tests share: running wordmill-cli, and the small texts they count.
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace CliTest {
+
+const QString CliPath = QStringLiteral(WORDMILL_CLI_PATH);
+const QString CorpusDir = QStringLiteral(WORDMILL_CORPUS_DIR);
+
+struct CliRun
+{
+    bool finished = false;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+inline CliRun runCli(const QStringList &arguments, int timeoutMs = 120000)
+{
+    CliRun run;
+    QProcess process;
+    process.start(CliPath, arguments);
+    if (!process.waitForStarted(30000))
+        return run;
+    run.finished = process.waitForFinished(timeoutMs);
+    if (!run.finished) {
+        process.kill();
+        process.waitForFinished();
+    }
+    run.exitStatus = process.exitStatus();
+    run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+// Words mode: "The"/"the", "CAT's" joins at the apostrophe, "ÁRBOL" is "árbol".
+const QByteArray SmallText = "The cat and the hat. The CAT's hat!\n"
+                             "Don't stop: don't.\n"
+                             "\xC3\x81rbol \xC3\x81RBOL a\xC3\xB1o\n";
+
+const QByteArray SmallWords = "the\t3\n"
+                              "don't\t2\n"
+                              "hat\t2\n"
+                              "\xC3\xA1rbol\t2\n"
+                              "and\t1\n"
+                              "a\xC3\xB1o\t1\n"
+                              "cat\t1\n"
+                              "cat's\t1\n"
+                              "stop\t1\n";
+
+// Whitespace mode: only A-Z are lowercased ("ÁRBOL" is "Árbol"), punctuation stays.
+const QByteArray SmallWhitespace = "the\t3\n"
+                                   "\xC3\x81rbol\t2\n"
+                                   "and\t1\n"
+                                   "a\xC3\xB1o\t1\n"
+                                   "cat\t1\n"
+                                   "cat's\t1\n"
+                                   "don't\t1\n"
+                                   "don't.\t1\n"
+                                   "hat!\t1\n"
+                                   "hat.\t1\n"
+                                   "stop:\t1\n";
+
+// Tokens a spreadsheet would run as formulas, and cells that need RFC 4180 quoting.
+const QByteArray CsvText = "=SUM(A1) +1 -x @me a,b say\"hi\" =a,b plain plain\n";
+
+} // namespace CliTest
