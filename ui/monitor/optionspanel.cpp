@@ -17,6 +17,10 @@ OptionsPanel::OptionsPanel(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("optionsPanel"));
+    // The hint wraps; the names of the inputs are elided, so that a long one cannot widen the
+    // window.
+    m_noInputs = new QLabel(tr("No inputs yet: open files or a folder, or drop them here."), this);
+    m_noInputs->setWordWrap(true);
     m_inputLabel = new ElidedLabel(this);
     m_inputLabel->setObjectName(QStringLiteral("inputsLabel"));
     m_clear = new QPushButton(tr("Clear"), this);
@@ -70,6 +74,7 @@ OptionsPanel::OptionsPanel(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
+    layout->addWidget(m_noInputs);
     layout->addWidget(m_inputLabel);
     layout->addWidget(m_clear, 0, Qt::AlignLeft);
     layout->addSpacing(6);
@@ -128,7 +133,7 @@ void OptionsPanel::setChunkSize(qint64 bytes)
 void OptionsPanel::updateInputs()
 {
     if (m_inputs.isEmpty()) {
-        m_inputLabel->setText(tr("No inputs yet: open files or a folder, or drop them here."));
+        m_inputLabel->setText(QString());
     } else {
         QStringList names;
         for (const QString &path : std::as_const(m_inputs).mid(0, 5))
@@ -139,6 +144,8 @@ void OptionsPanel::updateInputs()
         m_inputLabel->setText(text);
     }
     m_inputLabel->setToolTip(m_inputs.join(QLatin1Char('\n')));
+    m_noInputs->setVisible(m_inputs.isEmpty());
+    m_inputLabel->setVisible(!m_inputs.isEmpty());
     m_clear->setEnabled(!m_inputs.isEmpty());
     m_start->setEnabled(!m_inputs.isEmpty());
     Q_EMIT inputsChanged();

@@ -40,6 +40,7 @@ private:
     void updateInputs();
 
     QStringList m_inputs;
+    QLabel *m_noInputs = nullptr;
     ElidedLabel *m_inputLabel = nullptr;
     QPushButton *m_clear = nullptr;
     QSpinBox *m_workers = nullptr;
