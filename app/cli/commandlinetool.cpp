@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commandlinetool.h"
 
 #include "core/engine/countjob.h"

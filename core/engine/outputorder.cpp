@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/outputorder.h"
 
 #include "core/engine/wordtable.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // wordmill-cli as a user runs it, through QProcess: output formats, options, exit codes.
 
 #include "tests/cli/clitesthelpers.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // wordmill-cli --merge: adding up result files gives what counting the inputs together gives.
 
 #include "tests/cli/clitesthelpers.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // wordmill-cli and SIGINT: an interrupted run ends promptly, prints nothing and exits 130.
 
 #include "tests/cli/clitesthelpers.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Helpers shared by the tests of the results explorer (tst_resultquery, tst_ui_explorer).

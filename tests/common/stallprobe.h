@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Measures how long the event loop was busy, for the GUI benchmarks (bench_ui_*).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Throughput, peak memory and cancel latency of wordmill-cli, against the plain single-threaded
 // baseline of baselinecounter.h. Not a test: it prints Markdown tables for docs/benchmarks.md and
 // exits 1 if a target of issue 2 (section 5) or a check is missed. .ci/benchmark builds it in

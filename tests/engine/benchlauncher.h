@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Runs programs for the benchmarks and measures each run: wall time, CPU time, peak RSS, exit.

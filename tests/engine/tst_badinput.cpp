@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bad input: every kind of input that cannot be counted is reported with its reason and left
 // out whole, and the rest of the job is counted.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Property test: results never depend on chunk size, worker count or file order. Random texts
 // are counted by CountJob in many ways and compared with a plain single-threaded reference
 // written here from the counting rules of issue 2, independently of core's decoder and tokenizer.

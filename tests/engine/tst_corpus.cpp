@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The public-domain corpus in ../shared/corpus: published figures, and counts that stay the same
 // whatever encoding, line ends or normalisation form the text is converted to.
 

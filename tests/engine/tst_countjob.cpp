@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CountJob as a whole: progress per phase, cancel and pause/resume (bad input: tst_badinput).
 
 #include "core/engine/countjob.h"

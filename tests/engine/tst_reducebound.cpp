@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bounded memory: however far the reduce falls behind, the chunk tables waiting for it never
 // exceed JobWorkspace::tableBound(). The bound rests on how QtConcurrent::mappedReduced runs a
 // forward iterator (ChunkIterator): a mapped chunk is reduced at once, by the thread that mapped

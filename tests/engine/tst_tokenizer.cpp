@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The counting rules of issue 2, one row per rule, run through ChunkCounter on bytes in memory.
 // Every expected table is written out by hand from the rules, never computed by core's code.
 

@@ -19,8 +19,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("result");
 
         QTest::newRow("tsv") << QByteArray("que\t20231\ny\t17783\nde\t17741\n") << true;
-        QTest::newRow("tsv with BOM and CRLF") << QByteArray("\xEF\xBB\xBFthe\t5\r\nof\t2\r\n")
-                                              << true;
+        QTest::newRow("tsv with BOM and CRLF")
+            << QByteArray("\xEF\xBB\xBFthe\t5\r\nof\t2\r\n") << true;
         QTest::newRow("tsv equal counts") << QByteArray("a\t1\nb\t1\n") << true;
         QTest::newRow("tsv cut by the probe") << QByteArray("a\t9\nb\t3\nc\t") << true;
         QTest::newRow("json words mode") << QByteArray("{\"mode\":\"words\",\"words\":[\n") << true;
@@ -61,10 +61,10 @@ private Q_SLOTS:
         const QString missing = dir.filePath(QStringLiteral("missing.tsv"));
 
         const ResultFileDetector::Split split
-            = ResultFileDetector::split({ tsv, text, dir.path(), json, missing });
-        QCOMPARE(split.results, QStringList({ tsv, json }));
+            = ResultFileDetector::split({tsv, text, dir.path(), json, missing});
+        QCOMPARE(split.results, QStringList({tsv, json}));
         // A missing file is counted, so that the job names it with its reason.
-        QCOMPARE(split.texts, QStringList({ text, dir.path(), missing }));
+        QCOMPARE(split.texts, QStringList({text, dir.path(), missing}));
     }
 };
 

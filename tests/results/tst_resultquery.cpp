@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The explorer's queries without widgets: ResultIndex (ranks, cumulative counts, word order) and
 // ResultQuery (sorting by every column both ways, substring and regular-expression filters, a
 // minimum count, stop words and their combinations), on small tables whose answers are written

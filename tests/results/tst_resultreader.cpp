@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading result files back: TSV and JSON parsing, errors naming the line, golden files of every
 // export format, export → read round trips, merging several files, and reading 2M rows.
 

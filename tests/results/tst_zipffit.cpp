@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Zipf's law fit and plot sampling: exponents recovered from exact power laws, degenerate inputs,
 // and the bounds of the plotted points, up to millions of counts.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Takes the README's screenshots of the real window: mid-job and when done.
 // Run through .ci/screenshots, which uses Xvfb (or set QT_QPA_PLATFORM=offscreen).
 // Usage: wordmill-screenshots OUTPUT_DIR [SUFFIX]

@@ -47,12 +47,12 @@ QSize ElidedLabel::sizeHint() const
     for (const QString &line : lines)
         widest = qMax(widest, fontMetrics().horizontalAdvance(line));
     const int cap = fontMetrics().averageCharWidth() * PreferredChars;
-    return { qMin(widest, cap), fontMetrics().lineSpacing() * int(lines.size()) };
+    return {qMin(widest, cap), fontMetrics().lineSpacing() * int(lines.size())};
 }
 
 QSize ElidedLabel::minimumSizeHint() const
 {
-    return { fontMetrics().averageCharWidth() * MinimumChars, sizeHint().height() };
+    return {fontMetrics().averageCharWidth() * MinimumChars, sizeHint().height()};
 }
 
 void ElidedLabel::paintEvent(QPaintEvent *)

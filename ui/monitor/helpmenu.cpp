@@ -25,8 +25,8 @@ void collect(const QList<QAction *> &actions, QList<QPair<QString, QString>> *ou
         if (action->menu())
             collect(action->menu()->actions(), out);
         else if (!action->shortcut().isEmpty())
-            out->append({ action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")),
-                          action->shortcut().toString(QKeySequence::NativeText) });
+            out->append({action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")),
+                         action->shortcut().toString(QKeySequence::NativeText)});
     }
 }
 
@@ -46,7 +46,7 @@ HelpMenu::HelpMenu(QMainWindow *window)
                 m_window, tr("WordMill Manual"),
                 path.isEmpty() ? tr("The README was not found. Try 'man wordmill' in a terminal.")
                                : tr("No program could open %1. Try 'man wordmill' in a terminal.")
-                                         .arg(QDir::toNativeSeparators(path)));
+                                     .arg(QDir::toNativeSeparators(path)));
         }
     });
     QAction *keys = addAction(tr("&Keyboard Shortcuts"));
@@ -66,8 +66,8 @@ QList<QPair<QString, QString>> HelpMenu::shortcuts(const QMainWindow *window)
     QList<QPair<QString, QString>> list;
     collect(window->menuBar()->actions(), &list);
     // Shortcuts that belong to a view rather than to a menu.
-    list.append({ tr("Copy the selected result rows"),
-                  QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText) });
+    list.append({tr("Copy the selected result rows"),
+                 QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText)});
     return list;
 }
 
@@ -75,8 +75,8 @@ QString HelpMenu::manualPath()
 {
     const QString relative = QStringLiteral(WORDMILL_DOC_SUBDIR "/README.md");
     // Installed beside the program (any prefix), then in the system's data folders.
-    const QString besideProgram
-        = QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../") + relative);
+    const QString besideProgram = QDir(QCoreApplication::applicationDirPath())
+                                      .absoluteFilePath(QStringLiteral("../") + relative);
     if (QFileInfo::exists(besideProgram))
         return QDir::cleanPath(besideProgram);
     const QString docRelative = relative.section(QLatin1Char('/'), 1); // without "share/"
@@ -91,7 +91,7 @@ QDialog *HelpMenu::showShortcuts()
     dialog->setWindowTitle(tr("Keyboard Shortcuts"));
     const QList<QPair<QString, QString>> list = shortcuts(m_window);
     auto *table = new QTableWidget(int(list.size()), 2, dialog);
-    table->setHorizontalHeaderLabels({ tr("Action"), tr("Keys") });
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);

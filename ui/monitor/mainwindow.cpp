@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/monitor/mainwindow.h"
 
 #include "core/engine/countjob.h"
@@ -149,7 +150,7 @@ MainWindow::~MainWindow()
 QIcon MainWindow::applicationIcon()
 {
     QIcon fallback;
-    for (int size : { 16, 22, 24, 32, 48, 64, 128, 256 }) {
+    for (int size : {16, 22, 24, 32, 48, 64, 128, 256}) {
         fallback.addFile(QStringLiteral(":/icons/icons/%1x%1/" WORDMILL_APP_ID ".png").arg(size),
                          QSize(size, size));
     }
@@ -471,9 +472,10 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     for (const QString &path : std::as_const(m_recent)) {
         // Elided in the middle: a 230-character name must not make a menu as wide as the screen.
-        QAction *action = m_recentMenu->addAction(fontMetrics().elidedText(
-            QFileInfo(path).fileName(), Qt::ElideMiddle, fontMetrics().averageCharWidth() * 50)
-            .replace(QLatin1Char('&'), QStringLiteral("&&")));
+        QString name = fontMetrics().elidedText(QFileInfo(path).fileName(), Qt::ElideMiddle,
+                                                fontMetrics().averageCharWidth() * 50);
+        QAction *action
+            = m_recentMenu->addAction(name.replace(QLatin1Char('&'), QStringLiteral("&&")));
         action->setToolTip(path);
         action->setStatusTip(path);
         connect(action, &QAction::triggered, this, [this, path] { addInputs({path}); });

@@ -24,13 +24,12 @@ struct Parser
     QCommandLineParser parser;
     QCommandLineOption help = parser.addHelpOption();
     QCommandLineOption version = parser.addVersionOption();
-    QCommandLineOption sample{ QStringLiteral("sample"),
+    QCommandLineOption sample {QStringLiteral("sample"),
                                tr("Start a job on SIZE of generated sample text (e.g. 1G)."),
-                               QStringLiteral("SIZE") };
-    QCommandLineOption quitWhenDone{
+                               QStringLiteral("SIZE")};
+    QCommandLineOption quitWhenDone {
         QStringLiteral("quit-when-done"),
-        tr("Quit once every job has ended; exit status 0 if all were done, 1 otherwise.")
-    };
+        tr("Quit once every job has ended; exit status 0 if all were done, 1 otherwise.")};
 
     Parser()
     {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/private/inputscanner.h"
 
 #include "core/engine/private/jobcontrol.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Measures the results explorer at scale in the real MainWindow: how soon the table appears
 // after a job's result arrives, how long sorting and filter keystrokes take, and the longest
 // event-loop stall meanwhile, for generated vocabularies of 100 k, 1 M and 2 M distinct words.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The explorer's charts on the offscreen platform: the top words bar chart (order, the spin box,
 // the placeholder) and the Zipf plot (its label, its axes, millions of counts).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The results explorer driven through its widgets on the offscreen platform: the model under
 // QAbstractItemModelTester while it sorts and filters, typing in the filter, the charts following
 // the filter, header clicks, stop words, the minimum count, share and cumulative columns, copy,

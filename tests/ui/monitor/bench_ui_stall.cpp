@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Measures how responsive the desktop monitor stays: the longest event-loop stall while a
 // 1 GB job runs in the real MainWindow, and how long Cancel takes to end a job.
 // Run: QT_QPA_PLATFORM=offscreen build/release/tests/bench_ui_stall [bytes]

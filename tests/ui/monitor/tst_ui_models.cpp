@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The monitor's models under QAbstractItemModelTester with real job data, the 64-bit to
 // QProgressBar scaling, and job titles.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop monitor, driven through its real widgets on the offscreen platform: inputs from
 // the dialog path and a drop, Start, per-phase bars, results, Cancel, Pause/Resume, Esc, Cancel
 // All, closing mid-job, problem files and the job queue.

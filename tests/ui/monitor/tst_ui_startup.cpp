@@ -95,19 +95,20 @@ private Q_SLOTS:
         QTest::addColumn<bool>("error");
 
         const QString p = QStringLiteral("wordmill");
-        QTest::newRow("nothing") << QStringList{ p } << qint64(0) << false << QStringList{}
+        QTest::newRow("nothing") << QStringList {p} << qint64(0) << false << QStringList {}
                                  << false;
-        QTest::newRow("sample") << QStringList{ p, QStringLiteral("--sample"), QStringLiteral("2M") }
-                                << qint64(2 << 20) << false << QStringList{} << false;
+        QTest::newRow("sample") << QStringList {p, QStringLiteral("--sample"), QStringLiteral("2M")}
+                                << qint64(2 << 20) << false << QStringList {} << false;
         QTest::newRow("paths and quit")
-            << QStringList{ p, QStringLiteral("a.txt"), QStringLiteral("--quit-when-done"),
-                            QStringLiteral("b") }
-            << qint64(0) << true << QStringList{ QStringLiteral("a.txt"), QStringLiteral("b") }
+            << QStringList {p, QStringLiteral("a.txt"), QStringLiteral("--quit-when-done"),
+                            QStringLiteral("b")}
+            << qint64(0) << true << QStringList {QStringLiteral("a.txt"), QStringLiteral("b")}
             << false;
-        QTest::newRow("bad size") << QStringList{ p, QStringLiteral("--sample"), QStringLiteral("lots") }
-                                  << qint64(0) << false << QStringList{} << true;
-        QTest::newRow("unknown option") << QStringList{ p, QStringLiteral("--frobnicate") }
-                                        << qint64(0) << false << QStringList{} << true;
+        QTest::newRow("bad size") << QStringList {p, QStringLiteral("--sample"),
+                                                  QStringLiteral("lots")}
+                                  << qint64(0) << false << QStringList {} << true;
+        QTest::newRow("unknown option") << QStringList {p, QStringLiteral("--frobnicate")}
+                                        << qint64(0) << false << QStringList {} << true;
     }
 
     void parse()
@@ -129,11 +130,11 @@ private Q_SLOTS:
     // Before: --help opened a message box "Unknown option 'help'" (and needed a display).
     void helpAndVersionNeedNoDisplay()
     {
-        const Run version = runDesktop({ QStringLiteral("--version") });
+        const Run version = runDesktop({QStringLiteral("--version")});
         QCOMPARE(version.status, 0);
         QCOMPARE(version.out, QByteArray("wordmill " WORDMILL_VERSION "\n"));
 
-        const Run help = runDesktop({ QStringLiteral("--help") });
+        const Run help = runDesktop({QStringLiteral("--help")});
         QCOMPARE(help.status, 0);
         QVERIFY2(help.out.contains("--sample <SIZE>"), help.out.constData());
         QVERIFY(help.out.contains("--quit-when-done"));
@@ -142,7 +143,7 @@ private Q_SLOTS:
 
     void wrongOptionIsAnErrorOnTheTerminal()
     {
-        const Run run = runDesktop({ QStringLiteral("--frobnicate") }, true);
+        const Run run = runDesktop({QStringLiteral("--frobnicate")}, true);
         QCOMPARE(run.status, 2);
         QVERIFY2(run.err.contains("frobnicate") && run.err.contains("wordmill --help"),
                  run.err.constData());
@@ -154,11 +155,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString text = writeFile(dir, QStringLiteral("t.txt"), "one two two\n");
-        const Run done = runDesktop({ QStringLiteral("--quit-when-done"), text }, true);
+        const Run done = runDesktop({QStringLiteral("--quit-when-done"), text}, true);
         QCOMPARE(done.status, 0);
 
         const QString binary = writeFile(dir, QStringLiteral("b.bin"), QByteArray("x\0y", 3));
-        const Run skipped = runDesktop({ QStringLiteral("--quit-when-done"), binary }, true);
+        const Run skipped = runDesktop({QStringLiteral("--quit-when-done"), binary}, true);
         QCOMPARE(skipped.status, 1);
     }
 
@@ -172,7 +173,7 @@ private Q_SLOTS:
         MainWindow window;
         QSignalSpy opened(&window, &MainWindow::resultsOpened);
         QSignalSpy added(window.queue(), &JobQueue::jobAdded);
-        StartupOptions options = StartupOptions::parse({ QStringLiteral("wordmill"), result, text });
+        StartupOptions options = StartupOptions::parse({QStringLiteral("wordmill"), result, text});
         options.apply(window);
 
         QVERIFY(opened.wait(WorkTimeoutMs));
@@ -181,20 +182,20 @@ private Q_SLOTS:
         QCOMPARE(window.resultsModel()->result()->word(0), QByteArrayView("alpha"));
         QCOMPARE(added.size(), 1);
         CountJob *job = added.first().at(0).value<CountJob *>();
-        QCOMPARE(job->spec().paths, QStringList{ text });
+        QCOMPARE(job->spec().paths, QStringList {text});
     }
 
     void droppedResultFileOpensInTheExplorer()
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString result
-            = writeFile(dir, QStringLiteral("r.json"), "{\"mode\":\"words\",\"words\":[\n"
-                                                       "{\"word\":\"delta\",\"count\":3}\n]}\n");
+        const QString result = writeFile(dir, QStringLiteral("r.json"),
+                                         "{\"mode\":\"words\",\"words\":[\n"
+                                         "{\"word\":\"delta\",\"count\":3}\n]}\n");
         MainWindow window;
         QSignalSpy opened(&window, &MainWindow::resultsOpened);
         QMimeData mime;
-        mime.setUrls({ QUrl::fromLocalFile(result) });
+        mime.setUrls({QUrl::fromLocalFile(result)});
         // As a file manager drops: drag enter, then drop.
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
                               Qt::NoModifier);
