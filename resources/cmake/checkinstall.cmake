@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the build into a scratch prefix and fails unless every file a desktop needs is there.
-#   cmake -DBUILD_DIR=… -DPREFIX=… -DAPP_ID=… -DBINDIR=… -DDATADIR=… -DMANDIR=… -DDOCDIR=… -P checkinstall.cmake
+#   cmake -DBUILD_DIR=… -DPREFIX=… -DAPP_ID=… -DBINDIR=… -DDATADIR=… -DMANDIR=… -P checkinstall.cmake
 file(REMOVE_RECURSE ${PREFIX})
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${PREFIX}
                 RESULT_VARIABLE status OUTPUT_QUIET)
@@ -24,8 +24,8 @@ set(expected
     ${DATADIR}/bash-completion/completions/wordmill-cli
     ${DATADIR}/zsh/vendor-completions/_wordmill-cli
     ${DATADIR}/fish/vendor_completions.d/wordmill-cli.fish
-    ${DOCDIR}/LICENSE
-    ${DOCDIR}/README.md)
+    share/doc/wordmill/LICENSE
+    share/doc/wordmill/README.md)
 set(missing)
 foreach(path IN LISTS expected)
     if(NOT EXISTS ${PREFIX}/${path})
