@@ -394,6 +394,10 @@ void JobCard::updateFinished()
         break;
     }
     case CountJob::Cancelled:
+        if (!p.scan.started) {
+            m_status->setText(tr("Cancelled before it started: nothing was counted"));
+            break;
+        }
         m_status->setText(tr("Cancelled after %1 at %2 of %3: no counts")
                               .arg(ProgressFormat::duration(p.elapsedMs),
                                    ProgressFormat::bytes(p.map.done),

@@ -201,6 +201,7 @@ private Q_SLOTS:
     void altMnemonicsAreUnique();
     void longFileNamesDoNotWidenTheWindow();
     void firstWindowFitsTheScreen();
+    void cancelledWhileQueuedSaysSo();
     void cancelAllFromToolbar();
     void closeMidJobAnswerNoKeepsRunning();
     void closeMidJobAnswerYesStopsEverything();
@@ -660,6 +661,27 @@ void TestUiMonitor::firstWindowFitsTheScreen()
                             .arg(available.height())));
     QVERIFY(window.minimumSizeHint().height() <= available.height());
     QVERIFY(window.minimumSizeHint().width() <= available.width());
+}
+
+// Issue 11, bug 5 (in part): a job cancelled while queued said "Cancelled after 0:00 at 0 B of
+// 0 B", as if it had run.
+void TestUiMonitor::cancelledWhileQueuedSaysSo()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    CountJob *first = window->startSample(BigSample);
+    CountJob *second = window->startSample(BigSample);
+    QVERIFY(waitUntilCounting(first));
+    QCOMPARE(second->state(), CountJob::Queued);
+    JobCard *card = window->cardFor(second);
+    QTest::mouseClick(card->cancelButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(second->state(), CountJob::Cancelled, PromptMs);
+    QCOMPARE(card->statusText(), QStringLiteral("Cancelled before it started: nothing was counted"));
+    first->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(first->state(), CountJob::Cancelled, PromptMs);
+    QVERIFY2(card->statusText() != window->cardFor(first)->statusText(),
+             qPrintable(window->cardFor(first)->statusText()));
+    QVERIFY(window->cardFor(first)->statusText().startsWith(QStringLiteral("Cancelled after ")));
 }
 
 void TestUiMonitor::cancelAllFromToolbar()
