@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -124,4 +125,7 @@ void StartupOptions::apply(MainWindow &window) const
         window.addInputs(split.texts);
         window.startJob();
     }
+    // Nothing to wait for: quit as soon as the event loop runs.
+    if (quitWhenDone && sampleBytes <= 0 && paths.isEmpty())
+        QTimer::singleShot(0, &window, [] { QCoreApplication::exit(0); });
 }
