@@ -14,17 +14,10 @@
 #include "ui/monitor/optionspanel.h"
 #include "ui/monitor/progressscale.h"
 
-#include <QAction>
-#include <QAbstractItemView>
-#include <QApplication>
-#include <QScreen>
-#include <QMenu>
-#include <QScrollBar>
-#include <QScrollArea>
 #include <QAbstractButton>
-#include <QToolButton>
-#include <QTabBar>
-#include <QMenuBar>
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDeadlineTimer>
 #include <QDragEnterEvent>
@@ -32,13 +25,19 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -46,6 +45,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUrl>
 
 #include <memory>
@@ -619,7 +619,7 @@ void TestUiMonitor::longFileNamesDoNotWidenTheWindow()
     const QString name = QString(226, QLatin1Char('n')) + QStringLiteral(".txt");
     const QString path = m_dir->filePath(name);
     QVERIFY(writeFile(path, "a long name\n"));
-    window->addInputs({ path });
+    window->addInputs({path});
     QCOMPARE(window->minimumSizeHint().width(), minimumBefore);
     QCOMPARE(window->width(), 1000);
 
@@ -634,8 +634,8 @@ void TestUiMonitor::longFileNamesDoNotWidenTheWindow()
     QVERIFY(area);
     QCOMPARE(area->horizontalScrollBar()->maximum(), 0);
     // The buttons stay inside the card, and the full path is one hover away.
-    QVERIFY(card->rect().contains(QRect(card->cancelButton()->mapTo(card, QPoint(0, 0)),
-                                        card->cancelButton()->size())));
+    QVERIFY(card->rect().contains(
+        QRect(card->cancelButton()->mapTo(card, QPoint(0, 0)), card->cancelButton()->size())));
     QVERIFY(card->titleLabel()->toolTip().contains(name));
 
     for (QMenu *menu : window->findChildren<QMenu *>()) {
@@ -676,7 +676,8 @@ void TestUiMonitor::cancelledWhileQueuedSaysSo()
     JobCard *card = window->cardFor(second);
     QTest::mouseClick(card->cancelButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(second->state(), CountJob::Cancelled, PromptMs);
-    QCOMPARE(card->statusText(), QStringLiteral("Cancelled before it started: nothing was counted"));
+    QCOMPARE(card->statusText(),
+             QStringLiteral("Cancelled before it started: nothing was counted"));
     first->cancel();
     QTRY_COMPARE_WITH_TIMEOUT(first->state(), CountJob::Cancelled, PromptMs);
     QVERIFY2(card->statusText() != window->cardFor(first)->statusText(),

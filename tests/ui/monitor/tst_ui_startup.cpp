@@ -158,7 +158,7 @@ private Q_SLOTS:
         const Run done = runDesktop({QStringLiteral("--quit-when-done"), text}, true);
         QCOMPARE(done.status, 0);
 
-        const Run nothing = runDesktop({ QStringLiteral("--quit-when-done") }, true);
+        const Run nothing = runDesktop({QStringLiteral("--quit-when-done")}, true);
         QCOMPARE(nothing.status, 0);
 
         const QString binary = writeFile(dir, QStringLiteral("b.bin"), QByteArray("x\0y", 3));
