@@ -153,33 +153,34 @@ QString stateName(CountJob::State state)
     return {};
 }
 
-QString statusLine(CountJob::State state, const JobProgress &p)
+QString statusLine(CountJob::State state, const JobProgress &p, const StatusLineOptions &options)
 {
     QStringList parts;
-    parts << stateName(state);
-    switch (state) {
-    case CountJob::Scanning:
-        parts << tr("%1 files, %2 found").arg(p.scan.done).arg(bytes(p.bytesPlanned));
-        break;
-    case CountJob::Counting:
-    case CountJob::Merging: {
+    if (options.withStateName)
+        parts << stateName(state);
+    if (p.map.started) {
         parts << tr("%1 of %2").arg(bytes(p.map.done), bytes(p.map.total));
-        const double rate = mapSpeed(p);
-        if (rate > 0)
+        const double rate = options.bytesPerSecond >= 0 ? options.bytesPerSecond : mapSpeed(p);
+        // Bytes are read only while counting: a MB/s falling through merge and sort would mislead.
+        const bool reading = state == CountJob::Counting;
+        if (reading && rate > 0 && !options.paused)
             parts << speed(rate);
-        const qint64 left = mapTimeLeftMs(p);
-        if (left >= 0 && state == CountJob::Counting)
-            parts << tr("about %1 left").arg(duration(left));
-        break;
+        if (state == CountJob::Counting && rate > 0 && !options.paused)
+            parts << tr("about %1 left")
+                         .arg(duration(qint64(double(p.map.total - p.map.done) * 1000.0 / rate)));
+        if (state == CountJob::Sorting && p.finalize.total > 0)
+            parts << tr("sorted %1 %").arg(p.finalize.done * 100 / p.finalize.total);
+    } else if (p.scan.started) {
+        parts << QCoreApplication::translate("ProgressFormat", "%n file(s), %1 found", nullptr,
+                                             int(p.scan.done))
+                     .arg(bytes(p.bytesPlanned));
     }
-    case CountJob::Sorting:
-        if (p.finalize.total > 0)
-            parts << tr("%1%").arg(p.finalize.done * 100 / p.finalize.total);
-        break;
-    default:
-        break;
-    }
-    parts << tr("%1 elapsed").arg(duration(p.elapsedMs));
+    if (options.paused)
+        parts << tr("paused");
+    if (p.scan.started)
+        parts << tr("%1 elapsed").arg(duration(p.elapsedMs));
+    if (options.stalled && !options.paused)
+        parts << tr("stalled");
     return parts.join(QStringLiteral(" · "));
 }
 

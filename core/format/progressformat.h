@@ -32,8 +32,18 @@ QString problemText(FileProblem problem, const QString &details);
 QString problemText(const FileReport &report);
 //! "Counting", "Merging", ...
 QString stateName(CountJob::State state);
-//! One line: state, amounts, speed, time left, time elapsed.
-QString statusLine(CountJob::State state, const JobProgress &progress);
+//! What a status line says beyond the job's state and progress.
+struct StatusLineOptions
+{
+    bool withStateName = true; //!< false where the state is shown beside the line
+    bool paused = false;
+    bool stalled = false;
+    double bytesPerSecond = -1; //!< a recent speed; negative: the map phase's average so far
+};
+//! One line for a running job: state, amounts, speed, time left, time elapsed. The command-line
+//! progress and the monitor's cards both use it, so they say the same thing.
+QString statusLine(CountJob::State state, const JobProgress &progress,
+                   const StatusLineOptions &options = {});
 //! "Counted 1,234 words (56 distinct) in 3 files, 4.0 MiB in 0:02 (210 MB/s)".
 QString summaryLine(const CountResult &result);
 

@@ -300,37 +300,18 @@ void JobCard::updateStatusLine()
 {
     const JobProgress &p = m_last;
     const CountJob::State state = m_job->state();
-    if (m_job->isPaused()) {
-        m_status->setText(tr("Paused at %1 of %2 · %3 elapsed")
-                              .arg(ProgressFormat::bytes(p.map.done),
-                                   ProgressFormat::bytes(p.map.total),
-                                   ProgressFormat::duration(p.elapsedMs)));
-        return;
-    }
-    QStringList parts;
-    if (p.map.started) {
-        parts << tr("%1 of %2")
-                     .arg(ProgressFormat::bytes(p.map.done), ProgressFormat::bytes(p.map.total));
-        const double speed = recentSpeed();
-        if (speed > 0)
-            parts << ProgressFormat::speed(speed);
-        if (state == CountJob::Counting && speed > 0)
-            parts << tr("about %1 left")
-                         .arg(ProgressFormat::duration(
-                             qint64(double(p.map.total - p.map.done) * 1000.0 / speed)));
-    } else if (p.scan.started) {
-        parts << tr("%n file(s) found", nullptr, int(p.scan.done));
-    }
-    if (p.scan.started)
-        parts << tr("%1 elapsed").arg(ProgressFormat::duration(p.elapsedMs));
-    const bool stalled = state == CountJob::Counting && p.elapsedMs - m_lastMoveMs >= StallMs;
-    if (stalled)
-        parts << tr("stalled");
+    const bool stalled = state == CountJob::Counting && !m_job->isPaused()
+        && p.elapsedMs - m_lastMoveMs >= StallMs;
     if (stalled != m_stalled) {
         m_stalled = stalled;
         updateStateLabel();
     }
-    m_status->setText(parts.join(QStringLiteral(" · ")));
+    ProgressFormat::StatusLineOptions options;
+    options.withStateName = false; // the state label beside the bars says it
+    options.paused = m_job->isPaused();
+    options.stalled = stalled;
+    options.bytesPerSecond = recentSpeed();
+    m_status->setText(ProgressFormat::statusLine(state, p, options));
 }
 
 void JobCard::updateState()
