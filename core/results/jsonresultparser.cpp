@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <charconv>
 
 namespace {
 
@@ -348,12 +349,10 @@ bool JsonResultParser::parseCount(quint64 *count)
     if (!isDigit(*m_p))
         return notWhole();
     quint64 n = 0;
-    for (; m_p < m_end && isDigit(*m_p); ++m_p) {
-        const quint64 digit = quint64(*m_p - '0');
-        if (n > (~quint64(0) - digit) / 10)
-            return fail(start, tr("a count that does not fit in 64 bits"));
-        n = n * 10 + digit;
-    }
+    const auto [end, error] = std::from_chars(m_p, m_end, n);
+    if (error == std::errc::result_out_of_range)
+        return fail(start, tr("a count that does not fit in 64 bits"));
+    m_p = end;
     if (m_p < m_end && (*m_p == '.' || *m_p == 'e' || *m_p == 'E'))
         return notWhole();
     *count = n;

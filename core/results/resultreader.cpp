@@ -12,6 +12,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 
 namespace {
@@ -116,14 +117,11 @@ private:
         if (c == e)
             return fail(tr("no count after the TAB"));
         quint64 count = 0;
-        for (; c < e; ++c) {
-            if (!isDigit(*c))
-                return fail(tr("the count is not a whole number of 0 or more"));
-            const quint64 digit = quint64(*c - '0');
-            if (count > (~quint64(0) - digit) / 10)
-                return fail(tr("the count does not fit in 64 bits"));
-            count = count * 10 + digit;
-        }
+        const auto [end, error] = std::from_chars(c, e, count);
+        if (error == std::errc::result_out_of_range)
+            return fail(tr("the count does not fit in 64 bits"));
+        if (error != std::errc() || end != e)
+            return fail(tr("the count is not a whole number of 0 or more"));
         if (count > 0) {
             if (m_words + count < m_words)
                 return fail(tr("the counts add up to more than 2^64 - 1"));

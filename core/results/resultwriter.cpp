@@ -7,20 +7,17 @@
 #include <QBuffer>
 #include <QIODevice>
 
+#include <charconv>
+
 namespace {
 
 constexpr qsizetype FlushBytes = 1 << 20;
 
 void appendNumber(QByteArray &out, quint64 n)
 {
-    char digits[24];
-    int i = 0;
-    do {
-        digits[i++] = char('0' + n % 10);
-        n /= 10;
-    } while (n);
-    while (i)
-        out.append(digits[--i]);
+    char digits[20]; // 2^64 - 1 has 20 digits
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.append(digits, end - digits);
 }
 
 } // namespace
