@@ -228,7 +228,7 @@ void CommandLineTool::onFinished()
 
 void CommandLineTool::onMergeFinished()
 {
-    if (m_interrupted) {
+    if (m_interrupted || m_merge.isCanceled()) {
         printErr(tr("wordmill-cli: interrupted; nothing was printed\n"));
         Q_EMIT done(Interrupted);
         return;

@@ -43,13 +43,12 @@ int hexValue(char c)
 
 } // namespace
 
-JsonResultParser::JsonResultParser(QByteArrayView data, WordTable *table,
-                                   const std::atomic_bool *cancel)
+JsonResultParser::JsonResultParser(QByteArrayView data, WordTable *table, const StopRequest &stop)
     : m_begin(data.data())
     , m_p(data.data())
     , m_end(data.data() + data.size())
     , m_table(table)
-    , m_cancel(cancel)
+    , m_stop(stop)
 { }
 
 bool JsonResultParser::fail(const char *at, const QString &reason)
@@ -213,7 +212,7 @@ bool JsonResultParser::parseEntry()
         m_table->add(word.data(), word.size(), count);
     }
     ++m_rows;
-    if (m_rows % CancelCheckRows == 0 && m_cancel && m_cancel->load(std::memory_order_relaxed))
+    if (m_rows % CancelCheckRows == 0 && m_stop && m_stop())
         return fail(m_p, tr("cancelled"));
     return true;
 }

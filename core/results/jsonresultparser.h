@@ -2,12 +2,12 @@
 #pragma once
 
 #include "core/engine/countingmode.h"
+#include "core/results/stoprequest.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
 
-#include <atomic>
 #include <optional>
 
 class WordTable;
@@ -29,10 +29,10 @@ class JsonResultParser final
 {
 public:
     //! Parses \a data into \a table, which is filled even on error (ResultReader discards it).
-    JsonResultParser(QByteArrayView data, WordTable *table,
-                     const std::atomic_bool *cancel = nullptr);
+    JsonResultParser(QByteArrayView data, WordTable *table, const StopRequest &stop = {});
 
-    //! False on error, with error() set; \a cancel makes it stop with the error "cancelled".
+    //! False on error, with error() set; \a stop answering true makes it stop with the error
+    //! "cancelled".
     bool parse();
 
     //! "line N: reason", after parse() returned false.
@@ -59,7 +59,7 @@ private:
     const char *m_p = nullptr;
     const char *m_end = nullptr;
     WordTable *m_table = nullptr;
-    const std::atomic_bool *m_cancel = nullptr;
+    StopRequest m_stop;
     QByteArray m_keyScratch; // decoded strings with escapes
     QByteArray m_wordScratch;
     QString m_error;

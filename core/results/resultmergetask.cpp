@@ -3,6 +3,7 @@
 
 #include "core/results/resultreader.h"
 
+#include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 ResultMergeTask::~ResultMergeTask()
@@ -13,17 +14,17 @@ ResultMergeTask::~ResultMergeTask()
 
 QFuture<ResultMergeTask::Outcome> ResultMergeTask::start(const QStringList &paths)
 {
-    m_cancel->store(false);
     // Runs on a worker thread.
-    m_future = QtConcurrent::run([paths, cancel = m_cancel] {
+    m_future = QtConcurrent::run([paths](QPromise<Outcome> &promise) {
         Outcome outcome;
-        outcome.result = ResultReader::merge(paths, &outcome.errors, cancel.get());
-        return outcome;
+        outcome.result = ResultReader::merge(paths, &outcome.errors,
+                                             [&promise] { return promise.isCanceled(); });
+        promise.addResult(std::move(outcome)); // dropped if the future was cancelled
     });
     return m_future;
 }
 
 void ResultMergeTask::cancel()
 {
-    m_cancel->store(true);
+    m_future.cancel();
 }

@@ -6,7 +6,6 @@
 #include <QFuture>
 #include <QStringList>
 
-#include <atomic>
 #include <memory>
 
 /*!
@@ -14,8 +13,9 @@
     Open Results and the command-line program's --merge: reading and sorting millions of rows
     takes seconds, which neither an event loop nor Ctrl-C should wait for.
 
-    Lives on the thread that starts it; destroying it cancels the merge and waits for its worker,
-    which returns promptly.
+    Cancelling is QFuture::cancel() on the future start() returns (or cancel() here): the worker
+    sees it within a few thousand rows, and a cancelled future has no result. Destroying the
+    task cancels the merge and waits for its worker, which returns promptly.
 */
 class ResultMergeTask final
 {
@@ -23,7 +23,7 @@ public:
     //! What the worker hands back.
     struct Outcome
     {
-        std::shared_ptr<CountResult> result; // null when no file could be read, or cancelled
+        std::shared_ptr<CountResult> result; // null when no file could be read
         QStringList errors; // "PATH: reason", one per file left out
     };
 
@@ -33,11 +33,9 @@ public:
 
     //! Starts merging \a paths on QThreadPool::globalInstance(); watch the future it returns.
     QFuture<Outcome> start(const QStringList &paths);
-    //! Asks the worker to stop: its outcome then has a null result.
+    //! Cancels the running merge, if any.
     void cancel();
 
 private:
-    // Shared with the worker, which may outlive a cancel by a few milliseconds.
-    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
     QFuture<Outcome> m_future;
 };

@@ -33,8 +33,7 @@ QString ResultQuery::errorString() const
 }
 
 // Runs on a worker thread.
-std::vector<quint32> ResultQuery::run(const ResultIndex &index,
-                                      const std::atomic<bool> *cancel) const
+std::vector<quint32> ResultQuery::run(const ResultIndex &index, const StopRequest &stop) const
 {
     const CountResult &result = index.result();
     const WordTable &table = *result.table;
@@ -82,7 +81,7 @@ std::vector<quint32> ResultQuery::run(const ResultIndex &index,
         // a prefix of it and the loop ends at the first that does not.
         rows.reserve(1024);
         for (size_t i = 0; i < base.size(); ++i) {
-            if (i % CancelCheckRows == 0 && cancel && cancel->load(std::memory_order_relaxed))
+            if (i % CancelCheckRows == 0 && stop && stop())
                 return rows;
             const quint32 entry = base[i];
             if (!byWord && table.entry(entry).count < minCount)
@@ -96,7 +95,7 @@ std::vector<quint32> ResultQuery::run(const ResultIndex &index,
         // 3-5 times slower with millions). The rows that pass are then taken in the query's order.
         std::vector<quint8> pass(size_t(table.size()), 0);
         for (qsizetype entry = 0; entry < table.size(); ++entry) {
-            if (entry % CancelCheckRows == 0 && cancel && cancel->load(std::memory_order_relaxed))
+            if (entry % CancelCheckRows == 0 && stop && stop())
                 return rows;
             pass[size_t(entry)] = passes(quint32(entry)) ? 1 : 0;
         }

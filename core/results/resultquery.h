@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/results/stoprequest.h"
+
 #include <QString>
 
-#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -34,8 +35,7 @@ struct ResultQuery
     /*!
         The table entries that pass, in the query's order. Runs on the calling thread (a worker
         thread: up to a few hundred milliseconds for millions of words); returns early, with
-        what it had, once \a cancel becomes true.
+        what it had, once \a stop answers true.
     */
-    std::vector<quint32> run(const ResultIndex &index,
-                             const std::atomic<bool> *cancel = nullptr) const;
+    std::vector<quint32> run(const ResultIndex &index, const StopRequest &stop = {}) const;
 };

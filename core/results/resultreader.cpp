@@ -44,9 +44,9 @@ inline bool isDigit(char c)
 class TsvParser final
 {
 public:
-    TsvParser(WordTable *table, const std::atomic_bool *cancel)
+    TsvParser(WordTable *table, const StopRequest &stop)
         : m_table(table)
-        , m_cancel(cancel)
+        , m_stop(stop)
     { }
 
     /*!
@@ -65,8 +65,7 @@ public:
             if (!parseLine(p, lineEnd))
                 return false;
             p = nl ? nl + 1 : end;
-            if (m_line % CancelCheckLines == 0 && m_cancel
-                && m_cancel->load(std::memory_order_relaxed))
+            if (m_line % CancelCheckLines == 0 && m_stop && m_stop())
                 return fail(tr("cancelled"));
         }
         *rest = p;
@@ -133,7 +132,7 @@ private:
     }
 
     WordTable *m_table = nullptr;
-    const std::atomic_bool *m_cancel = nullptr;
+    StopRequest m_stop;
     QString m_error;
     quint64 m_line = 0;
     quint64 m_rows = 0;
@@ -165,16 +164,16 @@ bool looksLikeJson(QByteArrayView head)
 
 // Parses a whole result held in memory into \a table; \a reason gets "line N: ..." on error.
 bool parseData(QByteArrayView data, WordTable *table, QString *reason,
-               ResultReader::FileSummary *summary, const std::atomic_bool *cancel)
+               ResultReader::FileSummary *summary, const StopRequest &stop)
 {
     if (looksLikeJson(data)) {
-        JsonResultParser json(data, table, cancel);
+        JsonResultParser json(data, table, stop);
         if (!json.parse())
             return failWith(reason, json.error());
         *summary = {true, json.mode(), json.rows(), json.words()};
         return true;
     }
-    TsvParser tsv(table, cancel);
+    TsvParser tsv(table, stop);
     const char *rest = nullptr;
     if (!tsv.parse(data.data() + (data.startsWith(Bom) ? Bom.size() : 0), data.data() + data.size(),
                    true, &rest))
@@ -185,7 +184,7 @@ bool parseData(QByteArrayView data, WordTable *table, QString *reason,
 
 // Parses the file at \a path into \a table, TSV block by block, JSON whole.
 bool parseFile(const QString &path, WordTable *table, QString *reason,
-               ResultReader::FileSummary *summary, const std::atomic_bool *cancel)
+               ResultReader::FileSummary *summary, const StopRequest &stop)
 {
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -203,7 +202,7 @@ bool parseFile(const QString &path, WordTable *table, QString *reason,
     QByteArray buffer(BlockBytes + MaxLineBytes, Qt::Uninitialized);
     qsizetype have = 0;
     bool first = true;
-    TsvParser tsv(table, cancel);
+    TsvParser tsv(table, stop);
     for (bool atEnd = false; !atEnd;) {
         const qint64 n = file.read(buffer.data() + have, BlockBytes);
         if (n < 0)
@@ -220,7 +219,7 @@ bool parseFile(const QString &path, WordTable *table, QString *reason,
                 data.append(file.readAll());
                 if (file.error() != QFileDevice::NoError)
                     return failWith(reason, tr("read error: %1").arg(file.errorString()));
-                return parseData(data, table, reason, summary, cancel);
+                return parseData(data, table, reason, summary, stop);
             }
             if (head.startsWith(Bom))
                 begin += Bom.size();
@@ -258,12 +257,12 @@ QString fileError(const QString &path, const QString &reason)
 } // namespace
 
 bool ResultReader::read(const QString &path, WordTable *table, QString *error, FileSummary *summary,
-                        const std::atomic_bool *cancel)
+                        const StopRequest &stop)
 {
     WordTable local;
     FileSummary s;
     QString reason;
-    if (!parseFile(path, &local, &reason, &s, cancel))
+    if (!parseFile(path, &local, &reason, &s, stop))
         return failWith(error, fileError(path, reason));
     addTable(table, &local);
     if (summary)
@@ -272,12 +271,12 @@ bool ResultReader::read(const QString &path, WordTable *table, QString *error, F
 }
 
 bool ResultReader::readData(QByteArrayView data, const QString &name, WordTable *table,
-                            QString *error, FileSummary *summary, const std::atomic_bool *cancel)
+                            QString *error, FileSummary *summary, const StopRequest &stop)
 {
     WordTable local;
     FileSummary s;
     QString reason;
-    if (!parseData(data, &local, &reason, &s, cancel))
+    if (!parseData(data, &local, &reason, &s, stop))
         return failWith(error, fileError(name, reason));
     addTable(table, &local);
     if (summary)
@@ -286,9 +285,9 @@ bool ResultReader::readData(QByteArrayView data, const QString &name, WordTable 
 }
 
 std::shared_ptr<CountResult> ResultReader::merge(const QStringList &paths, QStringList *errors,
-                                                 const std::atomic_bool *cancel)
+                                                 const StopRequest &stop)
 {
-    const auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+    const auto cancelled = [&stop] { return stop && stop(); };
     QElapsedTimer clock;
     clock.start();
     auto table = std::make_shared<WordTable>();
@@ -304,7 +303,7 @@ std::shared_ptr<CountResult> ResultReader::merge(const QStringList &paths, QStri
         WordTable local;
         FileSummary s;
         QString reason;
-        bool ok = parseFile(path, &local, &reason, &s, cancel);
+        bool ok = parseFile(path, &local, &reason, &s, stop);
         if (cancelled())
             return nullptr;
         if (ok && totals.words + s.words < totals.words) {

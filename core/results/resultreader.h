@@ -2,12 +2,12 @@
 #pragma once
 
 #include "core/engine/countingmode.h"
+#include "core/results/stoprequest.h"
 
 #include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 
-#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -64,20 +64,20 @@ public:
     /*!
         Adds the counts of the result file at \a path to \a table. On error returns false, sets
         \a error to "PATH: line N: reason" (or "PATH: reason") and leaves \a table as it was.
-        Setting \a cancel makes it stop soon with an error. The sum of all counts in \a table
+        When \a stop answers true it stops soon with an error. The sum of all counts in \a table
         must stay below 2^64 (merge() checks that; a single file is checked here).
     */
     static bool read(const QString &path, WordTable *table, QString *error,
-                     FileSummary *summary = nullptr, const std::atomic_bool *cancel = nullptr);
+                     FileSummary *summary = nullptr, const StopRequest &stop = {});
     //! As read(), from bytes in memory; \a name stands for the file in the error.
     static bool readData(QByteArrayView data, const QString &name, WordTable *table, QString *error,
-                         FileSummary *summary = nullptr, const std::atomic_bool *cancel = nullptr);
+                         FileSummary *summary = nullptr, const StopRequest &stop = {});
 
     /*!
         Reads every file of \a paths and adds their counts into one result in output order.
         A file that cannot be read adds nothing; its "PATH: reason" goes to \a errors and the
-        others are still merged. Returns null when no file could be read, or when \a cancel was
-        set.
+        others are still merged. Returns null when no file could be read, or when \a stop
+        answered true.
 
         The result's mode is Whitespace only when every file read is a JSON result that says
         "whitespace"; otherwise Words. Its totals: words (sum of counts), distinctWords,
@@ -87,5 +87,5 @@ public:
         with the reason.
     */
     static std::shared_ptr<CountResult> merge(const QStringList &paths, QStringList *errors,
-                                              const std::atomic_bool *cancel = nullptr);
+                                              const StopRequest &stop = {});
 };

@@ -14,7 +14,6 @@
 #include <QtTest>
 
 #include <algorithm>
-#include <atomic>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -592,17 +591,17 @@ void TestResultQuery::cancel()
 {
     const auto result = makeResult(wordsFixture());
     const ResultIndex index(result);
-    const std::atomic<bool> cancelled {true};
-    const std::atomic<bool> running {false};
+    const StopRequest cancelled = [] { return true; };
+    const StopRequest running = [] { return false; };
     ResultQuery query;
     query.text = QStringLiteral("e");
     // Cancelled before the first row: nothing yet.
-    QVERIFY(query.run(index, &cancelled).empty());
-    QCOMPARE(wordsOf(*result, query.run(index, &running)),
+    QVERIFY(query.run(index, cancelled).empty());
+    QCOMPARE(wordsOf(*result, query.run(index, running)),
              (QByteArrayList {"the", "de", "theme", "zebra", "apple"}));
     // With nothing to filter there is nothing to cancel: the rows come back whole.
     query.text.clear();
-    QCOMPARE(wordsOf(*result, query.run(index, &cancelled)), byRank());
+    QCOMPARE(wordsOf(*result, query.run(index, cancelled)), byRank());
 }
 
 void TestResultQuery::againstReference_data()

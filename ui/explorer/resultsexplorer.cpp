@@ -43,9 +43,8 @@ namespace {
 constexpr int MaxChartWords = 100;
 
 // Runs on a worker thread.
-std::shared_ptr<ResultsExplorer::QueryOutput>
-computeQuery(std::shared_ptr<const ResultIndex> index, ResultQuery query,
-             std::shared_ptr<std::atomic<bool>> cancel, int generation);
+void computeQuery(QPromise<std::shared_ptr<ResultsExplorer::QueryOutput>> &promise,
+                  std::shared_ptr<const ResultIndex> index, ResultQuery query, int generation);
 
 } // namespace
 
@@ -175,6 +174,8 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
             QMessageBox::warning(this, tr("Export"), error);
     });
     connect(&m_queryWatcher, &QFutureWatcherBase::finished, this, [this] {
+        if (m_queryWatcher.isCanceled())
+            return; // replaced by a newer query, or the filter became invalid
         const auto output = m_queryWatcher.result();
         if (output && output->rows && output->generation == m_generation) {
             m_busy = false;
@@ -186,8 +187,7 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
 
 ResultsExplorer::~ResultsExplorer()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_queryWatcher.future().cancel();
     m_indexWatcher.waitForFinished();
     m_queryWatcher.waitForFinished();
     m_exportWatcher.waitForFinished();
@@ -238,8 +238,7 @@ void ResultsExplorer::setResult(std::shared_ptr<const CountResult> result, const
 
 void ResultsExplorer::showResult(std::shared_ptr<const CountResult> result)
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_queryWatcher.future().cancel();
     ++m_generation;
     m_result = std::move(result);
     m_index.reset();
@@ -270,8 +269,7 @@ void ResultsExplorer::runQuery()
     const QString error = m_query.errorString();
     if (!error.isEmpty()) {
         // The rows stay as they are: a query still running must not replace them, or this text.
-        if (m_cancel)
-            m_cancel->store(true);
+        m_queryWatcher.future().cancel();
         ++m_generation;
         m_busy = !m_index;
         m_status->setText(tr("Invalid regular expression: %1").arg(error));
@@ -281,13 +279,10 @@ void ResultsExplorer::runQuery()
         m_status->setText(tr("Indexing %1 words…").arg(QLocale().toString(m_result->size())));
         return; // runs when the index is ready
     }
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_queryWatcher.future().cancel();
     m_status->setText(tr("Filtering…"));
     m_busy = true;
-    m_queryWatcher.setFuture(
-        QtConcurrent::run(computeQuery, m_index, m_query, m_cancel, ++m_generation));
+    m_queryWatcher.setFuture(QtConcurrent::run(computeQuery, m_index, m_query, ++m_generation));
 }
 
 void ResultsExplorer::applyQuery(const QueryOutput &output)
@@ -462,15 +457,15 @@ void ResultsExplorer::editStopWords()
 namespace {
 
 // Runs on a worker thread.
-std::shared_ptr<ResultsExplorer::QueryOutput>
-computeQuery(std::shared_ptr<const ResultIndex> index, ResultQuery query,
-             std::shared_ptr<std::atomic<bool>> cancel, int generation)
+void computeQuery(QPromise<std::shared_ptr<ResultsExplorer::QueryOutput>> &promise,
+                  std::shared_ptr<const ResultIndex> index, ResultQuery query, int generation)
 {
     auto output = std::make_shared<ResultsExplorer::QueryOutput>();
     output->generation = generation;
-    auto rows = std::make_shared<std::vector<quint32>>(query.run(*index, cancel.get()));
-    if (cancel->load())
-        return output;
+    auto rows = std::make_shared<std::vector<quint32>>(
+        query.run(*index, [&promise] { return promise.isCanceled(); }));
+    if (promise.isCanceled())
+        return;
     const WordTable &table = *index->result().table;
     const std::vector<quint32> &shown = *rows;
     // Charts show the rows that pass the filter, most frequent first, whatever the table's order:
@@ -502,7 +497,7 @@ computeQuery(std::shared_ptr<const ResultIndex> index, ResultQuery query,
         std::for_each(shown.begin(), shown.end(), add);
     }
     output->rows = std::move(rows);
-    return output;
+    promise.addResult(std::move(output));
 }
 
 } // namespace

@@ -94,7 +94,6 @@ private:
     ResultQuery m_query;
     int m_generation = 0;
     bool m_busy = false; // a result is being indexed or a query run, and not yet shown
-    std::shared_ptr<std::atomic<bool>> m_cancel;
     QFutureWatcher<std::shared_ptr<const ResultIndex>> m_indexWatcher;
     QFutureWatcher<std::shared_ptr<QueryOutput>> m_queryWatcher;
     QFutureWatcher<QString> m_exportWatcher; // the error, empty when written

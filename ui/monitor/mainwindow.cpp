@@ -401,6 +401,8 @@ void MainWindow::openResults(const QStringList &paths)
 
 void MainWindow::showOpenedResults()
 {
+    if (m_openResults.isCanceled())
+        return;
     const ResultMergeTask::Outcome outcome = m_openResults.result();
     const std::shared_ptr<CountResult> &result = outcome.result;
     if (!outcome.errors.isEmpty())
