@@ -10,7 +10,6 @@
 #include <QPointer>
 #include <QStringList>
 
-#include <atomic>
 #include <memory>
 
 class CountJob;
