@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Helpers shared by the chart tests (tst_ui_charts, tst_ui_explorer).
+// Helpers shared by the chart tests (tst_ui_charts, tst_ui_explorer_*).
 
 #include <QBarSet>
 #include <QChart>

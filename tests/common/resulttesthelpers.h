@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Helpers shared by the tests of the results explorer (tst_resultquery, tst_ui_explorer).
+// Helpers shared by the tests of the results explorer (tst_resultquery_*, tst_ui_explorer_*).
 
 #include "core/engine/countresult.h"
 #include "core/engine/outputorder.h"

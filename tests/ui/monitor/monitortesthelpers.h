@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Helpers shared by the monitor's widget tests (tst_ui_monitor_*): settings of the test's own, a
+// shown window, waiting for a job to count, and what the results table shows.
+
+#include "core/engine/countjob.h"
+#include "core/format/englishplurals.h"
+#include "tests/common/testfiles.h"
+#include "ui/explorer/resultsmodel.h"
+#include "ui/monitor/mainwindow.h"
+#include "ui/monitor/optionspanel.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QList>
+#include <QPair>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QString>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace MonitorTest {
+
+using TestFiles::writeFile;
+
+// Generous bounds for work (a loaded 2-core machine, sometimes under AddressSanitizer); the
+// behaviour bounds the spec sets (Cancelled within 1 s, closed within 1 s) stay strict.
+inline constexpr int WorkTimeoutMs = 120000;
+inline constexpr int PromptMs = 1000;
+// Never finishes within a test: it must be stopped.
+inline constexpr qint64 BigSample = 20'000'000'000;
+inline constexpr qint64 PauseSample = qint64(64) << 20;
+
+using Counts = QList<QPair<QString, quint64>>;
+
+// What the results table shows, read through the model as the view reads it.
+inline Counts tableCounts(const ResultsModel *model)
+{
+    Counts counts;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        counts.append(
+            {model->index(row, ResultsModel::WordColumn).data().toString(),
+             model->index(row, ResultsModel::CountColumn).data(Qt::EditRole).toULongLong()});
+    }
+    return counts;
+}
+
+// Runs the event loop until \a job is counting and its map phase has moved.
+inline bool waitUntilCounting(CountJob *job, int timeoutMs = WorkTimeoutMs)
+{
+    QSignalSpy progress(job, &CountJob::progressChanged);
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!(job->state() == CountJob::Counting && job->progress().map.done > 0)) {
+        if (job->isFinished() || deadline.hasExpired())
+            return false;
+        progress.wait(int(qBound(qint64(1), deadline.remainingTime(), qint64(100))));
+    }
+    return true;
+}
+
+// What every monitor test case sets up first: the window's settings kept in \a config, out of
+// the user's.
+inline void initMonitorTestCase(const QTemporaryDir &config)
+{
+    QVERIFY(config.isValid());
+    // Keep the window's settings out of the user's: no QSettings exists yet, so the path holds.
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
+    QCoreApplication::setOrganizationName(QStringLiteral("WordMillTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_ui_monitor"));
+    QVERIFY(QSettings().fileName().startsWith(config.path()));
+    EnglishPlurals::install(); // as the program does: "2 problems", not "2 problem(s)"
+}
+
+// A shown, exposed window with options fixed for repeatable runs.
+inline std::unique_ptr<MainWindow> makeWindow()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->options()->setWorkers(2);
+    window->options()->setMode(CountingMode::Words);
+    window->options()->setChunkSize(JobSpec::DefaultChunkSize);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    return window;
+}
+
+} // namespace MonitorTest

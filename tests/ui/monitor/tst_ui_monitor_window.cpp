@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop monitor's window, driven through its real widgets on the offscreen platform: Esc
+// cancels the selected job only (and not when it closes a dropdown), a press anywhere on a card
+// selects it, Alt mnemonics are unique, long file names do not widen the window, and the first
+// window fits the screen.
+
+#include "tests/ui/monitor/monitortesthelpers.h"
+#include "ui/monitor/jobcard.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMultiMap>
+#include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTabBar>
+#include <QToolButton>
+
+using namespace MonitorTest;
+
+class TestUiMonitorWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { initMonitorTestCase(m_config); }
+    void init();
+    void cleanup();
+
+    void escapeCancelsSelectedJob();
+    void escapeInADropdownKeepsTheJob();
+    void pressOnTitleSelectsTheCard();
+    void altMnemonicsAreUnique();
+    void longFileNamesDoNotWidenTheWindow();
+    void firstWindowFitsTheScreen();
+
+private:
+    QTemporaryDir m_config;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestUiMonitorWindow::init()
+{
+    QSettings().clear(); // every test starts from a first run
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestUiMonitorWindow::cleanup()
+{
+    m_dir.reset();
+}
+
+void TestUiMonitorWindow::escapeCancelsSelectedJob()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+
+    CountJob *first = window->startSample(BigSample);
+    CountJob *second = window->startSample(BigSample);
+    QVERIFY(first && second);
+    JobCard *firstCard = window->cardFor(first);
+    QCOMPARE(window->selectedCard(), window->cardFor(second)); // the newest job is selected
+    QVERIFY(waitUntilCounting(first));
+    QCOMPARE(second->state(), CountJob::Queued);
+
+    QTest::mouseClick(firstCard, Qt::LeftButton); // select the running job
+    QCOMPARE(window->selectedCard(), firstCard);
+    QVERIFY(firstCard->isSelected());
+    QVERIFY(!window->cardFor(second)->isSelected());
+
+    QWidget *focus = QApplication::focusWidget() ? QApplication::focusWidget() : window.get();
+    QTest::keyClick(focus, Qt::Key_Escape);
+    QVERIFY(first->isCancelling() || first->state() == CountJob::Cancelled);
+    QTRY_COMPARE_WITH_TIMEOUT(first->state(), CountJob::Cancelled, PromptMs);
+    // Only the selected job: the queued one now runs.
+    QVERIFY(!second->isCancelling());
+    QTRY_VERIFY_WITH_TIMEOUT(second->state() != CountJob::Queued, PromptMs);
+    QVERIFY(!second->isFinished());
+
+    QTest::mouseClick(window->cardFor(second), Qt::LeftButton);
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window.get(),
+                    Qt::Key_Escape);
+    QTRY_COMPARE_WITH_TIMEOUT(second->state(), CountJob::Cancelled, PromptMs);
+}
+
+// Issue 11, bug 1: Esc that closes an open dropdown cancelled the running job.
+void TestUiMonitorWindow::escapeInADropdownKeepsTheJob()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    CountJob *job = window->startSample(BigSample);
+    QVERIFY(waitUntilCounting(job));
+
+    auto *mode = window->options()->findChild<QComboBox *>();
+    QVERIFY(mode);
+    mode->setFocus();
+    QTRY_VERIFY(mode->hasFocus());
+    mode->showPopup();
+    QTRY_VERIFY(mode->view()->isVisible());
+    QWidget *popupFocus = QApplication::focusWidget() ? QApplication::focusWidget() : mode->view();
+    QTest::keyClick(popupFocus, Qt::Key_Escape);
+    QTRY_VERIFY(!mode->view()->isVisible());
+    // And once more on the closed dropdown, as an impatient user does.
+    QTest::keyClick(mode, Qt::Key_Escape);
+    QCoreApplication::processEvents();
+    QVERIFY(!job->isCancelling());
+    QCOMPARE(job->state(), CountJob::Counting);
+    job->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), PromptMs);
+}
+
+// Issue 11, bug 2: a press on a card's title or status line did not select the card, so Esc then
+// cancelled the other (queued) job.
+void TestUiMonitorWindow::pressOnTitleSelectsTheCard()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    CountJob *first = window->startSample(BigSample);
+    CountJob *second = window->startSample(BigSample);
+    QVERIFY(waitUntilCounting(first));
+    JobCard *firstCard = window->cardFor(first);
+    QCOMPARE(window->selectedCard(), window->cardFor(second));
+
+    QTest::mouseClick(firstCard->titleLabel(), Qt::LeftButton);
+    QCOMPARE(window->selectedCard(), firstCard);
+    QVERIFY(firstCard->isSelected());
+    QTest::mouseClick(window->cardFor(second)->statusLabel(), Qt::LeftButton);
+    QCOMPARE(window->selectedCard(), window->cardFor(second));
+    QTest::mouseClick(firstCard->titleLabel(), Qt::LeftButton);
+
+    // The selected card is drawn in the selection colour, not greyed out.
+    const QColor base = QApplication::palette().color(QPalette::Base);
+    const QColor selected = firstCard->palette().color(firstCard->backgroundRole());
+    const QColor other = window->cardFor(second)->palette().color(QPalette::Base);
+    QCOMPARE(other, base);
+    QVERIFY(selected != base);
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTRY_COMPARE_WITH_TIMEOUT(first->state(), CountJob::Cancelled, PromptMs);
+    QVERIFY(!second->isCancelling());
+    QVERIFY(!second->isFinished());
+    second->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(second->isFinished(), PromptMs);
+}
+
+// The letter after '&' in a label, or 0.
+QChar mnemonicOf(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('&')) {
+            if (text.at(i + 1) != QLatin1Char('&'))
+                return text.at(i + 1).toLower();
+            ++i;
+        }
+    }
+    return {};
+}
+
+// Issue 11, bug 11: Alt+F went to the Files tab before the File menu (and C&hunk size met
+// &Help, &Start met Hide &stop words). Every Alt+letter on screen must lead to one place.
+void TestUiMonitorWindow::altMnemonicsAreUnique()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    window->startSample(PauseSample);
+    QMultiMap<QChar, QString> owners;
+    const auto note = [&owners](const QString &text) {
+        const QChar key = mnemonicOf(text);
+        if (!key.isNull())
+            owners.insert(key, text);
+    };
+    const QList<QAction *> menus = window->menuBar()->actions();
+    for (QAction *menu : menus)
+        note(menu->text());
+    const QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (!widget->isVisibleTo(window.get()) || widget->window() != window.get())
+            continue;
+        if (auto *button = qobject_cast<QAbstractButton *>(widget);
+            button && !qobject_cast<QToolButton *>(widget))
+            note(button->text());
+        else if (auto *label = qobject_cast<QLabel *>(widget); label && label->buddy())
+            note(label->text());
+        else if (auto *tabs = qobject_cast<QTabBar *>(widget)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                note(tabs->tabText(i));
+        }
+    }
+    QVERIFY(owners.size() >= 8);
+    const QList<QChar> keys = owners.uniqueKeys();
+    for (const QChar key : keys) {
+        const QStringList texts = owners.values(key);
+        QVERIFY2(texts.size() == 1, qPrintable(texts.join(QStringLiteral(" | "))));
+    }
+}
+
+// Issue 11, bug 3: a 230-character file name widened the window from 1300 to 2112 px, and the
+// card's state, Pause and Cancel went out of view behind a horizontal scrollbar.
+void TestUiMonitorWindow::longFileNamesDoNotWidenTheWindow()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->resize(1000, 700);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    const int minimumBefore = window->minimumSizeHint().width();
+
+    const QString name = QString(226, QLatin1Char('n')) + QStringLiteral(".txt");
+    const QString path = m_dir->filePath(name);
+    QVERIFY(writeFile(path, "a long name\n"));
+    window->addInputs({path});
+    QCOMPARE(window->minimumSizeHint().width(), minimumBefore);
+    QCOMPARE(window->width(), 1000);
+
+    CountJob *job = window->startJob();
+    QVERIFY(job);
+    JobCard *card = window->cardFor(job);
+    QTRY_VERIFY_WITH_TIMEOUT(job->isFinished(), WorkTimeoutMs);
+    QCoreApplication::processEvents();
+    QCOMPARE(window->width(), 1000);
+    QCOMPARE(window->minimumSizeHint().width(), minimumBefore);
+    auto *area = window->findChild<QScrollArea *>(QStringLiteral("jobsPanel"));
+    QVERIFY(area);
+    QCOMPARE(area->horizontalScrollBar()->maximum(), 0);
+    // The buttons stay inside the card, and the full path is one hover away.
+    QVERIFY(card->rect().contains(
+        QRect(card->cancelButton()->mapTo(card, QPoint(0, 0)), card->cancelButton()->size())));
+    QVERIFY(card->titleLabel()->toolTip().contains(name));
+
+    for (QMenu *menu : window->findChildren<QMenu *>()) {
+        for (QAction *action : menu->actions())
+            QVERIFY2(action->text().size() < 80, qPrintable(action->text()));
+    }
+}
+
+// Issue 11, bug 12: at 200 % scale the first window opened at 2200x1440 on a 1600x1000 screen.
+// The offscreen screen is 800x600, smaller than the default size, which plays the same part.
+void TestUiMonitorWindow::firstWindowFitsTheScreen()
+{
+    QSettings().remove(QStringLiteral("window/geometry"));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY2(window.width() <= available.width() && window.height() <= available.height(),
+             qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                            .arg(window.width())
+                            .arg(window.height())
+                            .arg(available.width())
+                            .arg(available.height())));
+    QVERIFY(window.minimumSizeHint().height() <= available.height());
+    QVERIFY(window.minimumSizeHint().width() <= available.width());
+}
+
+QTEST_MAIN(TestUiMonitorWindow)
+#include "tst_ui_monitor_window.moc"
