@@ -215,11 +215,11 @@ void CommandLineTool::onFinished()
         }
         if (m_progress)
             printErr(ProgressFormat::summaryLine(*result) + QLatin1Char('\n'));
-        if (result->totals.overlongWords > 0)
-            printErr(QCoreApplication::translate(
-                "CommandLineTool",
-                "wordmill-cli: %n word(s) longer than 1000 bytes were not counted\n", nullptr,
-                int(std::min<quint64>(result->totals.overlongWords, INT_MAX))));
+        if (result->totals.overlongWords > 0) {
+            const int overlong = int(std::min(result->totals.overlongWords, quint64(INT_MAX)));
+            printErr(tr("wordmill-cli: %n word(s) longer than 1000 bytes were not counted\n",
+                        nullptr, overlong));
+        }
     } else if (!m_job->errorString().isEmpty()) {
         printErr(QStringLiteral("wordmill-cli: %1\n").arg(m_job->errorString()));
     }
@@ -247,13 +247,12 @@ void CommandLineTool::onMergeFinished()
     }
     if (m_progress) {
         const CountTotals &t = outcome.result->totals;
-        const QLocale locale;
         printErr(QCoreApplication::translate("CommandLineTool",
                                              "Merged %1 words (%2 distinct) from %n result "
                                              "file(s) in %3\n",
                                              nullptr, int(t.filesCounted))
-                     .arg(locale.toString(qulonglong(t.words)),
-                          locale.toString(qulonglong(t.distinctWords)),
+                     .arg(ProgressFormat::count(quint64(t.words)),
+                          ProgressFormat::count(quint64(t.distinctWords)),
                           ProgressFormat::duration(m_clock.elapsed())));
     }
     Q_EMIT done(outcome.errors.isEmpty() ? Success : SomeSkipped);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commandlinetool.h"
 #include "app/cli/interruptnotifier.h"
-#include "core/format/englishplurals.h"
+#include "core/format/translations.h"
 
 #include <QCoreApplication>
 
@@ -10,7 +10,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("wordmill-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WORDMILL_VERSION));
-    EnglishPlurals::install();
+    Translations::install(); // the system's language, as LANGUAGE, LC_MESSAGES and LANG say
 
     CommandLineTool tool;
     InterruptNotifier interrupt;

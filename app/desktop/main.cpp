@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/format/englishplurals.h"
+#include "core/format/translations.h"
 #include "ui/monitor/mainwindow.h"
 #include "ui/monitor/startupoptions.h"
 
 #include <QApplication>
 #include <QIcon>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -19,12 +20,14 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(WORDMILL_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(WORDMILL_APP_ID));
     QApplication::setWindowIcon(MainWindow::applicationIcon());
-    EnglishPlurals::install();
+    // View ▸ Language; empty (the default) follows the system's language.
+    Translations::install(QSettings().value(QStringLiteral("language")).toString());
 
     const StartupOptions options = StartupOptions::parse(app.arguments());
     if (!options.error.isEmpty()) {
-        std::fprintf(stderr, "wordmill: %s\nTry 'wordmill --help' for more information.\n",
-                     qPrintable(options.error));
+        const QString message = QCoreApplication::translate(
+            "StartupOptions", "wordmill: %1\nTry 'wordmill --help' for more information.\n");
+        std::fputs(qPrintable(message.arg(options.error)), stderr);
         return 2;
     }
     MainWindow window;

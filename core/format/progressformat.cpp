@@ -5,31 +5,65 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace {
 
-QString tr(const char *text)
+// One name for the translation context, seen alike by lupdate and at run time.
+struct Text
 {
-    return QCoreApplication::translate("ProgressFormat", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProgressFormat)
+};
 
 } // namespace
 
 namespace ProgressFormat {
 
+QString count(quint64 n)
+{
+    const QLocale locale;
+    const QString digits = QString::number(n);
+    QString out;
+    out.reserve(digits.size() * 2);
+    const QString zero = locale.zeroDigit();
+    const bool asciiDigits = zero == QLatin1String("0");
+    // Qt 6.4 groups Spanish wrongly ("1225.101"): it applies Spanish's minimum grouping of two
+    // digits to the leading group. Grouping by hand, with the locale's separator and its own
+    // choice for four-digit numbers (Spanish writes 9999, English 9,999), is right everywhere.
+    const QString separator = locale.groupSeparator();
+    const bool groupsFourDigits = !(locale.numberOptions() & QLocale::OmitGroupSeparator)
+        && locale.toString(1000).contains(separator);
+    const bool grouped = !(locale.numberOptions() & QLocale::OmitGroupSeparator)
+        && (digits.size() > 4 || (digits.size() == 4 && groupsFourDigits));
+    for (qsizetype i = 0; i < digits.size(); ++i) {
+        if (grouped && i > 0 && (digits.size() - i) % 3 == 0)
+            out += separator;
+        if (asciiDigits)
+            out += digits.at(i);
+        else
+            out += locale.toString(digits.at(i).digitValue());
+    }
+    return out;
+}
+
 QString bytes(qint64 bytes)
 {
-    static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+    static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     if (bytes < 1024)
-        return QStringLiteral("%1 B").arg(bytes);
+        return QStringLiteral("%1 B").arg(count(quint64(std::max<qint64>(0, bytes))));
     double value = double(bytes);
     int unit = 0;
-    while (value >= 1024 && unit < 5) {
+    while (value >= 1024 && unit < 6) {
         value /= 1024;
         ++unit;
     }
-    return QStringLiteral("%1 %2")
-        .arg(value, 0, 'f', value < 10 ? 1 : 0)
-        .arg(QLatin1String(units[unit]));
+    // Rounding may reach the next unit: 1023.96 KiB reads "1.0 MiB", not "1024 KiB".
+    if (value >= 1023.5 && unit < 6) {
+        value /= 1024;
+        ++unit;
+    }
+    return QStringLiteral("%1 %2").arg(QLocale().toString(value, 'f', value < 10 ? 1 : 0),
+                                       QLatin1String(units[unit]));
 }
 
 qint64 parseBytes(const QString &text)
@@ -64,8 +98,9 @@ QString duration(qint64 ms)
 
 QString speed(double bytesPerSecond)
 {
-    const double mb = bytesPerSecond / 1e6;
-    return QStringLiteral("%1 MB/s").arg(mb, 0, 'f', mb < 10 ? 1 : 0);
+    // The same units as sizes, so that "1.2 GiB of 4.0 GiB · 300 MiB/s" adds up.
+    constexpr double Largest = 9.2e18; // below 2^63, which a qint64 cannot hold
+    return bytes(qint64(std::clamp(bytesPerSecond, 0.0, Largest))) + QStringLiteral("/s");
 }
 
 double mapSpeed(const JobProgress &progress)
@@ -85,7 +120,7 @@ qint64 mapTimeLeftMs(const JobProgress &progress)
 
 QString sampleName(qint64 sampleBytes)
 {
-    return tr("Generated sample (%1)").arg(bytes(sampleBytes));
+    return Text::tr("Generated sample (%1)").arg(bytes(sampleBytes));
 }
 
 QString fileName(const FileReport &report)
@@ -99,25 +134,25 @@ QString problemText(FileProblem problem, const QString &details)
     case FileProblem::None:
         return {};
     case FileProblem::NotFound:
-        return tr("no such file or folder");
+        return Text::tr("no such file or folder");
     case FileProblem::DanglingLink:
-        return tr("a dangling symbolic link (its target %1 does not exist)").arg(details);
+        return Text::tr("a dangling symbolic link (its target %1 does not exist)").arg(details);
     case FileProblem::FolderUnreadable:
-        return tr("folder cannot be read (permission denied)");
+        return Text::tr("folder cannot be read (permission denied)");
     case FileProblem::Fifo:
-        return tr("a FIFO (named pipe), not a regular file: not opened");
+        return Text::tr("a FIFO (named pipe), not a regular file: not opened");
     case FileProblem::Socket:
-        return tr("a socket, not a regular file: not opened");
+        return Text::tr("a socket, not a regular file: not opened");
     case FileProblem::Device:
-        return tr("a device, not a regular file: not opened");
+        return Text::tr("a device, not a regular file: not opened");
     case FileProblem::NotRegularFile:
-        return tr("not a regular file: not opened");
+        return Text::tr("not a regular file: not opened");
     case FileProblem::CannotOpen:
-        return tr("cannot be opened: %1").arg(details);
+        return Text::tr("cannot be opened: %1").arg(details);
     case FileProblem::ReadError:
-        return tr("read error: %1").arg(details);
+        return Text::tr("read error: %1").arg(details);
     case FileProblem::Binary:
-        return tr("binary file (a NUL byte at offset %1)").arg(details);
+        return Text::tr("binary file (a NUL byte at offset %1)").arg(details);
     case FileProblem::ReadFailed:
     case FileProblem::BadResultFile:
         return details;
@@ -134,21 +169,21 @@ QString stateName(CountJob::State state)
 {
     switch (state) {
     case CountJob::Queued:
-        return tr("Queued");
+        return Text::tr("Queued");
     case CountJob::Scanning:
-        return tr("Scanning");
+        return Text::tr("Scanning");
     case CountJob::Counting:
-        return tr("Counting");
+        return Text::tr("Counting");
     case CountJob::Merging:
-        return tr("Merging");
+        return Text::tr("Merging");
     case CountJob::Sorting:
-        return tr("Sorting");
+        return Text::tr("Sorting");
     case CountJob::Done:
-        return tr("Done");
+        return Text::tr("Done");
     case CountJob::Cancelled:
-        return tr("Cancelled");
+        return Text::tr("Cancelled");
     case CountJob::Failed:
-        return tr("Failed");
+        return Text::tr("Failed");
     }
     return {};
 }
@@ -159,41 +194,38 @@ QString statusLine(CountJob::State state, const JobProgress &p, const StatusLine
     if (options.withStateName)
         parts << stateName(state);
     if (p.map.started) {
-        parts << tr("%1 of %2").arg(bytes(p.map.done), bytes(p.map.total));
+        parts << Text::tr("%1 of %2").arg(bytes(p.map.done), bytes(p.map.total));
         const double rate = options.bytesPerSecond >= 0 ? options.bytesPerSecond : mapSpeed(p);
         // Bytes are read only while counting: a MB/s falling through merge and sort would mislead.
         const bool reading = state == CountJob::Counting;
         if (reading && rate > 0 && !options.paused)
             parts << speed(rate);
         if (state == CountJob::Counting && rate > 0 && !options.paused)
-            parts << tr("about %1 left")
+            parts << Text::tr("about %1 left")
                          .arg(duration(qint64(double(p.map.total - p.map.done) * 1000.0 / rate)));
         if (state == CountJob::Sorting && p.finalize.total > 0)
-            parts << tr("sorted %1 %").arg(p.finalize.done * 100 / p.finalize.total);
+            parts << Text::tr("sorted %1 %").arg(p.finalize.done * 100 / p.finalize.total);
     } else if (p.scan.started) {
-        parts << QCoreApplication::translate("ProgressFormat", "%n file(s), %1 found", nullptr,
-                                             int(p.scan.done))
+        parts << Text::tr("%n file(s), %1 found", nullptr, int(p.scan.done))
                      .arg(bytes(p.bytesPlanned));
     }
     if (options.paused)
-        parts << tr("paused");
+        parts << Text::tr("paused");
     if (p.scan.started)
-        parts << tr("%1 elapsed").arg(duration(p.elapsedMs));
+        parts << Text::tr("%1 elapsed").arg(duration(p.elapsedMs));
     if (options.stalled && !options.paused)
-        parts << tr("stalled");
+        parts << Text::tr("stalled");
     return parts.join(QStringLiteral(" · "));
 }
 
 QString summaryLine(const CountResult &result)
 {
     const CountTotals &t = result.totals;
-    const QLocale locale;
     const double seconds = double(std::max<qint64>(1, t.totalMs)) / 1000.0;
-    return QCoreApplication::translate(
-               "ProgressFormat", "Counted %1 words (%2 distinct) in %n file(s), %3 in %4 (%5)",
-               nullptr, int(t.filesCounted))
-        .arg(locale.toString(qulonglong(t.words)), locale.toString(qulonglong(t.distinctWords)),
-             bytes(t.bytes), duration(t.totalMs), speed(double(t.bytes) / seconds));
+    return Text::tr("Counted %1 words (%2 distinct) in %n file(s), %3 in %4 (%5)", nullptr,
+                    int(t.filesCounted))
+        .arg(count(t.words), count(t.distinctWords), bytes(t.bytes), duration(t.totalMs),
+             speed(double(t.bytes) / seconds));
 }
 
 } // namespace ProgressFormat

@@ -11,13 +11,15 @@
 */
 namespace ProgressFormat {
 
-//! "512 B", "1.5 KiB", "4.0 GiB".
+//! A whole number the locale's way: "1,225,101" in English, "1.225.101" and "9999" in Spanish.
+QString count(quint64 n);
+//! "512 B", "1.5 KiB", "4.0 GiB" (binary units; the locale's decimal separator: "1,5 KiB").
 QString bytes(qint64 bytes);
 //! Parses "4096", "64K", "4MiB", "1.5G" (powers of 1024) into bytes; -1 if not a size.
 qint64 parseBytes(const QString &text);
 //! "0:09", "12:34", "1:02:03".
 QString duration(qint64 ms);
-//! "310 MB/s" (decimal megabytes, as disks and networks are measured).
+//! "296 MiB/s": the units of bytes(), per second.
 QString speed(double bytesPerSecond);
 //! Bytes per second of the map phase so far; 0 before it moved.
 double mapSpeed(const JobProgress &progress);
@@ -44,7 +46,7 @@ struct StatusLineOptions
 //! progress and the monitor's cards both use it, so they say the same thing.
 QString statusLine(CountJob::State state, const JobProgress &progress,
                    const StatusLineOptions &options = {});
-//! "Counted 1,234 words (56 distinct) in 3 files, 4.0 MiB in 0:02 (210 MB/s)".
+//! "Counted 1,234 words (56 distinct) in 3 files, 4.0 MiB in 0:02 (200 MiB/s)".
 QString summaryLine(const CountResult &result);
 
 } // namespace ProgressFormat

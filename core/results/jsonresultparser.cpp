@@ -15,10 +15,11 @@ namespace {
 constexpr int MaxDepth = 256; // of skipped values; deeper nesting is no result file
 constexpr quint64 CancelCheckRows = 1 << 16;
 
-QString tr(const char *text)
+// One name for the translation context, seen alike by lupdate and at run time.
+struct Text
 {
-    return QCoreApplication::translate("ResultReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ResultReader)
+};
 
 inline bool isSpace(char c)
 {
@@ -54,15 +55,15 @@ JsonResultParser::JsonResultParser(QByteArrayView data, WordTable *table, const 
 bool JsonResultParser::fail(const char *at, const QString &reason)
 {
     const qint64 line = 1 + std::count(m_begin, std::min(at, m_end), '\n');
-    m_error = tr("line %1: %2").arg(line).arg(reason);
+    m_error = Text::tr("line %1: %2").arg(line).arg(reason);
     return false;
 }
 
 bool JsonResultParser::failSyntax(const QString &expected)
 {
     if (m_p >= m_end)
-        return fail(m_p, tr("the JSON ends too early (expected %1)").arg(expected));
-    return fail(m_p, tr("not valid JSON (expected %1)").arg(expected));
+        return fail(m_p, Text::tr("the JSON ends too early (expected %1)").arg(expected));
+    return fail(m_p, Text::tr("not valid JSON (expected %1)").arg(expected));
 }
 
 void JsonResultParser::skipSpace()
@@ -77,7 +78,7 @@ bool JsonResultParser::parse()
         m_p += 3;
     skipSpace();
     if (m_p == m_end || *m_p != '{')
-        return fail(m_p, tr("a WordMill JSON result is an object {\"words\": [...]}"));
+        return fail(m_p, Text::tr("a WordMill JSON result is an object {\"words\": [...]}"));
     ++m_p;
     skipSpace();
     if (m_p < m_end && *m_p == '}') {
@@ -94,17 +95,18 @@ bool JsonResultParser::parse()
                 const char *at = m_p;
                 QByteArrayView name;
                 if (m_p == m_end)
-                    return failSyntax(tr("a value"));
+                    return failSyntax(Text::tr("a value"));
                 if (*m_p != '"')
-                    return fail(at, tr("\"mode\" must be a string"));
+                    return fail(at, Text::tr("\"mode\" must be a string"));
                 if (!parseString(&name, &m_wordScratch))
                     return false;
                 CountingMode mode = CountingMode::Words;
                 if (!parseCountingMode(QString::fromUtf8(name), &mode))
-                    return fail(at,
-                                tr("unknown mode \"%1\" (expected \"words\" or \"whitespace\")")
-                                    .arg(QString::fromUtf8(
-                                        name.first(std::min<qsizetype>(name.size(), 40)))));
+                    return fail(
+                        at,
+                        Text::tr("unknown mode \"%1\" (expected \"words\" or \"whitespace\")")
+                            .arg(QString::fromUtf8(
+                                name.first(std::min<qsizetype>(name.size(), 40)))));
                 m_mode = mode;
             } else if (!skipValue(0)) {
                 return false;
@@ -118,18 +120,18 @@ bool JsonResultParser::parse()
     }
     skipSpace();
     if (m_p != m_end)
-        return fail(m_p, tr("more text after the end of the JSON object"));
+        return fail(m_p, Text::tr("more text after the end of the JSON object"));
     if (!m_sawWords)
-        return fail(m_p, tr("no \"words\" array: not a WordMill result"));
+        return fail(m_p, Text::tr("no \"words\" array: not a WordMill result"));
     return true;
 }
 
 bool JsonResultParser::parseWords()
 {
     if (m_p == m_end)
-        return failSyntax(tr("a value"));
+        return failSyntax(Text::tr("a value"));
     if (*m_p != '[')
-        return fail(m_p, tr("\"words\" must be an array"));
+        return fail(m_p, Text::tr("\"words\" must be an array"));
     m_sawWords = true;
     ++m_p;
     skipSpace();
@@ -157,11 +159,11 @@ bool JsonResultParser::parseEntry()
 {
     const char *const start = m_p;
     if (m_p == m_end)
-        return failSyntax(tr("an entry of \"words\""));
+        return failSyntax(Text::tr("an entry of \"words\""));
     if (*m_p != '{')
         return fail(m_p,
-                    tr("an entry of \"words\" must be an object {\"word\": \"...\", "
-                       "\"count\": N}"));
+                    Text::tr("an entry of \"words\" must be an object {\"word\": \"...\", "
+                             "\"count\": N}"));
     ++m_p;
     skipSpace();
     QByteArrayView word;
@@ -176,10 +178,10 @@ bool JsonResultParser::parseEntry()
             if (!parseMemberName(&key))
                 return false;
             if (m_p == m_end)
-                return failSyntax(tr("a value"));
+                return failSyntax(Text::tr("a value"));
             if (key == QByteArrayView("word")) {
                 if (*m_p != '"')
-                    return fail(m_p, tr("\"word\" must be a string"));
+                    return fail(m_p, Text::tr("\"word\" must be a string"));
                 if (!parseString(&word, &m_wordScratch))
                     return false;
                 hasWord = true;
@@ -198,22 +200,22 @@ bool JsonResultParser::parseEntry()
         }
     }
     if (!hasWord)
-        return fail(start, tr("an entry without a \"word\""));
+        return fail(start, Text::tr("an entry without a \"word\""));
     if (!hasCount)
-        return fail(start, tr("an entry without a \"count\""));
+        return fail(start, Text::tr("an entry without a \"count\""));
     if (word.isEmpty())
-        return fail(start, tr("an empty word"));
+        return fail(start, Text::tr("an empty word"));
     if (word.size() > CountResult::MaxWordBytes)
-        return fail(start, tr("a word longer than %1 bytes").arg(CountResult::MaxWordBytes));
+        return fail(start, Text::tr("a word longer than %1 bytes").arg(CountResult::MaxWordBytes));
     if (count > 0) {
         if (m_words + count < m_words)
-            return fail(start, tr("the counts add up to more than 2^64 - 1"));
+            return fail(start, Text::tr("the counts add up to more than 2^64 - 1"));
         m_words += count;
         m_table->add(word.data(), word.size(), count);
     }
     ++m_rows;
     if (m_rows % CancelCheckRows == 0 && m_stop && m_stop())
-        return fail(m_p, tr("cancelled"));
+        return fail(m_p, Text::tr("cancelled"));
     return true;
 }
 
@@ -221,7 +223,7 @@ bool JsonResultParser::parseEntry()
 bool JsonResultParser::parseMemberName(QByteArrayView *key)
 {
     if (m_p == m_end || *m_p != '"')
-        return failSyntax(tr("a member name in quotes"));
+        return failSyntax(Text::tr("a member name in quotes"));
     if (!parseString(key, &m_keyScratch))
         return false;
     skipSpace();
@@ -262,19 +264,19 @@ bool JsonResultParser::parseString(QByteArrayView *value, QByteArray *scratch)
     scratch->append(m_p, q - m_p);
     for (;;) {
         if (q == m_end)
-            return fail(open, tr("a string that does not end"));
+            return fail(open, Text::tr("a string that does not end"));
         const char c = *q;
         if (c == '"')
             break;
         if (quint8(c) < 0x20)
-            return fail(q, tr("a control character in a string (JSON needs it escaped)"));
+            return fail(q, Text::tr("a control character in a string (JSON needs it escaped)"));
         if (c != '\\') {
             scratch->append(c);
             ++q;
             continue;
         }
         if (++q == m_end)
-            return fail(open, tr("a string that does not end"));
+            return fail(open, Text::tr("a string that does not end"));
         const char e = *q++;
         switch (e) {
         case '"':
@@ -313,15 +315,15 @@ bool JsonResultParser::parseString(QByteArrayView *value, QByteArray *scratch)
             const char *const escape = q - 2;
             char32_t cp = 0;
             if (!hex4(q, &cp))
-                return fail(escape, tr("a \\u escape without four hex digits"));
+                return fail(escape, Text::tr("a \\u escape without four hex digits"));
             q += 4;
             if (cp >= 0xDC00 && cp <= 0xDFFF)
-                return fail(escape, tr("a \\u escape of a lone surrogate"));
+                return fail(escape, Text::tr("a \\u escape of a lone surrogate"));
             if (cp >= 0xD800 && cp <= 0xDBFF) {
                 char32_t low = 0;
                 if (m_end - q < 6 || q[0] != '\\' || q[1] != 'u' || !hex4(q + 2, &low)
                     || low < 0xDC00 || low > 0xDFFF)
-                    return fail(escape, tr("a \\u escape of a lone surrogate"));
+                    return fail(escape, Text::tr("a \\u escape of a lone surrogate"));
                 q += 6;
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
             }
@@ -330,7 +332,7 @@ bool JsonResultParser::parseString(QByteArrayView *value, QByteArray *scratch)
             break;
         }
         default:
-            return fail(q - 2, tr("an unknown escape in a string"));
+            return fail(q - 2, Text::tr("an unknown escape in a string"));
         }
     }
     *value = QByteArrayView(*scratch);
@@ -342,15 +344,15 @@ bool JsonResultParser::parseCount(quint64 *count)
 {
     const char *const start = m_p;
     const auto notWhole
-        = [&] { return fail(start, tr("\"count\" must be a whole number of 0 or more")); };
+        = [&] { return fail(start, Text::tr("\"count\" must be a whole number of 0 or more")); };
     if (m_p == m_end)
-        return failSyntax(tr("a value"));
+        return failSyntax(Text::tr("a value"));
     if (!isDigit(*m_p))
         return notWhole();
     quint64 n = 0;
     const auto [end, error] = std::from_chars(m_p, m_end, n);
     if (error == std::errc::result_out_of_range)
-        return fail(start, tr("a count that does not fit in 64 bits"));
+        return fail(start, Text::tr("a count that does not fit in 64 bits"));
     m_p = end;
     if (m_p < m_end && (*m_p == '.' || *m_p == 'e' || *m_p == 'E'))
         return notWhole();
@@ -361,9 +363,9 @@ bool JsonResultParser::parseCount(quint64 *count)
 bool JsonResultParser::skipValue(int depth)
 {
     if (depth > MaxDepth)
-        return fail(m_p, tr("values nested too deeply"));
+        return fail(m_p, Text::tr("values nested too deeply"));
     if (m_p == m_end)
-        return failSyntax(tr("a value"));
+        return failSyntax(Text::tr("a value"));
     const char c = *m_p;
     if (c == '"') {
         QByteArrayView ignored;
@@ -381,7 +383,7 @@ bool JsonResultParser::skipValue(int depth)
             if (c == '{') {
                 QByteArrayView ignored;
                 if (m_p == m_end || *m_p != '"')
-                    return failSyntax(tr("a member name in quotes"));
+                    return failSyntax(Text::tr("a member name in quotes"));
                 if (!parseString(&ignored, &m_keyScratch))
                     return false;
                 skipSpace();
@@ -423,18 +425,18 @@ bool JsonResultParser::skipValue(int depth)
         return q > from;
     };
     if (!digits())
-        return failSyntax(tr("a value"));
+        return failSyntax(Text::tr("a value"));
     if (q < m_end && *q == '.') {
         ++q;
         if (!digits())
-            return failSyntax(tr("a value"));
+            return failSyntax(Text::tr("a value"));
     }
     if (q < m_end && (*q == 'e' || *q == 'E')) {
         ++q;
         if (q < m_end && (*q == '+' || *q == '-'))
             ++q;
         if (!digits())
-            return failSyntax(tr("a value"));
+            return failSyntax(Text::tr("a value"));
     }
     m_p = q;
     return true;

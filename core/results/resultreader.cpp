@@ -24,10 +24,11 @@ constexpr qsizetype MaxLineBytes = 4096;
 constexpr quint64 CancelCheckLines = 1 << 16;
 const QByteArrayView Bom("\xEF\xBB\xBF");
 
-QString tr(const char *text)
+// One name for the translation context, seen alike by lupdate and at run time.
+struct Text
 {
-    return QCoreApplication::translate("ResultReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ResultReader)
+};
 
 bool failWith(QString *reason, const QString &text)
 {
@@ -66,7 +67,7 @@ public:
                 return false;
             p = nl ? nl + 1 : end;
             if (m_line % CancelCheckLines == 0 && m_stop && m_stop())
-                return fail(tr("cancelled"));
+                return fail(Text::tr("cancelled"));
         }
         *rest = p;
         return true;
@@ -75,7 +76,8 @@ public:
     //! The error for a line, or a rest of a block, too long to be a result line.
     bool failTooLong()
     {
-        return fail(tr("a line longer than %1 bytes: not a WordMill result").arg(MaxLineBytes));
+        return fail(
+            Text::tr("a line longer than %1 bytes: not a WordMill result").arg(MaxLineBytes));
     }
 
     //! Moves on to the next line, for an error in a line not yet parsed.
@@ -87,7 +89,7 @@ public:
 private:
     bool fail(const QString &reason)
     {
-        m_error = tr("line %1: %2").arg(m_line).arg(reason);
+        m_error = Text::tr("line %1: %2").arg(m_line).arg(reason);
         return false;
     }
 
@@ -100,30 +102,30 @@ private:
         const auto *tab = static_cast<const char *>(std::memchr(p, '\t', size_t(e - p)));
         if (!tab) {
             if (p == e)
-                return fail(tr("an empty line"));
+                return fail(Text::tr("an empty line"));
             if (m_line == 1 && QByteArrayView(p, e - p).startsWith(QByteArrayView("word,count")))
-                return fail(tr("a CSV file: WordMill reads back TSV and JSON results only"));
-            return fail(tr("no TAB between word and count"));
+                return fail(Text::tr("a CSV file: WordMill reads back TSV and JSON results only"));
+            return fail(Text::tr("no TAB between word and count"));
         }
         const qsizetype length = tab - p;
         if (length == 0)
-            return fail(tr("an empty word"));
+            return fail(Text::tr("an empty word"));
         if (length > CountResult::MaxWordBytes)
-            return fail(tr("a word longer than %1 bytes").arg(CountResult::MaxWordBytes));
+            return fail(Text::tr("a word longer than %1 bytes").arg(CountResult::MaxWordBytes));
         const char *c = tab + 1;
         if (std::memchr(c, '\t', size_t(e - c)))
-            return fail(tr("more than one TAB"));
+            return fail(Text::tr("more than one TAB"));
         if (c == e)
-            return fail(tr("no count after the TAB"));
+            return fail(Text::tr("no count after the TAB"));
         quint64 count = 0;
         const auto [end, error] = std::from_chars(c, e, count);
         if (error == std::errc::result_out_of_range)
-            return fail(tr("the count does not fit in 64 bits"));
+            return fail(Text::tr("the count does not fit in 64 bits"));
         if (error != std::errc() || end != e)
-            return fail(tr("the count is not a whole number of 0 or more"));
+            return fail(Text::tr("the count is not a whole number of 0 or more"));
         if (count > 0) {
             if (m_words + count < m_words)
-                return fail(tr("the counts add up to more than 2^64 - 1"));
+                return fail(Text::tr("the counts add up to more than 2^64 - 1"));
             m_words += count;
             m_table->add(p, length, count);
         }
@@ -188,16 +190,17 @@ bool parseFile(const QString &path, WordTable *table, QString *reason,
 {
     const QFileInfo info(path);
     if (!info.exists()) {
-        *reason = info.isSymLink() ? tr("a dangling symbolic link") : tr("no such file");
+        *reason
+            = info.isSymLink() ? Text::tr("a dangling symbolic link") : Text::tr("no such file");
         return false;
     }
     if (info.isDir())
-        return failWith(reason, tr("a folder, not a result file"));
+        return failWith(reason, Text::tr("a folder, not a result file"));
     if (!info.isFile()) // a FIFO would block the open
-        return failWith(reason, tr("not a regular file: not opened"));
+        return failWith(reason, Text::tr("not a regular file: not opened"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return failWith(reason, tr("cannot be opened: %1").arg(file.errorString()));
+        return failWith(reason, Text::tr("cannot be opened: %1").arg(file.errorString()));
 
     QByteArray buffer(BlockBytes + MaxLineBytes, Qt::Uninitialized);
     qsizetype have = 0;
@@ -206,7 +209,7 @@ bool parseFile(const QString &path, WordTable *table, QString *reason,
     for (bool atEnd = false; !atEnd;) {
         const qint64 n = file.read(buffer.data() + have, BlockBytes);
         if (n < 0)
-            return failWith(reason, tr("read error: %1").arg(file.errorString()));
+            return failWith(reason, Text::tr("read error: %1").arg(file.errorString()));
         atEnd = n == 0;
         have += qsizetype(n);
         const char *begin = buffer.constData();
@@ -218,7 +221,7 @@ bool parseFile(const QString &path, WordTable *table, QString *reason,
                 buffer = QByteArray(); // JSON needs it all in memory; free the block first
                 data.append(file.readAll());
                 if (file.error() != QFileDevice::NoError)
-                    return failWith(reason, tr("read error: %1").arg(file.errorString()));
+                    return failWith(reason, Text::tr("read error: %1").arg(file.errorString()));
                 return parseData(data, table, reason, summary, stop);
             }
             if (head.startsWith(Bom))
@@ -308,7 +311,7 @@ std::shared_ptr<CountResult> ResultReader::merge(const QStringList &paths, QStri
             return nullptr;
         if (ok && totals.words + s.words < totals.words) {
             ok = false;
-            reason = tr("its counts, added to those before, exceed 2^64 - 1");
+            reason = Text::tr("its counts, added to those before, exceed 2^64 - 1");
         }
         if (ok) {
             addTable(table.get(), &local);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/format/englishplurals.h"
 #include "core/format/progressformat.h"
+#include "core/format/translations.h"
 
 #include <QTest>
+
+#include <limits>
 
 namespace {
 
@@ -29,17 +31,26 @@ class TestProgressFormat : public QObject
 
 private slots:
     void initTestCase();
+    void init();
     void statusLine_data();
     void statusLine();
     void bytes_data();
     void bytes();
+    void count_data();
+    void count();
     void duration_data();
     void duration();
 };
 
+void TestProgressFormat::init()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
 void TestProgressFormat::initTestCase()
 {
-    EnglishPlurals::install();
+    Translations::install(
+        QStringLiteral("en")); // as the program does in English: "2 files", not "2 file(s)"
 }
 
 void TestProgressFormat::statusLine_data()
@@ -74,13 +85,13 @@ void TestProgressFormat::statusLine_data()
     QTest::newRow("counting at the average speed")
         << int(CountJob::Counting) << counting << cli
         << QStringLiteral(
-               "Counting · 48 MiB of 143 MiB · 25 MB/s · about 0:04 left · 0:02 elapsed");
+               "Counting · 48 MiB of 143 MiB · 24 MiB/s · about 0:04 left · 0:02 elapsed");
 
     ProgressFormat::StatusLineOptions recent = card;
     recent.bytesPerSecond = 50e6;
     QTest::newRow("counting at a recent speed, card")
         << int(CountJob::Counting) << counting << recent
-        << QStringLiteral("48 MiB of 143 MiB · 50 MB/s · about 0:02 left · 0:02 elapsed");
+        << QStringLiteral("48 MiB of 143 MiB · 48 MiB/s · about 0:02 left · 0:02 elapsed");
 
     ProgressFormat::StatusLineOptions paused = recent;
     paused.paused = true;
@@ -92,7 +103,7 @@ void TestProgressFormat::statusLine_data()
     ProgressFormat::StatusLineOptions stalled = recent;
     stalled.stalled = true;
     QTest::newRow("stalled") << int(CountJob::Counting) << counting << stalled
-                             << QStringLiteral("48 MiB of 143 MiB · 50 MB/s · about 0:02 left · "
+                             << QStringLiteral("48 MiB of 143 MiB · 48 MiB/s · about 0:02 left · "
                                                "0:02 elapsed · stalled");
 
     JobProgress merging = counting;
@@ -120,20 +131,75 @@ void TestProgressFormat::statusLine()
 
 void TestProgressFormat::bytes_data()
 {
+    QTest::addColumn<QString>("locale");
     QTest::addColumn<qint64>("bytes");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("zero") << qint64(0) << QStringLiteral("0 B");
-    QTest::newRow("below a KiB") << qint64(1023) << QStringLiteral("1023 B");
-    QTest::newRow("one KiB") << qint64(1024) << QStringLiteral("1.0 KiB");
-    QTest::newRow("tens keep no decimal") << 143 * MiB << QStringLiteral("143 MiB");
-    QTest::newRow("GiB") << qint64(5) * 1024 * MiB / 2 << QStringLiteral("2.5 GiB");
+    QTest::newRow("zero") << "en_US" << qint64(0) << QStringLiteral("0 B");
+    QTest::newRow("below a KiB") << "en_US" << qint64(1023) << QStringLiteral("1,023 B");
+    QTest::newRow("below a KiB, es") << "es_ES" << qint64(1023) << QStringLiteral("1023 B");
+    QTest::newRow("one KiB") << "en_US" << qint64(1024) << QStringLiteral("1.0 KiB");
+    QTest::newRow("one KiB, es") << "es_ES" << qint64(1024) << QStringLiteral("1,0 KiB");
+    QTest::newRow("one KiB, de") << "de_DE" << qint64(1024) << QStringLiteral("1,0 KiB");
+    QTest::newRow("one KiB, fr") << "fr_FR" << qint64(1024) << QStringLiteral("1,0 KiB");
+    QTest::newRow("tens keep no decimal") << "en_US" << 143 * MiB << QStringLiteral("143 MiB");
+    QTest::newRow("rounding reaches the next unit")
+        << "en_US" << qint64(1024 * 1024 - 20) << QStringLiteral("1.0 MiB");
+    QTest::newRow("GiB, es") << "es_ES" << qint64(5) * 1024 * MiB / 2 << QStringLiteral("2,5 GiB");
+    QTest::newRow("largest size") << "en_US" << std::numeric_limits<qint64>::max()
+                                  << QStringLiteral("8.0 EiB");
 }
 
 void TestProgressFormat::bytes()
 {
+    QFETCH(QString, locale);
     QFETCH(qint64, bytes);
     QFETCH(QString, expected);
+    QLocale::setDefault(QLocale(locale));
     QCOMPARE(ProgressFormat::bytes(bytes), expected);
+    QCOMPARE(ProgressFormat::speed(double(bytes)), expected + QStringLiteral("/s"));
+}
+
+void TestProgressFormat::count_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<quint64>("n");
+    QTest::addColumn<QString>("expected");
+    const QString nbsp = QStringLiteral("\u202f"); // French groups with a narrow no-break space
+    const quint64 max63 = quint64(std::numeric_limits<qint64>::max());
+    const struct
+    {
+        quint64 n;
+        const char *en, *es, *de;
+        QString fr;
+    } rows[] = {
+        {0, "0", "0", "0", QStringLiteral("0")},
+        {999, "999", "999", "999", QStringLiteral("999")},
+        {1000, "1,000", "1000", "1.000", QStringLiteral("1") + nbsp + QStringLiteral("000")},
+        {9999, "9,999", "9999", "9.999", QStringLiteral("9") + nbsp + QStringLiteral("999")},
+        {12345, "12,345", "12.345", "12.345", QStringLiteral("12") + nbsp + QStringLiteral("345")},
+        // Qt 6.4 itself writes "1225.101" in Spanish.
+        {1225101, "1,225,101", "1.225.101", "1.225.101",
+         QStringLiteral("1") + nbsp + QStringLiteral("225") + nbsp + QStringLiteral("101")},
+        {max63, "9,223,372,036,854,775,807", "9.223.372.036.854.775.807",
+         "9.223.372.036.854.775.807", QString()},
+    };
+    for (const auto &row : rows) {
+        const QByteArray n = QByteArray::number(row.n);
+        QTest::addRow("en %s", n.constData()) << "en_US" << row.n << QString::fromLatin1(row.en);
+        QTest::addRow("es %s", n.constData()) << "es_ES" << row.n << QString::fromLatin1(row.es);
+        QTest::addRow("de %s", n.constData()) << "de_DE" << row.n << QString::fromLatin1(row.de);
+        if (!row.fr.isEmpty())
+            QTest::addRow("fr %s", n.constData()) << "fr_FR" << row.n << row.fr;
+    }
+}
+
+void TestProgressFormat::count()
+{
+    QFETCH(QString, locale);
+    QFETCH(quint64, n);
+    QFETCH(QString, expected);
+    QLocale::setDefault(QLocale(locale));
+    QCOMPARE(ProgressFormat::count(n), expected);
 }
 
 void TestProgressFormat::duration_data()
@@ -144,6 +210,7 @@ void TestProgressFormat::duration_data()
     QTest::newRow("rounds to the nearest second") << qint64(1500) << QStringLiteral("0:02");
     QTest::newRow("minutes") << qint64(754'000) << QStringLiteral("12:34");
     QTest::newRow("hours") << qint64(3'723'000) << QStringLiteral("1:02:03");
+    QTest::newRow("over a day") << qint64(90'061'000) << QStringLiteral("25:01:01");
 }
 
 void TestProgressFormat::duration()

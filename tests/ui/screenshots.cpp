@@ -3,7 +3,7 @@
 // Run through .ci/screenshots, which uses Xvfb (or set QT_QPA_PLATFORM=offscreen).
 // Usage: wordmill-screenshots OUTPUT_DIR [SUFFIX]
 #include "core/engine/countjob.h"
-#include "core/format/englishplurals.h"
+#include "core/format/translations.h"
 #include "ui/explorer/resultsexplorer.h"
 #include "ui/monitor/jobcard.h"
 #include "ui/monitor/mainwindow.h"
@@ -44,7 +44,8 @@ int main(int argc, char *argv[])
     QTemporaryDir config;
     qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
     QApplication app(argc, argv);
-    EnglishPlurals::install();
+    Translations::install(
+        QStringLiteral("en")); // as the program does in English: "2 files", not "2 file(s)"
     if (argc < 2) {
         std::fprintf(stderr, "usage: wordmill-screenshots OUTPUT_DIR [SUFFIX]\n");
         return 2;

@@ -16,6 +16,7 @@
 #include <QClipboard>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -54,33 +55,22 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
 {
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("filterEdit"));
-    m_filter->setPlaceholderText(tr("Filter words…"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setAccessibleName(tr("Filter words"));
-    m_regex = new QCheckBox(tr("Re&gex"), this);
+    m_regex = new QCheckBox(this);
     m_regex->setObjectName(QStringLiteral("regexCheck"));
-    m_regex->setToolTip(tr("Treat the filter as a regular expression (case-insensitive)"));
     m_minCount = new QSpinBox(this);
     m_minCount->setObjectName(QStringLiteral("minCountSpin"));
     m_minCount->setRange(1, std::numeric_limits<int>::max());
-    m_minCount->setPrefix(tr("count ≥ "));
-    m_minCount->setAccessibleName(tr("Minimum count"));
     m_minCount->setGroupSeparatorShown(true);
-    m_hideStopWords = new QCheckBox(tr("Hide sto&p words"), this);
+    m_hideStopWords = new QCheckBox(this);
     m_hideStopWords->setObjectName(QStringLiteral("stopWordsCheck"));
-    m_hideStopWords->setToolTip(
-        tr("Hide common English and Spanish words (the list can be edited)"));
     auto *editStop = new QToolButton(this);
-    editStop->setText(tr("Edit…"));
-    editStop->setToolTip(tr("Edit the stop words"));
-    editStop->setAccessibleName(tr("Edit the stop words"));
     m_export = new QToolButton(this);
     m_export->setObjectName(QStringLiteral("exportButton"));
-    m_export->setText(tr("&Export"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(m_export);
-    exportMenu->addAction(tr("Export Shown Rows…"), this, [this] { exportRows(true); });
-    exportMenu->addAction(tr("Export All Rows…"), this, [this] { exportRows(false); });
+    QAction *exportShown = exportMenu->addAction(QString(), this, [this] { exportRows(true); });
+    QAction *exportAll = exportMenu->addAction(QString(), this, [this] { exportRows(false); });
     m_export->setMenu(exportMenu);
 
     auto *filterRow = new QHBoxLayout;
@@ -114,7 +104,6 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(ResultsModel::WordColumn,
                                                      QHeaderView::Stretch);
     m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->setAccessibleName(tr("Word counts"));
     auto *copy = new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
     connect(copy, &QShortcut::activated, this, &ResultsExplorer::copySelection);
 
@@ -123,9 +112,9 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
     m_views = new QTabWidget(this);
     m_views->setObjectName(QStringLiteral("resultViews"));
     m_views->setDocumentMode(true);
-    m_views->addTab(m_view, tr("Table"));
-    m_views->addTab(m_topChart, tr("Top words"));
-    m_views->addTab(m_zipfChart, tr("Zipf plot"));
+    m_views->addTab(m_view, QString());
+    m_views->addTab(m_topChart, QString());
+    m_views->addTab(m_zipfChart, QString());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
@@ -182,7 +171,38 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
             applyQuery(*output);
         }
     });
+    m_texts.add([=] {
+        m_filter->setPlaceholderText(tr("Filter words…"));
+        m_filter->setAccessibleName(tr("Filter words"));
+        m_regex->setText(tr("Re&gex"));
+        m_regex->setToolTip(tr("Treat the filter as a regular expression (case-insensitive)"));
+        m_minCount->setPrefix(tr("count ≥ "));
+        m_minCount->setAccessibleName(tr("Minimum count"));
+        m_hideStopWords->setText(tr("Hide sto&p words"));
+        m_hideStopWords->setToolTip(
+            tr("Hide common English and Spanish words (the list can be edited)"));
+        editStop->setText(tr("Edit…"));
+        editStop->setToolTip(tr("Edit the stop words"));
+        editStop->setAccessibleName(tr("Edit the stop words"));
+        m_export->setText(tr("&Export"));
+        exportShown->setText(tr("Export Shown Rows…"));
+        exportAll->setText(tr("Export All Rows…"));
+        m_view->setAccessibleName(tr("Word counts"));
+        m_views->setTabText(0, tr("Table"));
+        m_views->setTabText(1, tr("Top words"));
+        m_views->setTabText(2, tr("Zipf plot"));
+    });
     setResult(nullptr, QString());
+}
+
+void ResultsExplorer::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_texts.retranslate();
+        m_model->retranslate();
+        updateSummary();
+    }
+    QWidget::changeEvent(event);
 }
 
 ResultsExplorer::~ResultsExplorer()
@@ -276,7 +296,8 @@ void ResultsExplorer::runQuery()
         return;
     }
     if (!m_index) {
-        m_status->setText(tr("Indexing %1 words…").arg(QLocale().toString(m_result->size())));
+        m_status->setText(
+            tr("Indexing %1 words…").arg(ProgressFormat::count(quint64(m_result->size()))));
         return; // runs when the index is ready
     }
     m_queryWatcher.future().cancel();
@@ -292,11 +313,11 @@ void ResultsExplorer::applyQuery(const QueryOutput &output)
     m_topChart->setWords(top);
     m_zipfChart->setCounts(output.countsDescending);
     const qsizetype shown = qsizetype(output.rows->size());
-    m_status->setText(
-        shown == m_result->size()
-            ? tr("Showing all %1 words").arg(QLocale().toString(shown))
-            : tr("Showing %1 of %2 words")
-                  .arg(QLocale().toString(shown), QLocale().toString(m_result->size())));
+    m_status->setText(shown == m_result->size()
+                          ? tr("Showing all %1 words").arg(ProgressFormat::count(quint64(shown)))
+                          : tr("Showing %1 of %2 words")
+                                .arg(ProgressFormat::count(quint64(shown)),
+                                     ProgressFormat::count(quint64(m_result->size()))));
     Q_EMIT viewUpdated();
 }
 
@@ -315,12 +336,11 @@ void ResultsExplorer::updateSummary()
         return;
     }
     const CountTotals &t = m_result->totals;
-    const QLocale locale;
     QStringList parts;
     if (!m_title.isEmpty())
         parts << m_title;
-    parts << tr("%1 words").arg(locale.toString(qulonglong(t.words)))
-          << tr("%1 distinct").arg(locale.toString(qulonglong(t.distinctWords)));
+    parts << tr("%1 words").arg(ProgressFormat::count(quint64(t.words)))
+          << tr("%1 distinct").arg(ProgressFormat::count(quint64(t.distinctWords)));
     if (t.filesCounted > 0 || t.bytes > 0) {
         const double speed = double(t.bytes) * 1000.0 / double(std::max<qint64>(1, t.totalMs));
         parts << tr("%n file(s)", nullptr, int(t.filesCounted)) << ProgressFormat::bytes(t.bytes)
@@ -343,7 +363,7 @@ void ResultsExplorer::updateLive(const QList<WordCount> &words, quint64 wordsSoF
                            : tr("Top %1 words so far, of %2 counted: provisional until the job is "
                                 "done")
                                  .arg(words.size())
-                                 .arg(QLocale().toString(qulonglong(wordsSoFar))));
+                                 .arg(ProgressFormat::count(quint64(wordsSoFar))));
 }
 
 QString ResultsExplorer::selectedRowsAsTsv() const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/format/retranslator.h"
+
 #include "core/engine/wordcount.h"
 #include "core/results/resultquery.h"
 
@@ -75,6 +77,9 @@ Q_SIGNALS:
     //! A sort or filter was applied (or a new result shown and indexed).
     void viewUpdated();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void showResult(std::shared_ptr<const CountResult> result);
     void runQuery();
@@ -110,4 +115,5 @@ private:
     QTableView *m_view = nullptr;
     TopWordsChart *m_topChart = nullptr;
     ZipfChart *m_zipfChart = nullptr;
+    Retranslator m_texts;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/explorer/resultsmodel.h"
 
+#include "core/format/progressformat.h"
+
 #include "core/engine/countresult.h"
 #include "core/results/resultindex.h"
 
@@ -102,14 +104,14 @@ QVariant ResultsModel::resultData(int row, int column, int role) const
     case RankColumn: {
         // Without the index only the output order itself is shown, where rank is the row.
         const quint32 rank = m_index ? m_index->rank(entry) : quint32(row + 1);
-        return display ? QVariant(QLocale().toString(rank)) : QVariant(rank);
+        return display ? QVariant(ProgressFormat::count(quint64(rank))) : QVariant(rank);
     }
     case WordColumn: {
         const QByteArrayView word = m_result->table->word(entry);
         return QString::fromUtf8(word.data(), word.size());
     }
     case CountColumn:
-        return display ? QVariant(QLocale().toString(qulonglong(e.count)))
+        return display ? QVariant(ProgressFormat::count(quint64(e.count)))
                        : QVariant(qulonglong(e.count));
     case ShareColumn: {
         const double share = 100.0 * double(e.count) / total;
@@ -143,11 +145,11 @@ QVariant ResultsModel::liveData(int row, int column, int role) const
     const double total = double(std::max<quint64>(1, m_liveTotal));
     switch (column) {
     case RankColumn:
-        return display ? QVariant(QLocale().toString(row + 1)) : QVariant(row + 1);
+        return display ? QVariant(ProgressFormat::count(quint64(row + 1))) : QVariant(row + 1);
     case WordColumn:
         return QString::fromUtf8(w.word);
     case CountColumn:
-        return display ? QVariant(QLocale().toString(qulonglong(w.count)))
+        return display ? QVariant(ProgressFormat::count(quint64(w.count)))
                        : QVariant(qulonglong(w.count));
     case ShareColumn: {
         const double share = 100.0 * double(w.count) / total;
@@ -188,4 +190,11 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
 void ResultsModel::sort(int column, Qt::SortOrder order)
 {
     Q_EMIT sortRequested(column, order);
+}
+
+void ResultsModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }

@@ -25,6 +25,9 @@ class ResultsModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
+    //! Tells the views that headers and texts changed with the language.
+    void retranslate();
+
     enum Column { RankColumn, WordColumn, CountColumn, ShareColumn, CumulativeColumn, ColumnCount };
 
     explicit ResultsModel(QObject *parent = nullptr);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/explorer/topwordschart.h"
 
+#include "core/format/progressformat.h"
+
 #include "ui/explorer/chartstyle.h"
 
 #include <QBarCategoryAxis>
@@ -64,13 +66,11 @@ QString categoryLabel(const QString &word, const QStringList &earlier)
 TopWordsChart::TopWordsChart(QWidget *parent)
     : QWidget(parent)
 {
-    auto *caption = new QLabel(tr("Show the &top"), this);
+    auto *caption = new QLabel(this);
     m_spin = new QSpinBox(this);
     m_spin->setObjectName(QStringLiteral("topCountSpin"));
     m_spin->setRange(MinimumTopCount, MaximumTopCount);
     m_spin->setValue(DefaultTopCount);
-    m_spin->setSuffix(tr(" words"));
-    m_spin->setAccessibleName(tr("Number of words in the bar chart"));
     caption->setBuddy(m_spin);
 
     auto *header = new QHBoxLayout;
@@ -95,7 +95,6 @@ TopWordsChart::TopWordsChart(QWidget *parent)
     m_series->attachAxis(m_wordAxis);
     m_countAxis = new QValueAxis(m_chart);
     m_countAxis->setLabelFormat(QStringLiteral("%.0f"));
-    m_countAxis->setTitleText(tr("Count"));
     m_chart->addAxis(m_countAxis, Qt::AlignBottom);
     m_series->attachAxis(m_countAxis);
 
@@ -108,7 +107,7 @@ TopWordsChart::TopWordsChart(QWidget *parent)
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scroll->setWidget(m_view);
 
-    m_placeholder = new QLabel(tr("No words match the filter"), this);
+    m_placeholder = new QLabel(this);
     m_placeholder->setObjectName(QStringLiteral("chartPlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
@@ -129,7 +128,14 @@ TopWordsChart::TopWordsChart(QWidget *parent)
     });
 
     applyStyle();
-    rebuild();
+    m_texts.add([this, caption] {
+        caption->setText(tr("Show the &top"));
+        m_spin->setSuffix(tr(" words"));
+        m_spin->setAccessibleName(tr("Number of words in the bar chart"));
+        m_countAxis->setTitleText(tr("Count"));
+        m_placeholder->setText(tr("No words match the filter"));
+        rebuild();
+    });
 }
 
 TopWordsChart::~TopWordsChart() = default;
@@ -154,6 +160,8 @@ void TopWordsChart::setTopCount(int n)
 void TopWordsChart::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        m_texts.retranslate();
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyStyle();
         rebuild();
@@ -233,5 +241,6 @@ void TopWordsChart::showToolTip(bool status, int index)
         return;
     }
     const auto &[text, count] = m_words[word];
-    QToolTip::showText(QCursor::pos(), tr("%1: %2").arg(text, QLocale().toString(count)), m_view);
+    QToolTip::showText(QCursor::pos(),
+                       tr("%1: %2").arg(text, ProgressFormat::count(quint64(count))), m_view);
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/format/retranslator.h"
+
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -66,4 +68,5 @@ private:
     QHorizontalBarSeries *m_series = nullptr;
     QBarCategoryAxis *m_wordAxis = nullptr;
     QValueAxis *m_countAxis = nullptr;
+    Retranslator m_texts;
 };

@@ -32,22 +32,15 @@ ZipfChart::ZipfChart(QWidget *parent)
     m_exponentLabel->setObjectName(QStringLiteral("exponentLabel"));
     m_exponentLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_exponentLabel->setContentsMargins(4, 2, 4, 4);
-    m_exponentLabel->setToolTip(
-        tr("Least-squares line through log frequency against log rank, over ranks spread "
-           "evenly on the log scale (about 20 a decade) so that each decade weighs the "
-           "same. Natural text gives an exponent near 1."));
 
     m_chart = new QChart;
     m_words = new QScatterSeries(m_chart);
-    m_words->setName(tr("Words"));
     m_fitLine = new QLineSeries(m_chart);
     m_chart->addSeries(m_words);
     m_chart->addSeries(m_fitLine);
 
     m_rankAxis = new QLogValueAxis(m_chart);
-    m_rankAxis->setTitleText(tr("Rank"));
     m_countAxis = new QLogValueAxis(m_chart);
-    m_countAxis->setTitleText(tr("Frequency"));
     for (QLogValueAxis *axis : {m_rankAxis, m_countAxis}) {
         axis->setBase(10);
         axis->setLabelFormat(
@@ -67,7 +60,7 @@ ZipfChart::ZipfChart(QWidget *parent)
     m_view->setObjectName(QStringLiteral("zipfView"));
     m_view->setMinimumSize(260, 200);
 
-    m_placeholder = new QLabel(tr("No words match the filter"), this);
+    m_placeholder = new QLabel(this);
     m_placeholder->setObjectName(QStringLiteral("chartPlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
@@ -84,6 +77,17 @@ ZipfChart::ZipfChart(QWidget *parent)
 
     applyStyle();
     setCounts({});
+    m_texts.add([this] {
+        m_exponentLabel->setToolTip(
+            tr("Least-squares line through log frequency against log rank, over ranks spread "
+               "evenly on the log scale (about 20 a decade) so that each decade weighs the "
+               "same. Natural text gives an exponent near 1."));
+        m_words->setName(tr("Words"));
+        m_rankAxis->setTitleText(tr("Rank"));
+        m_countAxis->setTitleText(tr("Frequency"));
+        m_placeholder->setText(tr("No words match the filter"));
+        updateFitTexts();
+    });
 }
 
 ZipfChart::~ZipfChart() = default;
@@ -112,14 +116,8 @@ void ZipfChart::setCounts(const std::vector<quint64> &countsDescending)
         // Straight on log-log axes, so its two ends are enough.
         line = {QPointF(1, m_fit.countAt(1)),
                 QPointF(double(m_ranks), m_fit.countAt(double(m_ranks)))};
-        m_fitLine->setName(tr("Fit, s = %1").arg(QLocale().toString(m_fit.exponent, 'f', 2)));
-        m_exponentLabel->setText(
-            tr("Zipf exponent s = %1 (fitted over %2 ranks)")
-                .arg(QLocale().toString(m_fit.exponent, 'f', 2), QLocale().toString(m_fit.points)));
-    } else {
-        m_fitLine->setName(tr("Fit"));
-        m_exponentLabel->setText(tr("Too few words to fit"));
     }
+    updateFitTexts();
     m_fitLine->replace(line);
     m_fitLine->setVisible(m_fit.valid);
 
@@ -140,9 +138,24 @@ void ZipfChart::setCounts(const std::vector<quint64> &countsDescending)
     m_stack->setCurrentWidget(points.empty() ? static_cast<QWidget *>(m_placeholder) : m_view);
 }
 
+void ZipfChart::updateFitTexts()
+{
+    if (m_fit.valid) {
+        m_fitLine->setName(tr("Fit, s = %1").arg(QLocale().toString(m_fit.exponent, 'f', 2)));
+        m_exponentLabel->setText(
+            tr("Zipf exponent s = %1 (fitted over %2 ranks)")
+                .arg(QLocale().toString(m_fit.exponent, 'f', 2), QLocale().toString(m_fit.points)));
+    } else {
+        m_fitLine->setName(tr("Fit"));
+        m_exponentLabel->setText(tr("Too few words to fit"));
+    }
+}
+
 void ZipfChart::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        m_texts.retranslate();
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         applyStyle();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/format/retranslator.h"
 #include "core/results/zipffit.h"
 
 #include <QWidget>
@@ -38,6 +39,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void updateFitTexts();
     void applyStyle();
 
     ZipfFit m_fit;
@@ -51,4 +53,5 @@ private:
     QLineSeries *m_fitLine = nullptr;
     QLogValueAxis *m_rankAxis = nullptr;
     QLogValueAxis *m_countAxis = nullptr;
+    Retranslator m_texts;
 };

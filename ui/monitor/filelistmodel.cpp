@@ -117,7 +117,7 @@ QVariant FileListModel::data(const QModelIndex &index, int role) const
                 return problem ? QString() : QStringLiteral("100 %");
             return QStringLiteral("%1 %").arg(r.bytesCounted * 100 / r.size);
         case WordsColumn:
-            return r.status == FileReport::Counted ? QLocale().toString(qulonglong(r.words))
+            return r.status == FileReport::Counted ? ProgressFormat::count(quint64(r.words))
                                                    : QString();
         case EncodingColumn:
             return encodingText(r);
@@ -168,4 +168,11 @@ QVariant FileListModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Encoding");
     }
     return {};
+}
+
+void FileListModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }

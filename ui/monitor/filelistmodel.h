@@ -18,6 +18,9 @@ class FileListModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
+    //! Tells the views that headers and texts changed with the language.
+    void retranslate();
+
     enum Column {
         NameColumn,
         SizeColumn,

@@ -7,8 +7,10 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -33,12 +35,11 @@ void collect(const QList<QAction *> &actions, QList<QPair<QString, QString>> *ou
 } // namespace
 
 HelpMenu::HelpMenu(QMainWindow *window)
-    : QMenu(tr("&Help"), window)
+    : QMenu(window)
     , m_window(window)
 {
-    QAction *manual = addAction(tr("WordMill &Manual"));
+    QAction *manual = addAction(QString());
     manual->setShortcut(QKeySequence::HelpContents);
-    manual->setStatusTip(tr("Open the README installed with WordMill"));
     connect(manual, &QAction::triggered, this, [this] {
         const QString path = manualPath();
         if (path.isEmpty() || !QDesktopServices::openUrl(QUrl::fromLocalFile(path))) {
@@ -49,16 +50,31 @@ HelpMenu::HelpMenu(QMainWindow *window)
                                      .arg(QDir::toNativeSeparators(path)));
         }
     });
-    QAction *keys = addAction(tr("&Keyboard Shortcuts"));
-    keys->setShortcut(QKeySequence(tr("Ctrl+/")));
+    QAction *keys = addAction(QString());
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     connect(keys, &QAction::triggered, this, &HelpMenu::showShortcuts);
     addSeparator();
-    QAction *about = addAction(tr("&About WordMill"));
+    QAction *about = addAction(QString());
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &HelpMenu::showAbout);
-    QAction *aboutQt = addAction(tr("About &Qt"));
+    QAction *aboutQt = addAction(QString());
     aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    m_texts.add([=] {
+        setTitle(tr("&Help"));
+        manual->setText(tr("WordMill &Manual"));
+        manual->setStatusTip(tr("Open the README installed with WordMill"));
+        keys->setText(tr("&Keyboard Shortcuts"));
+        about->setText(tr("&About WordMill"));
+        aboutQt->setText(tr("About &Qt"));
+    });
+}
+
+void HelpMenu::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        m_texts.retranslate();
+    QMenu::changeEvent(event);
 }
 
 QList<QPair<QString, QString>> HelpMenu::shortcuts(const QMainWindow *window)
@@ -73,7 +89,10 @@ QList<QPair<QString, QString>> HelpMenu::shortcuts(const QMainWindow *window)
 
 QString HelpMenu::manualPath()
 {
-    const QString relative = QStringLiteral(WORDMILL_DOC_SUBDIR "/README.md");
+    // The Spanish README when the program speaks Spanish.
+    const QString name = QLocale().language() == QLocale::Spanish ? QStringLiteral("/README.es.md")
+                                                                  : QStringLiteral("/README.md");
+    const QString relative = QStringLiteral(WORDMILL_DOC_SUBDIR) + name;
     // Installed beside the program (any prefix), then in the system's data folders.
     const QString besideProgram = QDir(QCoreApplication::applicationDirPath())
                                       .absoluteFilePath(QStringLiteral("../") + relative);

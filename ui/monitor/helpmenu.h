@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/format/retranslator.h"
+
 #include <QMenu>
 
 class QDialog;
@@ -27,6 +29,10 @@ public:
     QDialog *showShortcuts();
     void showAbout();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QMainWindow *m_window = nullptr;
+    Retranslator m_texts;
 };

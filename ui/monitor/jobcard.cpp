@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -40,12 +41,11 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     setAutoFillBackground(true);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 
-    m_title = new ElidedLabel(titleFor(job->spec()), this);
+    m_title = new ElidedLabel(QString(), this);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
     m_title->setToolTip(job->spec().paths.join(QLatin1Char('\n')));
-    setAccessibleName(tr("Job: %1").arg(m_title->text()));
 
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("jobState"));
@@ -55,18 +55,14 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     m_problems->setObjectName(QStringLiteral("problemsButton"));
     m_problems->setFlat(true);
     m_problems->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
-    m_problems->setAccessibleName(tr("Show problem files"));
     m_problems->hide();
 
-    m_pauseButton = new QPushButton(tr("Pause"), this);
+    m_pauseButton = new QPushButton(this);
     m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
     m_pauseButton->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
-    m_pauseButton->setAccessibleName(tr("Pause or resume this job"));
-    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton = new QPushButton(this);
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
     m_cancelButton->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
-    m_cancelButton->setAccessibleName(tr("Cancel this job"));
-    m_cancelButton->setToolTip(tr("Cancel this job (Esc)"));
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
@@ -79,17 +75,16 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(10);
     grid->setVerticalSpacing(3);
-    const QString names[PhaseCount] = {tr("Scan"), tr("Count"), tr("Merge"), tr("Sort")};
     const char *objectNames[PhaseCount] = {"scanBar", "mapBar", "reduceBar", "finalizeBar"};
+    QLabel *labels[PhaseCount] = {};
     for (int i = 0; i < PhaseCount; ++i) {
-        auto *label = new QLabel(names[i], this);
+        auto *label = labels[i] = new QLabel(this);
         m_bars[i] = new QProgressBar(this);
         m_bars[i]->setObjectName(QLatin1String(objectNames[i]));
         m_bars[i]->setRange(0, ProgressScale::Steps);
         m_bars[i]->setValue(0);
         m_bars[i]->setTextVisible(false);
         m_bars[i]->setMaximumHeight(m_bars[i]->fontMetrics().height());
-        m_bars[i]->setAccessibleName(tr("%1 progress").arg(names[i]));
         label->setBuddy(m_bars[i]);
         m_barTexts[i] = new QLabel(this);
         m_barTexts[i]->setMinimumWidth(
@@ -115,6 +110,20 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     layout->addLayout(grid);
     layout->addWidget(m_status);
 
+    m_texts.add([this, labels] {
+        m_title->setText(titleFor(m_job ? m_job->spec() : JobSpec()));
+        setAccessibleName(tr("Job: %1").arg(m_title->text()));
+        m_problems->setAccessibleName(tr("Show problem files"));
+        m_pauseButton->setAccessibleName(tr("Pause or resume this job"));
+        m_cancelButton->setText(tr("Cancel"));
+        m_cancelButton->setAccessibleName(tr("Cancel this job"));
+        m_cancelButton->setToolTip(tr("Cancel this job (Esc)"));
+        const QString names[PhaseCount] = {tr("Scan"), tr("Count"), tr("Merge"), tr("Sort")};
+        for (int i = 0; i < PhaseCount; ++i) {
+            labels[i]->setText(names[i]);
+            m_bars[i]->setAccessibleName(tr("%1 progress").arg(names[i]));
+        }
+    });
     connect(m_pauseButton, &QPushButton::clicked, this, [this] {
         if (m_job)
             m_job->setPaused(!m_job->isPaused());
@@ -136,6 +145,21 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     connect(job, &CountJob::finished, this, &JobCard::updateFinished);
     updateState();
     updateProgress(job->progress());
+}
+
+void JobCard::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_texts.retranslate();
+        if (m_job) { // the state, bars and status line are written anew in the new language
+            updateProgress(m_last);
+            if (m_job->isFinished())
+                updateFinished();
+            else
+                updateState();
+        }
+    }
+    QFrame::changeEvent(event);
 }
 
 QString JobCard::titleFor(const JobSpec &spec)
@@ -275,7 +299,7 @@ void JobCard::updateProgress(const JobProgress &p)
     if (result)
         m_barTexts[Finalize]->setText(
             tr("%1 distinct words")
-                .arg(QLocale().toString(qulonglong(result->totals.distinctWords))));
+                .arg(ProgressFormat::count(quint64(result->totals.distinctWords))));
     else if (p.finalize.started && p.finalize.total > 0)
         m_barTexts[Finalize]->setText(tr("%1 %").arg(p.finalize.done * 100 / p.finalize.total));
     else

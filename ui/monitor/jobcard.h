@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/countjob.h"
+#include "core/format/retranslator.h"
 
 #include <QFrame>
 #include <QPointer>
@@ -47,6 +48,7 @@ Q_SIGNALS:
     void problemsClicked(JobCard *card);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
@@ -77,4 +79,5 @@ private:
     JobProgress m_last;
     qint64 m_lastMoveMs = 0;
     std::deque<std::pair<qint64, qint64>> m_samples; // (elapsed ms, map bytes) of the last seconds
+    Retranslator m_texts;
 };

@@ -3,6 +3,7 @@
 
 #include "core/engine/countjob.h"
 #include "core/format/progressformat.h"
+#include "core/format/translations.h"
 #include "core/results/resultfiledetector.h"
 #include "ui/explorer/resultsexplorer.h"
 #include "ui/explorer/resultsmodel.h"
@@ -13,6 +14,7 @@
 #include "ui/monitor/optionspanel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -64,14 +66,11 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_queue(new JobQueue(this))
 {
-    setWindowTitle(tr("WordMill"));
     setAcceptDrops(true);
 
     m_options = new OptionsPanel(this);
 
-    m_noJobs = new QLabel(tr("No jobs yet. Open files or a folder, drop them on this window, "
-                             "or try a generated sample."),
-                          this);
+    m_noJobs = new QLabel(this);
     m_noJobs->setAlignment(Qt::AlignCenter);
     m_noJobs->setWordWrap(true);
     auto *jobsContainer = new QWidget;
@@ -84,12 +83,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_jobsArea->setObjectName(QStringLiteral("jobsPanel"));
     m_jobsArea->setWidgetResizable(true);
     m_jobsArea->setWidget(jobsContainer);
-    m_jobsArea->setAccessibleName(tr("Jobs"));
 
     m_files = new FileListModel(this);
     m_filesView = makeTable(m_files, this);
     m_filesView->setObjectName(QStringLiteral("filesView"));
-    m_filesView->setAccessibleName(tr("Files of the selected job"));
     m_filesView->horizontalHeader()->setSectionResizeMode(FileListModel::NameColumn,
                                                           QHeaderView::Stretch);
     m_filesView->horizontalHeader()->setSectionResizeMode(FileListModel::StateColumn,
@@ -98,8 +95,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_explorer = new ResultsExplorer(this);
 
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(m_filesView, tr("Fi&les"));
-    m_tabs->addTab(m_explorer, tr("&Results"));
+    m_tabs->addTab(m_filesView, QString());
+    m_tabs->addTab(m_explorer, QString());
     m_tabs->setCurrentWidget(m_explorer); // the top words form there while a job runs
 
     auto *right = new QSplitter(Qt::Vertical, this);
@@ -130,6 +127,15 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::refreshFiles);
 
+    m_texts.add([this] {
+        setWindowTitle(tr("WordMill"));
+        m_noJobs->setText(tr("No jobs yet. Open files or a folder, drop them on this window, "
+                             "or try a generated sample."));
+        m_jobsArea->setAccessibleName(tr("Jobs"));
+        m_filesView->setAccessibleName(tr("Files of the selected job"));
+        updateFilesTabTitle();
+        m_tabs->setTabText(1, tr("&Results"));
+    });
     createActions();
     connect(m_options, &OptionsPanel::startRequested, this, &MainWindow::startJob);
     connect(m_queue, &JobQueue::jobAdded, this, &MainWindow::addCard);
@@ -159,56 +165,78 @@ QIcon MainWindow::applicationIcon()
 
 void MainWindow::createActions()
 {
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QToolBar *toolbar = addToolBar(tr("Main"));
+    QMenu *fileMenu = menuBar()->addMenu(QString());
+    QToolBar *toolbar = addToolBar(QString());
+    m_texts.add([fileMenu, toolbar] {
+        fileMenu->setTitle(tr("&File"));
+        toolbar->setWindowTitle(tr("Main"));
+    });
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->setMovable(false);
 
     auto *openFilesAction
-        = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("Open &Files…"), this);
+        = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), QString(), this);
     openFilesAction->setShortcut(QKeySequence::Open);
-    openFilesAction->setStatusTip(tr("Choose text files to count"));
+    m_texts.add([openFilesAction] {
+        openFilesAction->setText(tr("Open &Files…"));
+        openFilesAction->setStatusTip(tr("Choose text files to count"));
+    });
     connect(openFilesAction, &QAction::triggered, this, &MainWindow::openFiles);
 
     auto *openFolderAction
-        = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open F&older…"), this);
-    openFolderAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
-    openFolderAction->setStatusTip(tr("Choose a folder: every text file in it is counted"));
+        = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), QString(), this);
+    openFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_texts.add([openFolderAction] {
+        openFolderAction->setText(tr("Open F&older…"));
+        openFolderAction->setStatusTip(tr("Choose a folder: every text file in it is counted"));
+    });
     connect(openFolderAction, &QAction::triggered, this, &MainWindow::openFolder);
 
-    auto *sampleAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogContentsView),
-                                     tr("Try a &Sample…"), this);
-    sampleAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
-    sampleAction->setStatusTip(tr("Count generated sample text, from 10 MB to 10 GB"));
+    auto *sampleAction
+        = new QAction(style()->standardIcon(QStyle::SP_FileDialogContentsView), QString(), this);
+    sampleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_texts.add([sampleAction] {
+        sampleAction->setText(tr("Try a &Sample…"));
+        sampleAction->setStatusTip(tr("Count generated sample text, from 10 MB to 10 GB"));
+    });
     connect(sampleAction, &QAction::triggered, this, &MainWindow::trySample);
 
-    auto *startAction
-        = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("S&tart"), this);
-    startAction->setShortcut(QKeySequence(tr("Ctrl+Return")));
-    startAction->setStatusTip(tr("Start a job on the chosen inputs"));
+    auto *startAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), QString(), this);
+    startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_texts.add([startAction] {
+        startAction->setText(tr("S&tart"));
+        startAction->setStatusTip(tr("Start a job on the chosen inputs"));
+    });
     startAction->setEnabled(false);
     connect(startAction, &QAction::triggered, this, &MainWindow::startJob);
     connect(m_options, &OptionsPanel::inputsChanged, startAction,
             [this, startAction] { startAction->setEnabled(!m_options->inputs().isEmpty()); });
 
-    m_cancelAll
-        = new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel All"), this);
+    m_cancelAll = new QAction(style()->standardIcon(QStyle::SP_BrowserStop), QString(), this);
     m_cancelAll->setObjectName(QStringLiteral("cancelAllAction"));
-    m_cancelAll->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
-    m_cancelAll->setStatusTip(tr("Cancel every running and queued job"));
+    m_cancelAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    m_texts.add([this] {
+        m_cancelAll->setText(tr("&Cancel All"));
+        m_cancelAll->setStatusTip(tr("Cancel every running and queued job"));
+    });
     m_cancelAll->setEnabled(false);
     connect(m_cancelAll, &QAction::triggered, m_queue, &JobQueue::cancelAll);
 
-    m_recentMenu = new QMenu(tr("Open &Recent"), this);
+    m_recentMenu = new QMenu(this);
+    m_texts.add([this] { m_recentMenu->setTitle(tr("Open &Recent")); });
 
-    auto *openResultsAction = new QAction(tr("Open Res&ults…"), this);
-    openResultsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
-    openResultsAction->setStatusTip(tr("Open WordMill result files (TSV or JSON); several are "
-                                       "merged into one table, counts added"));
+    auto *openResultsAction = new QAction(this);
+    openResultsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_texts.add([openResultsAction] {
+        openResultsAction->setText(tr("Open Res&ults…"));
+        openResultsAction->setStatusTip(tr("Open WordMill result files (TSV or JSON); several "
+                                           "are merged into one table, counts added"));
+    });
     connect(openResultsAction, &QAction::triggered, this, &MainWindow::chooseResultFiles);
 
-    auto *quitAction = new QAction(tr("&Quit"), this);
+    auto *quitAction = new QAction(this);
+    m_texts.add([quitAction] { quitAction->setText(tr("&Quit")); });
     quitAction->setShortcut(QKeySequence::Quit);
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
 
@@ -221,15 +249,15 @@ void MainWindow::createActions()
     fileMenu->addSeparator();
     fileMenu->addAction(quitAction);
 
-    QMenu *jobMenu = menuBar()->addMenu(tr("&Job"));
+    QMenu *jobMenu = menuBar()->addMenu(QString());
     jobMenu->addAction(startAction);
-    auto *pauseAction = new QAction(tr("&Pause or Resume Selected"), this);
-    pauseAction->setShortcut(QKeySequence(tr("Ctrl+P")));
+    auto *pauseAction = new QAction(this);
+    pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     connect(pauseAction, &QAction::triggered, this, [this] {
         if (m_selected && m_selected->pauseButton()->isEnabled())
             m_selected->pauseButton()->click();
     });
-    auto *cancelSelected = new QAction(tr("Cancel &Selected"), this);
+    auto *cancelSelected = new QAction(this);
     // Esc destroys work, so it acts only while the keyboard is in the jobs panel (a card or its
     // buttons have focus), never on a key meant for a dropdown, a field or a dialog elsewhere.
     cancelSelected->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -239,19 +267,26 @@ void MainWindow::createActions()
         if (m_selected && m_selected->cancelButton()->isEnabled())
             m_selected->cancelButton()->click();
     });
-    auto *nextJob = new QAction(tr("Select &Next Job"), this);
-    nextJob->setShortcut(QKeySequence(tr("Alt+Down")));
+    auto *nextJob = new QAction(this);
+    nextJob->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
     connect(nextJob, &QAction::triggered, this, [this] {
         const int i = int(m_cards.indexOf(m_selected));
         if (i + 1 < m_cards.size())
             selectCard(m_cards.at(i + 1));
     });
-    auto *previousJob = new QAction(tr("Select P&revious Job"), this);
-    previousJob->setShortcut(QKeySequence(tr("Alt+Up")));
+    auto *previousJob = new QAction(this);
+    previousJob->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
     connect(previousJob, &QAction::triggered, this, [this] {
         const int i = int(m_cards.indexOf(m_selected));
         if (i > 0)
             selectCard(m_cards.at(i - 1));
+    });
+    m_texts.add([=] {
+        jobMenu->setTitle(tr("&Job"));
+        pauseAction->setText(tr("&Pause or Resume Selected"));
+        cancelSelected->setText(tr("Cancel &Selected"));
+        nextJob->setText(tr("Select &Next Job"));
+        previousJob->setText(tr("Select P&revious Job"));
     });
     jobMenu->addAction(pauseAction);
     jobMenu->addAction(cancelSelected);
@@ -260,6 +295,7 @@ void MainWindow::createActions()
     jobMenu->addAction(previousJob);
     jobMenu->addAction(nextJob);
 
+    menuBar()->addMenu(createViewMenu());
     menuBar()->addMenu(new HelpMenu(this));
 
     toolbar->addAction(openFilesAction);
@@ -268,6 +304,53 @@ void MainWindow::createActions()
     toolbar->addSeparator();
     toolbar->addAction(startAction);
     toolbar->addAction(m_cancelAll);
+}
+
+QMenu *MainWindow::createViewMenu()
+{
+    auto *viewMenu = new QMenu(this);
+    auto *languageMenu = viewMenu->addMenu(QString());
+    languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(this);
+    const auto addLanguage = [&](const QString &code, const QString &name) {
+        QAction *action = languageMenu->addAction(name);
+        action->setObjectName(QStringLiteral("language_")
+                              + (code.isEmpty() ? QStringLiteral("auto") : code));
+        action->setCheckable(true);
+        action->setData(code);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] { setLanguage(code); });
+        return action;
+    };
+    QAction *automatic = addLanguage(QString(), QString());
+    languageMenu->addSeparator();
+    // Each language is named in itself, so that it can be found whatever the current one.
+    for (const QString &code : Translations::languages())
+        addLanguage(code, Translations::nativeName(code));
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    for (QAction *action : group->actions())
+        action->setChecked(action->data().toString() == chosen);
+    m_texts.add([=] {
+        viewMenu->setTitle(tr("&View"));
+        languageMenu->setTitle(tr("&Language"));
+        automatic->setText(tr("&Automatic (the system's language)"));
+    });
+    return viewMenu;
+}
+
+void MainWindow::setLanguage(const QString &code)
+{
+    QSettings().setValue(QStringLiteral("language"), code);
+    Translations::install(code); // every widget gets QEvent::LanguageChange
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_texts.retranslate();
+        m_files->retranslate();
+    }
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::addInputs(const QStringList &paths)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/format/retranslator.h"
 #include "core/results/resultmergetask.h"
 #include "ui/monitor/jobcard.h"
 
@@ -69,12 +70,15 @@ Q_SIGNALS:
     void resultsOpened(bool shown);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
+    QMenu *createViewMenu();
+    void setLanguage(const QString &code);
     void addCard(CountJob *job);
     void refreshDetails();
     void refreshFiles();
@@ -109,4 +113,5 @@ private:
     QMenu *m_recentMenu = nullptr;
     QStringList m_recent;
     QAction *m_cancelAll = nullptr;
+    Retranslator m_texts;
 };

@@ -5,6 +5,7 @@
 #include "ui/monitor/elidedlabel.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
@@ -20,55 +21,45 @@ OptionsPanel::OptionsPanel(QWidget *parent)
     setObjectName(QStringLiteral("optionsPanel"));
     // The hint wraps; the names of the inputs are elided, so that a long one cannot widen the
     // window.
-    m_noInputs = new QLabel(tr("No inputs yet: open files or a folder, or drop them here."), this);
+    m_noInputs = new QLabel(this);
     m_noInputs->setWordWrap(true);
     m_inputLabel = new ElidedLabel(this);
     m_inputLabel->setObjectName(QStringLiteral("inputsLabel"));
-    m_clear = new QPushButton(tr("Clear"), this);
-    m_clear->setAccessibleName(tr("Clear the inputs of the next job"));
+    m_clear = new QPushButton(this);
 
     m_workers = new QSpinBox(this);
     m_workers->setObjectName(QStringLiteral("workersSpin"));
     m_workers->setRange(1, 2 * QThread::idealThreadCount());
     m_workers->setValue(QThread::idealThreadCount());
-    m_workers->setToolTip(tr("Threads that count at once (this machine has %n core(s))", nullptr,
-                             QThread::idealThreadCount()));
-    m_workers->setAccessibleName(tr("Workers"));
 
     m_mode = new QComboBox(this);
     m_mode->setObjectName(QStringLiteral("modeCombo"));
-    m_mode->addItem(tr("Words"), int(CountingMode::Words));
-    m_mode->setItemData(0,
-                        tr("Unicode words: letters, marks, numbers and inner apostrophes; "
-                           "lowercased and normalised"),
-                        Qt::ToolTipRole);
-    m_mode->addItem(tr("Whitespace"), int(CountingMode::Whitespace));
-    m_mode->setItemData(1,
-                        tr("Anything between ASCII spaces, tabs and line breaks; only A-Z "
-                           "lowercased (the \"countwords\" benchmark's rules)"),
-                        Qt::ToolTipRole);
-    m_mode->setAccessibleName(tr("Counting mode"));
+    m_mode->addItem(QString(), int(CountingMode::Words));
+    m_mode->addItem(QString(), int(CountingMode::Whitespace));
 
     m_chunk = new QComboBox(this);
     m_chunk->setObjectName(QStringLiteral("chunkCombo"));
     for (qint64 size : {qint64(64) << 10, qint64(256) << 10, qint64(1) << 20, qint64(4) << 20,
                         qint64(16) << 20, qint64(64) << 20})
         m_chunk->addItem(ProgressFormat::bytes(size), size);
-    m_chunk->setToolTip(tr("How much of a file one worker counts at a time"));
-    m_chunk->setAccessibleName(tr("Chunk size"));
     setChunkSize(JobSpec::DefaultChunkSize);
 
-    m_start = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Start"), this);
+    m_start = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), QString(), this);
     m_start->setObjectName(QStringLiteral("startButton"));
     m_start->setDefault(true);
-    m_start->setAccessibleName(tr("Start counting the inputs"));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Workers:"), m_workers);
-    form->addRow(tr("&Mode:"), m_mode);
-    form->addRow(tr("&Chunk size:"), m_chunk);
+    auto *workersLabel = new QLabel(this);
+    auto *modeLabel = new QLabel(this);
+    auto *chunkLabel = new QLabel(this);
+    workersLabel->setBuddy(m_workers);
+    modeLabel->setBuddy(m_mode);
+    chunkLabel->setBuddy(m_chunk);
+    form->addRow(workersLabel, m_workers);
+    form->addRow(modeLabel, m_mode);
+    form->addRow(chunkLabel, m_chunk);
 
-    auto *title = new QLabel(tr("Next job"), this);
+    auto *title = new QLabel(this);
     QFont bold = title->font();
     bold.setBold(true);
     title->setFont(bold);
@@ -84,9 +75,45 @@ OptionsPanel::OptionsPanel(QWidget *parent)
     layout->addWidget(m_start);
     layout->addStretch(1);
 
+    m_texts.add([=] {
+        title->setText(tr("Next job"));
+        m_noInputs->setText(tr("No inputs yet: open files or a folder, or drop them here."));
+        m_clear->setText(tr("Clear"));
+        m_clear->setAccessibleName(tr("Clear the inputs of the next job"));
+        workersLabel->setText(tr("&Workers:"));
+        m_workers->setToolTip(tr("Threads that count at once (this machine has %n core(s))",
+                                 nullptr, QThread::idealThreadCount()));
+        m_workers->setAccessibleName(tr("Workers"));
+        modeLabel->setText(tr("&Mode:"));
+        m_mode->setItemText(0, tr("Words"));
+        m_mode->setItemData(0,
+                            tr("Unicode words: letters, marks, numbers and inner apostrophes; "
+                               "lowercased and normalised"),
+                            Qt::ToolTipRole);
+        m_mode->setItemText(1, tr("Whitespace"));
+        m_mode->setItemData(1,
+                            tr("Anything between ASCII spaces, tabs and line breaks; only A-Z "
+                               "lowercased (the \"countwords\" benchmark's rules)"),
+                            Qt::ToolTipRole);
+        m_mode->setAccessibleName(tr("Counting mode"));
+        chunkLabel->setText(tr("&Chunk size:"));
+        m_chunk->setToolTip(tr("How much of a file one worker counts at a time"));
+        m_chunk->setAccessibleName(tr("Chunk size"));
+        for (int i = 0; i < m_chunk->count(); ++i) // sizes are written the locale's way
+            m_chunk->setItemText(i, ProgressFormat::bytes(m_chunk->itemData(i).toLongLong()));
+        m_start->setText(tr("&Start"));
+        m_start->setAccessibleName(tr("Start counting the inputs"));
+        updateInputs();
+    });
     connect(m_clear, &QPushButton::clicked, this, &OptionsPanel::clearInputs);
     connect(m_start, &QPushButton::clicked, this, &OptionsPanel::startRequested);
-    updateInputs();
+}
+
+void OptionsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        m_texts.retranslate();
+    QWidget::changeEvent(event);
 }
 
 JobSpec OptionsPanel::spec() const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/jobspec.h"
+#include "core/format/retranslator.h"
 
 #include <QWidget>
 
@@ -37,6 +38,9 @@ Q_SIGNALS:
     void startRequested();
     void inputsChanged();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void updateInputs();
 
@@ -48,4 +52,5 @@ private:
     QComboBox *m_mode = nullptr;
     QComboBox *m_chunk = nullptr;
     QPushButton *m_start = nullptr;
+    Retranslator m_texts;
 };

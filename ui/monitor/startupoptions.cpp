@@ -3,6 +3,7 @@
 
 #include "core/engine/countjob.h"
 #include "core/format/progressformat.h"
+#include "core/format/translations.h"
 #include "core/results/resultfiledetector.h"
 #include "ui/monitor/jobqueue.h"
 #include "ui/monitor/mainwindow.h"
@@ -15,10 +16,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// One name for the translation context, seen alike by lupdate and at run time.
+struct Text
 {
-    return QCoreApplication::translate("StartupOptions", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(StartupOptions)
+};
 
 struct Parser
 {
@@ -26,22 +28,23 @@ struct Parser
     QCommandLineOption help = parser.addHelpOption();
     QCommandLineOption version = parser.addVersionOption();
     QCommandLineOption sample {QStringLiteral("sample"),
-                               tr("Start a job on SIZE of generated sample text (e.g. 1G)."),
+                               Text::tr("Start a job on SIZE of generated sample text (e.g. 1G)."),
                                QStringLiteral("SIZE")};
     QCommandLineOption quitWhenDone {
         QStringLiteral("quit-when-done"),
-        tr("Quit once every job has ended; exit status 0 if all were done, 1 otherwise.")};
+        Text::tr("Quit once every job has ended; exit status 0 if all were done, 1 otherwise.")};
 
     Parser()
     {
         parser.setApplicationDescription(
-            tr("WordMill: count the words of text files, and watch the work.\n"
-               "WordMill result files (TSV or JSON, as wordmill-cli writes them) open in the "
-               "results explorer; other files and folders are counted."));
+            Text::tr("WordMill: count the words of text files, and watch the work.\n"
+                     "WordMill result files (TSV or JSON, as wordmill-cli writes them) open in the "
+                     "results explorer; other files and folders are counted."));
         parser.addOption(sample);
         parser.addOption(quitWhenDone);
-        parser.addPositionalArgument(QStringLiteral("PATH"),
-                                     tr("Files or folders to count, or result files to open."));
+        parser.addPositionalArgument(
+            QStringLiteral("PATH"),
+            Text::tr("Files or folders to count, or result files to open."));
     }
 };
 
@@ -67,6 +70,7 @@ std::optional<int> StartupOptions::answerWithoutGui(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("wordmill"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WORDMILL_VERSION));
+    Translations::install();
     Parser p;
     // Qt's own options (-platform, -style …) are the window's business, not an error here.
     p.parser.parse(app.arguments());
@@ -90,7 +94,7 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
     if (p.parser.isSet(p.sample)) {
         options.sampleBytes = ProgressFormat::parseBytes(p.parser.value(p.sample));
         if (options.sampleBytes <= 0)
-            options.error = tr("--sample needs a size such as 1G");
+            options.error = Text::tr("--sample needs a size such as 1G");
     }
     options.quitWhenDone = p.parser.isSet(p.quitWhenDone);
     options.paths = p.parser.positionalArguments();

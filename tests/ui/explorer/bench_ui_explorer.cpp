@@ -6,7 +6,7 @@
 //          [WORDS...]
 #include "core/engine/countresult.h"
 #include "core/engine/outputorder.h"
-#include "core/format/englishplurals.h"
+#include "core/format/translations.h"
 #include "tests/common/stallprobe.h"
 #include "ui/explorer/resultsexplorer.h"
 #include "ui/explorer/resultsmodel.h"
@@ -399,7 +399,8 @@ int main(int argc, char *argv[])
     QTemporaryDir config;
     qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
     QApplication app(argc, argv);
-    EnglishPlurals::install();
+    Translations::install(
+        QStringLiteral("en")); // as the program does in English: "2 files", not "2 file(s)"
     g_clock.start();
 
     int rounds = 1;

@@ -5,7 +5,7 @@
 // own, the fixture, a shown explorer, and what its table and charts show.
 
 #include "core/engine/countresult.h"
-#include "core/format/englishplurals.h"
+#include "core/format/translations.h"
 #include "tests/common/charthelpers.h"
 #include "tests/common/resulttesthelpers.h"
 #include "ui/explorer/resultsexplorer.h"
@@ -73,7 +73,8 @@ inline void initExplorerTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("tst_ui_explorer"));
     QVERIFY(QSettings().fileName().startsWith(home().config.path()));
     QVERIFY(StopWords::userFile().startsWith(home().data.path()));
-    EnglishPlurals::install(); // as the program does: "2 files", not "2 file(s)"
+    Translations::install(
+        QStringLiteral("en")); // as the program does in English: "2 files", not "2 file(s)"
     QLocale::setDefault(QLocale::c()); // "24.00 %" and "1.58", whatever the machine's locale
 }
 

@@ -3,8 +3,8 @@
 // 1 GB job runs in the real MainWindow, and how long Cancel takes to end a job.
 // Run: QT_QPA_PLATFORM=offscreen build/release/tests/bench_ui_stall [bytes]
 #include "core/engine/countjob.h"
-#include "core/format/englishplurals.h"
 #include "core/format/progressformat.h"
+#include "core/format/translations.h"
 #include "tests/common/stallprobe.h"
 #include "ui/monitor/jobcard.h"
 #include "ui/monitor/mainwindow.h"
@@ -36,7 +36,8 @@ int main(int argc, char *argv[])
     QTemporaryDir config;
     qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
     QApplication app(argc, argv);
-    EnglishPlurals::install();
+    Translations::install(
+        QStringLiteral("en")); // as the program does in English: "2 files", not "2 file(s)"
     const qint64 bytes = argc > 1 ? ProgressFormat::parseBytes(QString::fromLocal8Bit(argv[1]))
                                   : qint64(1000) * 1000 * 1000;
     MainWindow window;

@@ -5,7 +5,7 @@
 // shown window, waiting for a job to count, and what the results table shows.
 
 #include "core/engine/countjob.h"
-#include "core/format/englishplurals.h"
+#include "core/format/translations.h"
 #include "tests/common/testfiles.h"
 #include "ui/explorer/resultsmodel.h"
 #include "ui/monitor/mainwindow.h"
@@ -73,7 +73,8 @@ inline void initMonitorTestCase(const QTemporaryDir &config)
     QCoreApplication::setOrganizationName(QStringLiteral("WordMillTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_ui_monitor"));
     QVERIFY(QSettings().fileName().startsWith(config.path()));
-    EnglishPlurals::install(); // as the program does: "2 problems", not "2 problem(s)"
+    Translations::install(
+        QStringLiteral("en")); // as the program does in English: "2 files", not "2 file(s)"
 }
 
 // A shown, exposed window with options fixed for repeatable runs.

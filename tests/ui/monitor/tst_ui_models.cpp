@@ -3,8 +3,8 @@
 // QProgressBar scaling, and job titles.
 
 #include "core/engine/countjob.h"
-#include "core/format/englishplurals.h"
 #include "core/format/progressformat.h"
+#include "core/format/translations.h"
 #include "ui/explorer/resultsmodel.h"
 #include "ui/monitor/filelistmodel.h"
 #include "ui/monitor/jobcard.h"
@@ -73,7 +73,8 @@ void TestUiModels::initTestCase()
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
     QCoreApplication::setOrganizationName(QStringLiteral("WordMillTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_ui_models"));
-    EnglishPlurals::install(); // as the program does: "2 problems", not "2 problem(s)"
+    Translations::install(
+        QStringLiteral("en")); // as the program does in English: "2 files", not "2 file(s)"
 }
 
 void TestUiModels::resultsModel()
