@@ -22,10 +22,22 @@ struct CliRun
     QByteArray err;
 };
 
-inline CliRun runCli(const QStringList &arguments, int timeoutMs = 120000)
+// \a environment: "NAME=value" entries set for this run only (an empty value unsets NAME).
+inline CliRun runCli(const QStringList &arguments, int timeoutMs = 120000,
+                     const QStringList &environment = {})
 {
     CliRun run;
     QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &entry : environment) {
+        const QString name = entry.section(QLatin1Char('='), 0, 0);
+        const QString value = entry.section(QLatin1Char('='), 1);
+        if (value.isEmpty())
+            env.remove(name);
+        else
+            env.insert(name, value);
+    }
+    process.setProcessEnvironment(env);
     process.start(CliPath, arguments);
     if (!process.waitForStarted(30000))
         return run;

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void usageErrorsExitTwo_data();
     void usageErrorsExitTwo();
     void helpAndVersion();
+    void speaksTheUsersLanguage();
+    void oneOverlongWordIsSingular();
     void outputIndependentOfThreadsChunksAndOrder_data();
     void outputIndependentOfThreadsChunksAndOrder();
 
@@ -193,6 +195,42 @@ void TestCli::jsonFormat()
             QCOMPARE(entry.value(QLatin1String("count")).toInt(), c.expected.at(i).second);
         }
     }
+}
+
+void TestCli::speaksTheUsersLanguage()
+{
+    const QString missing = m_dir.filePath(QStringLiteral("missing.txt"));
+    const QStringList spanish = {QStringLiteral("LANGUAGE=es"), QStringLiteral("LANG=es_ES.UTF-8"),
+                                 QStringLiteral("LC_ALL="), QStringLiteral("LC_MESSAGES=")};
+    const QStringList english = {QStringLiteral("LANGUAGE=en"), QStringLiteral("LANG=C.UTF-8"),
+                                 QStringLiteral("LC_ALL="), QStringLiteral("LC_MESSAGES=")};
+    for (const QString &format : {QStringLiteral("tsv"), QStringLiteral("json")}) {
+        const QStringList args
+            = {QStringLiteral("--progress"), QStringLiteral("--format"), format, m_small, missing};
+        const CliRun es = runCli(args, 120000, spanish);
+        const CliRun en = runCli(args, 120000, english);
+        QVERIFY(es.finished && en.finished);
+        QCOMPARE(es.exitCode, 1);
+        QCOMPARE(en.exitCode, 1);
+        // What programs read never changes with the language.
+        QCOMPARE(es.out, en.out);
+        const QString esErr = QString::fromUtf8(es.err);
+        QVERIFY2(esErr.contains(missing + QStringLiteral(": no existe el archivo o la carpeta")),
+                 es.err.constData());
+        QVERIFY2(esErr.contains(QStringLiteral("Se han contado 14 palabras")), es.err.constData());
+        QVERIFY2(en.err.contains(": no such file or folder"), en.err.constData());
+    }
+}
+
+void TestCli::oneOverlongWordIsSingular()
+{
+    const QString path = m_dir.filePath(QStringLiteral("overlong.txt"));
+    QVERIFY(writeFile(path, "short " + QByteArray(1001, 'x') + " words\n"));
+    const CliRun run = runCli({QStringLiteral("--quiet"), path}, 120000,
+                              {QStringLiteral("LANGUAGE=en"), QStringLiteral("LANG=C.UTF-8")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains("1 word longer than 1000 bytes was not counted"),
+             run.err.constData());
 }
 
 void TestCli::missingInputExitsOne()
