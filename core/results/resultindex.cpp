@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/results/resultindex.h"
 
+#include "core/text/wordfolding.h"
+
 #include <QtEndian>
 
 #include <algorithm>
@@ -39,16 +41,30 @@ ResultIndex::ResultIndex(std::shared_ptr<const CountResult> result)
         m_cumulative[i] = sum;
     }
 
+    // Base letters of every entry, in table order; most words are ASCII and copy as they are.
+    const qsizetype entries = table.size();
+    m_baseOffsets.resize(size_t(entries) + 1);
+    m_baseLetters.reserve(entries * 8);
+    for (qsizetype entry = 0; entry < entries; ++entry) {
+        m_baseOffsets[size_t(entry)] = m_baseLetters.size();
+        WordFolding::appendBaseLetters(table.word(entry), &m_baseLetters);
+    }
+    m_baseOffsets[size_t(entries)] = m_baseLetters.size();
+
+    const auto compareBytes = [](QByteArrayView x, QByteArrayView y) {
+        const int c = std::memcmp(x.data(), y.data(), size_t(std::min(x.size(), y.size())));
+        return c != 0 ? c : (x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0);
+    };
     std::vector<WordKey> keys(n);
     for (size_t i = 0; i < n; ++i)
-        keys[i] = {prefixOf(table.word(order[i])), order[i]};
-    std::sort(keys.begin(), keys.end(), [&table](const WordKey &a, const WordKey &b) {
+        keys[i] = {prefixOf(baseLetters(order[i])), order[i]};
+    std::sort(keys.begin(), keys.end(), [&](const WordKey &a, const WordKey &b) {
         if (a.prefix != b.prefix)
             return a.prefix < b.prefix;
-        const QByteArrayView x = table.word(a.entry);
-        const QByteArrayView y = table.word(b.entry);
-        const int c = std::memcmp(x.data(), y.data(), size_t(std::min(x.size(), y.size())));
-        return c != 0 ? c < 0 : x.size() < y.size();
+        const int base = compareBytes(baseLetters(a.entry), baseLetters(b.entry));
+        if (base != 0)
+            return base < 0;
+        return compareBytes(table.word(a.entry), table.word(b.entry)) < 0;
     });
     m_byWord.resize(n);
     for (size_t i = 0; i < n; ++i)

@@ -28,12 +28,24 @@ public:
     quint64 cumulative(quint32 entry) const { return m_cumulative[m_rank[entry] - 1]; }
     //! Entries in output order (count descending, then word).
     const std::vector<quint32> &byCount() const { return m_result->order; }
-    //! Entries by word, ascending by UTF-8 bytes.
+    /*!
+        Entries by word, in dictionary order for Latin scripts: by base letters first (accents
+        ignored, "ñ" after "n"; see WordFolding::appendBaseLetters()), then by UTF-8 bytes, so
+        "anima", "ánima" and "animal" follow one another.
+    */
     const std::vector<quint32> &byWord() const { return m_byWord; }
+    //! Table entry \a entry's word without accents, lowercased: what "ignore accents" compares.
+    QByteArrayView baseLetters(quint32 entry) const
+    {
+        return QByteArrayView(m_baseLetters)
+            .sliced(m_baseOffsets[entry], m_baseOffsets[entry + 1] - m_baseOffsets[entry]);
+    }
 
 private:
     std::shared_ptr<const CountResult> m_result;
     std::vector<quint32> m_rank; // by entry
     std::vector<quint64> m_cumulative; // by rank - 1
     std::vector<quint32> m_byWord;
+    QByteArray m_baseLetters; // every entry's base letters, one after another
+    std::vector<qsizetype> m_baseOffsets; // by entry, plus the end
 };

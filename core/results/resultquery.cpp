@@ -46,7 +46,12 @@ std::vector<quint32> ResultQuery::run(const ResultIndex &index, const StopReques
     // Words mode stores folded words, whitespace mode lowercases only A-Z: a query folded the same
     // way matches bytes directly, except non-ASCII words of whitespace mode, compared as text.
     const bool foldText = result.mode == CountingMode::Whitespace;
-    const QByteArray needle = foldText ? text.toLower().toUtf8() : WordFolding::fold(text);
+    QByteArray needle = foldText ? text.toLower().toUtf8() : WordFolding::fold(text);
+    if (ignoreAccents) {
+        QByteArray base;
+        WordFolding::appendBaseLetters(needle, &base);
+        needle = base;
+    }
     const std::string_view needleView(needle.constData(), size_t(needle.size()));
     QRegularExpression re;
     if (regex) {
@@ -60,14 +65,16 @@ std::vector<quint32> ResultQuery::run(const ResultIndex &index, const StopReques
         const WordTable::Entry &e = table.entry(entry);
         if (e.count < minCount)
             return false;
-        const QByteArrayView word = table.word(entry);
+        QByteArrayView word = table.word(entry);
         if (stopWords && stopWords->count(word) > 0)
             return false;
         if (text.isEmpty())
             return true;
         if (regex)
             return re.match(QString::fromUtf8(word)).hasMatch();
-        if (foldText && !isAscii(word))
+        if (ignoreAccents)
+            word = index.baseLetters(entry);
+        if (foldText && !ignoreAccents && !isAscii(word))
             return QString::fromUtf8(word).contains(text, Qt::CaseInsensitive);
         return std::string_view(word.data(), size_t(word.size())).find(needleView)
             != std::string_view::npos;

@@ -24,6 +24,8 @@ struct ResultQuery
     bool descending = false;
     QString text;
     bool regex = false;
+    //! The substring ignores accents: "corazon" finds "corazón" ("ñ" is not an "n", though).
+    bool ignoreAccents = false;
     quint64 minCount = 0;
     std::shared_ptr<const WordTable> stopWords; // null: hide none
 

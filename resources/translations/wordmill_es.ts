@@ -1224,6 +1224,14 @@ Tamaño:</translation>
         <source>Could not save the stop words: %1</source>
         <translation>No se han podido guardar las palabras vacías: %1</translation>
     </message>
+    <message>
+        <source>Ignore &amp;accents</source>
+        <translation>Ignorar acento&amp;s</translation>
+    </message>
+    <message>
+        <source>&quot;corazon&quot; finds &quot;corazón&quot;; &quot;ñ&quot; stays a letter of its own</source>
+        <translation>«corazon» encuentra «corazón»; la «ñ» sigue siendo una letra propia</translation>
+    </message>
 </context>
 <context>
     <name>ResultsModel</name>

@@ -31,7 +31,7 @@ inline const QByteArray Nu = "\xC3\xB1u"; // ñu
 //   1     the    6      6
 //   2     de     4      10
 //   3     and    3      13
-//   4     árbol  3      16   ("and" < "árbol": 'a' is 0x61, 'á' starts with 0xC3)
+//   4     árbol  3      16   (ranks tie by bytes: "and" < "árbol"; by word it is a, á, n, ñ)
 //   5     cat    2      18
 //   6     theme  2      20
 //   7     zebra  2      22

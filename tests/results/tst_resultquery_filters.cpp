@@ -48,8 +48,8 @@ void TestResultQueryFilters::minCount_data()
     row("6", ResultQuery::Rank, false, 6, {"the"});
     row("7 hides all", ResultQuery::Rank, false, 7, {});
     row("huge", ResultQuery::Rank, false, std::numeric_limits<quint64>::max(), {});
-    row("3 by word", ResultQuery::Word, false, 3, {"and", "de", "the", Arbol});
-    row("3 by word descending", ResultQuery::Word, true, 3, {Arbol, "the", "de", "and"});
+    row("3 by word", ResultQuery::Word, false, 3, {"and", Arbol, "de", "the"});
+    row("3 by word descending", ResultQuery::Word, true, 3, {"the", "de", Arbol, "and"});
     row("2 by count ascending", ResultQuery::Count, false, 2,
         {"zebra", "theme", "cat", Arbol, "and", "de", "the"});
     row("2 by cumulative descending", ResultQuery::Cumulative, true, 2,
@@ -80,7 +80,7 @@ void TestResultQueryFilters::stopWords_data()
         {"the", "de", "and", Arbol, "cat", "theme", "zebra", "apple", Nu});
     row("every word", ResultQuery::Rank, false, byRank(), {});
     row("by word", ResultQuery::Word, false, {"the", "de", "and"},
-        {"apple", "cat", "dog", "theme", "zebra", Arbol, Nu});
+        {"apple", Arbol, "cat", "dog", Nu, "theme", "zebra"});
     row("by count ascending", ResultQuery::Count, false, {"the", "de", "and"},
         {Nu, "dog", "apple", "zebra", "theme", "cat", Arbol});
 }

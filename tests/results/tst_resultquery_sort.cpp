@@ -42,6 +42,8 @@ private Q_SLOTS:
     void index_data();
     void index();
     void indexWordOrder();
+    void dictionaryOrder_data();
+    void dictionaryOrder();
     void emptyResult();
     void sort_data();
     void sort();
@@ -91,8 +93,9 @@ void TestResultQuerySort::indexWordOrder()
     QCOMPARE(wordsOf(*result, index.byCount()), byRank());
     QVERIFY(index.byCount() == result->order);
     // Ascending by UTF-8 bytes: every non-ASCII word after the ASCII ones.
+    // Dictionary order: "árbol" with the a's, "ñu" after every n.
     const QByteArrayList byWord
-        = {"and", "apple", "cat", "de", "dog", "the", "theme", "zebra", Arbol, Nu};
+        = {"and", "apple", Arbol, "cat", "de", "dog", Nu, "the", "theme", "zebra"};
     QCOMPARE(wordsOf(*result, index.byWord()), byWord);
     QCOMPARE(index.cumulative(result->order.back()), result->totals.words);
 
@@ -105,9 +108,9 @@ void TestResultQuerySort::indexWordOrder()
                                        {"internat\xC3\xA9", 1},
                                        {"internat\x01", 1}});
     const ResultIndex longIndex(longWords);
-    const QByteArrayList expected = {"interna",         "internat",         "internat\x01",
-                                     "internationa",    "internationalism", "internationalization",
-                                     "internat\xC3\xA9"};
+    const QByteArrayList expected
+        = {"interna",      "internat",         "internat\x01",        "internat\xC3\xA9",
+           "internationa", "internationalism", "internationalization"};
     QCOMPARE(wordsOf(*longWords, longIndex.byWord()), expected);
 }
 
@@ -142,10 +145,10 @@ void TestResultQuerySort::sort_data()
         << QByteArrayList {Nu, "dog", "apple", "zebra", "theme", "cat", Arbol, "and", "de", "the"};
     QTest::newRow("word ascending")
         << ResultQuery::Word << false << QString() << false << quint64(0) << none
-        << QByteArrayList {"and", "apple", "cat", "de", "dog", "the", "theme", "zebra", Arbol, Nu};
+        << QByteArrayList {"and", "apple", Arbol, "cat", "de", "dog", Nu, "the", "theme", "zebra"};
     QTest::newRow("word descending")
         << ResultQuery::Word << true << QString() << false << quint64(0) << none
-        << QByteArrayList {Nu, Arbol, "zebra", "theme", "the", "dog", "de", "cat", "apple", "and"};
+        << QByteArrayList {"zebra", "theme", "the", Nu, "dog", "de", "cat", Arbol, "apple", "and"};
     QTest::newRow("count ascending")
         << ResultQuery::Count << false << QString() << false << quint64(0) << none
         << QByteArrayList {Nu, "dog", "apple", "zebra", "theme", "cat", Arbol, "and", "de", "the"};
@@ -227,8 +230,25 @@ void TestResultQuerySort::againstReference()
     });
     QVERIFY(outputOrder == result->order);
     std::vector<quint32> wordOrder = outputOrder;
-    std::sort(wordOrder.begin(), wordOrder.end(), [&table](quint32 a, quint32 b) {
+    // Dictionary order, computed with QString: accents off (decomposed, marks dropped) and
+    // lowercased, "ñ" as "n" then 0x7F; ties by bytes.
+    const auto base = [](QByteArrayView word) {
+        const QString decomposed = QString::fromUtf8(word).normalized(QString::NormalizationForm_D);
+        QByteArray out;
+        for (qsizetype i = 0; i < decomposed.size(); ++i) {
+            const QChar c = decomposed.at(i);
+            if (c == QChar(0x0303) && i > 0 && decomposed.at(i - 1).toLower() == u'n')
+                out += '\x7f';
+            else if (c.category() != QChar::Mark_NonSpacing)
+                out += QString(c).toLower().toUtf8();
+        }
+        return std::string(out.constData(), size_t(out.size()));
+    };
+    std::sort(wordOrder.begin(), wordOrder.end(), [&](quint32 a, quint32 b) {
         const QByteArrayView wa = table.word(a), wb = table.word(b);
+        const std::string ba = base(wa), bb = base(wb);
+        if (ba != bb)
+            return ba < bb;
         return std::string(wa.data(), size_t(wa.size()))
             < std::string(wb.data(), size_t(wb.size()));
     });
@@ -282,6 +302,51 @@ void TestResultQuerySort::againstReference()
                                 .arg(rows.size())
                                 .arg(expected.size())));
     }
+}
+
+void TestResultQuerySort::dictionaryOrder_data()
+{
+    QTest::addColumn<QByteArrayList>("words"); // in the order expected
+    QTest::newRow("Spanish") << QByteArrayList {"anima",
+                                                "\xC3\xA1nima",
+                                                "animal",
+                                                "nudo",
+                                                "nudos",
+                                                "\xC3\xB1"
+                                                "and\xC3\xBA",
+                                                "\xC3\xB1udos",
+                                                "obrastes"};
+    QTest::newRow("French") << QByteArrayList {"cote",
+                                               "cot\xC3\xA9",
+                                               "c\xC3\xB4te",
+                                               "c\xC3\xB4t\xC3\xA9",
+                                               "coter",
+                                               "\xC3\xA9"
+                                               "cole",
+                                               "ecoles"};
+    QTest::newRow("German") << QByteArrayList {"musse",
+                                               "m\xC3\xBC"
+                                               "sse",
+                                               "mut",
+                                               "\xC3\xB6"
+                                               "l",
+                                               "oler",
+                                               "zoo"};
+}
+
+// Word order reads like a dictionary: accented letters beside their base letter, ties by
+// bytes (so "cote" < "coté" < "côte" < "côté", as Unicode's default order has them), "ñ"
+// after every "n". Before, "ánima", "ñudos" and
+// "école" sorted after "z".
+void TestResultQuerySort::dictionaryOrder()
+{
+    QFETCH(QByteArrayList, words);
+    Counts counts;
+    for (qsizetype i = words.size() - 1; i >= 0; --i) // entered backwards, all with one count
+        counts.append({words.at(i), 1});
+    const auto result = makeResult(counts);
+    const ResultIndex index(result);
+    QCOMPARE(wordsOf(*result, index.byWord()), words);
 }
 
 QTEST_GUILESS_MAIN(TestResultQuerySort)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ResultQuery's text filters: substrings folded as counting folds words, in words and whitespace
-// mode, and regular expressions, valid or not.
+// mode, regular expressions, valid or not, and substrings that ignore accents.
 
 #include "core/engine/countresult.h"
 #include "core/results/resultindex.h"
@@ -49,6 +49,8 @@ private Q_SLOTS:
     void regex();
     void invalidRegex_data();
     void invalidRegex();
+    void ignoreAccents_data();
+    void ignoreAccents();
 };
 
 void TestResultQueryText::substring_data()
@@ -203,6 +205,58 @@ void TestResultQueryText::invalidRegex()
     query.regex = false;
     QVERIFY(query.errorString().isEmpty());
     QVERIFY(query.run(index).empty());
+}
+
+// Spanish, French and German words as words mode stores them (lowercase, NFC).
+void TestResultQueryText::ignoreAccents_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ignoreAccents");
+    QTest::addColumn<QByteArrayList>("expected"); // in output order
+    const auto row
+        = [](const char *name, const char *text, bool ignore, const QByteArrayList &expected) {
+              QTest::newRow(name) << QString::fromUtf8(text) << ignore << expected;
+          };
+    row("corazon finds corazón", "corazon", true, {"coraz\xC3\xB3n"});
+    row("but not with accents kept", "corazon", false, {});
+    row("camion", "camion", true, {"cami\xC3\xB3n"});
+    row("an accent typed still matches", "camión", true, {"cami\xC3\xB3n"});
+    row("uppercase and accents", "CORAZÓN", true, {"coraz\xC3\xB3n"});
+    row("ñ is a letter of its own", "nino", true, {});
+    row("ñ finds ñ", "niño", true, {"ni\xC3\xB1o"});
+    row("French", "ecole", true,
+        {"\xC3\xA9"
+         "cole"});
+    row("French cedilla", "garcon", true, {"gar\xC3\xA7on"});
+    row("German umlaut", "uber", true,
+        {"\xC3\xBC"
+         "ber"});
+    row("German ß stays", "strasse", true, {});
+}
+
+void TestResultQueryText::ignoreAccents()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ignoreAccents);
+    QFETCH(QByteArrayList, expected);
+    const auto result = makeResult({{"coraz\xC3\xB3n", 6},
+                                    {"cami\xC3\xB3n", 5},
+                                    {"ni\xC3\xB1o", 4},
+                                    {"\xC3\xA9"
+                                     "cole",
+                                     3},
+                                    {"gar\xC3\xA7on", 2},
+                                    {"\xC3\xBC"
+                                     "ber",
+                                     2},
+                                    {"stra\xC3\x9F"
+                                     "e",
+                                     1}});
+    const ResultIndex index(result);
+    ResultQuery query;
+    query.text = text;
+    query.ignoreAccents = ignoreAccents;
+    QCOMPARE(wordsOf(*result, query.run(index)), expected);
 }
 
 QTEST_GUILESS_MAIN(TestResultQueryText)

@@ -13,7 +13,6 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-
 using namespace ResultReaderTest;
 
 class TestResultReaderMerge final : public QObject

@@ -58,6 +58,11 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_regex = new QCheckBox(this);
     m_regex->setObjectName(QStringLiteral("regexCheck"));
+    m_ignoreAccents = new QCheckBox(this);
+    m_ignoreAccents->setObjectName(QStringLiteral("ignoreAccentsCheck"));
+    // On by default where words carry accents the user may not type: Spanish, at first.
+    m_ignoreAccents->setChecked(QLocale().language() == QLocale::Spanish);
+    m_query.ignoreAccents = m_ignoreAccents->isChecked();
     m_minCount = new QSpinBox(this);
     m_minCount->setObjectName(QStringLiteral("minCountSpin"));
     m_minCount->setRange(1, std::numeric_limits<int>::max());
@@ -75,7 +80,13 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
 
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
-    filterRow->addWidget(m_regex);
+    // The two ways of reading the filter, one above the other: the row stays narrow enough for
+    // a small screen.
+    auto *matching = new QVBoxLayout;
+    matching->setSpacing(0);
+    matching->addWidget(m_regex);
+    matching->addWidget(m_ignoreAccents);
+    filterRow->addLayout(matching);
     filterRow->addWidget(m_minCount);
     filterRow->addWidget(m_hideStopWords);
     filterRow->addWidget(editStop);
@@ -127,6 +138,10 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
         m_query.text = text;
         runQuery();
     });
+    connect(m_ignoreAccents, &QCheckBox::toggled, this, [this](bool on) {
+        m_query.ignoreAccents = on;
+        runQuery();
+    });
     connect(m_regex, &QCheckBox::toggled, this, [this](bool on) {
         m_query.regex = on;
         runQuery();
@@ -176,6 +191,9 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
         m_filter->setAccessibleName(tr("Filter words"));
         m_regex->setText(tr("Re&gex"));
         m_regex->setToolTip(tr("Treat the filter as a regular expression (case-insensitive)"));
+        m_ignoreAccents->setText(tr("Ignore &accents"));
+        m_ignoreAccents->setToolTip(
+            tr("\"corazon\" finds \"corazón\"; \"ñ\" stays a letter of its own"));
         m_minCount->setPrefix(tr("count ≥ "));
         m_minCount->setAccessibleName(tr("Minimum count"));
         m_hideStopWords->setText(tr("Hide sto&p words"));
@@ -268,7 +286,8 @@ void ResultsExplorer::showResult(std::shared_ptr<const CountResult> result)
     m_view->horizontalHeader()->setSortIndicator(
         int(m_query.column), m_query.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
     const bool haveResult = bool(m_result);
-    const QList<QWidget *> controls = {m_filter, m_regex, m_minCount, m_hideStopWords, m_export};
+    const QList<QWidget *> controls
+        = {m_filter, m_regex, m_ignoreAccents, m_minCount, m_hideStopWords, m_export};
     for (QWidget *w : controls)
         w->setEnabled(haveResult);
     m_topChart->setWords({});

@@ -60,6 +60,7 @@ public:
     QTableView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
     QCheckBox *regexCheck() const { return m_regex; }
+    QCheckBox *ignoreAccentsCheck() const { return m_ignoreAccents; }
     QSpinBox *minCountSpin() const { return m_minCount; }
     QCheckBox *stopWordsCheck() const { return m_hideStopWords; }
     TopWordsChart *topWordsChart() const { return m_topChart; }
@@ -106,6 +107,7 @@ private:
     ResultsModel *m_model = nullptr;
     QLineEdit *m_filter = nullptr;
     QCheckBox *m_regex = nullptr;
+    QCheckBox *m_ignoreAccents = nullptr;
     QSpinBox *m_minCount = nullptr;
     QCheckBox *m_hideStopWords = nullptr;
     QToolButton *m_export = nullptr;

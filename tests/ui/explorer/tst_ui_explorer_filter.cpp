@@ -318,16 +318,10 @@ void TestUiExplorerFilter::headerClickSorts()
     QCOMPARE(header->sortIndicatorSection(), int(ResultsModel::RankColumn));
     QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
 
-    const QStringList byWord = {QStringLiteral("and"),
-                                QStringLiteral("apple"),
-                                QStringLiteral("cat"),
-                                QStringLiteral("de"),
-                                QStringLiteral("dog"),
-                                QStringLiteral("the"),
-                                QStringLiteral("theme"),
-                                QStringLiteral("zebra"),
-                                Arbol,
-                                Nu};
+    const QStringList byWord
+        = {QStringLiteral("and"),   QStringLiteral("apple"), Arbol, QStringLiteral("cat"),
+           QStringLiteral("de"),    QStringLiteral("dog"),   Nu,    QStringLiteral("the"),
+           QStringLiteral("theme"), QStringLiteral("zebra")};
     clickHeader(view, ResultsModel::WordColumn);
     QCOMPARE(header->sortIndicatorSection(), int(ResultsModel::WordColumn));
     QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
@@ -335,7 +329,7 @@ void TestUiExplorerFilter::headerClickSorts()
     QCOMPARE(shownWords(model), byWord);
     // Ranks stay those of the whole result.
     QCOMPARE(model->index(0, ResultsModel::RankColumn).data().toString(), QStringLiteral("3"));
-    QCOMPARE(model->index(9, ResultsModel::RankColumn).data().toString(), QStringLiteral("10"));
+    QCOMPARE(model->index(9, ResultsModel::RankColumn).data().toString(), QStringLiteral("7")); // zebra
 
     clickHeader(view, ResultsModel::WordColumn);
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void escapeCancelsSelectedJob();
     void escapeInADropdownKeepsTheJob();
     void pressOnTitleSelectsTheCard();
+    void altMnemonicsAreUnique_data();
     void altMnemonicsAreUnique();
     void longFileNamesDoNotWidenTheWindow();
     void firstWindowFitsTheScreen();
@@ -56,6 +57,7 @@ void TestUiMonitorWindow::init()
 void TestUiMonitorWindow::cleanup()
 {
     m_dir.reset();
+    Translations::install(QStringLiteral("en"));
 }
 
 void TestUiMonitorWindow::escapeCancelsSelectedJob()
@@ -172,8 +174,17 @@ QChar mnemonicOf(const QString &text)
 
 // Issue 11, bug 11: Alt+F went to the Files tab before the File menu (and C&hunk size met
 // &Help, &Start met Hide &stop words). Every Alt+letter on screen must lead to one place.
+void TestUiMonitorWindow::altMnemonicsAreUnique_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("Spanish") << QStringLiteral("es");
+}
+
 void TestUiMonitorWindow::altMnemonicsAreUnique()
 {
+    QFETCH(QString, language);
+    Translations::install(language);
     auto window = makeWindow();
     QVERIFY(window);
     window->show();
