@@ -44,12 +44,12 @@ int main(int argc, char *argv[])
     QTemporaryDir config;
     qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
     QApplication app(argc, argv);
-    Translations::install(
-        QStringLiteral("en")); // as the program does in English: "2 files", not "2 file(s)"
     if (argc < 2) {
-        std::fprintf(stderr, "usage: wordmill-screenshots OUTPUT_DIR [SUFFIX]\n");
+        std::fprintf(stderr, "usage: wordmill-screenshots OUTPUT_DIR [SUFFIX [LANGUAGE]]\n");
         return 2;
     }
+    // English unless a language is named ("es" for the Spanish README's pictures).
+    Translations::install(argc > 3 ? QString::fromLocal8Bit(argv[3]) : QStringLiteral("en"));
     const QDir out(QString::fromLocal8Bit(argv[1]));
     const QString suffix = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
     const QString corpus = QStringLiteral(WORDMILL_CORPUS_DIR);

@@ -25,7 +25,7 @@ constexpr qint64 SpeedWindowMs = 3000;
 
 QString seconds(qint64 ms)
 {
-    return ms < 60000 ? JobCard::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1)
+    return ms < 60000 ? JobCard::tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1))
                       : ProgressFormat::duration(ms);
 }
 
