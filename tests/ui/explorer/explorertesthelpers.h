@@ -7,6 +7,7 @@
 #include "core/engine/countresult.h"
 #include "core/format/translations.h"
 #include "tests/common/charthelpers.h"
+#include "tests/common/isolatedhome.h"
 #include "tests/common/resulttesthelpers.h"
 #include "ui/explorer/resultsexplorer.h"
 #include "ui/explorer/resultsmodel.h"
@@ -39,18 +40,6 @@ inline constexpr int WorkTimeoutMs = 120000;
 
 // Settings and the user's stop word list go to folders of the test's own, set before the
 // application exists (QTEST_MAIN creates it before any test function runs).
-struct IsolatedHome
-{
-    QTemporaryDir config;
-    QTemporaryDir data;
-
-    IsolatedHome()
-    {
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
-        qputenv("XDG_DATA_HOME", QFile::encodeName(data.path()));
-    }
-};
-
 inline IsolatedHome &home()
 {
     static IsolatedHome instance;

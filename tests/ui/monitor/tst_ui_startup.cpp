@@ -4,6 +4,7 @@
 // opening in the explorer, and the Help menu's shortcut list.
 
 #include "core/engine/countjob.h"
+#include "tests/common/isolatedhome.h"
 #include "ui/explorer/resultsmodel.h"
 #include "ui/monitor/helpmenu.h"
 #include "ui/monitor/jobqueue.h"
@@ -25,17 +26,6 @@
 namespace {
 
 constexpr int WorkTimeoutMs = 120000;
-
-struct IsolatedHome
-{
-    QTemporaryDir config;
-    QTemporaryDir data;
-    IsolatedHome()
-    {
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
-        qputenv("XDG_DATA_HOME", QFile::encodeName(data.path()));
-    }
-};
 
 void isolateHome()
 {
