@@ -25,53 +25,6 @@ ChunkTally failure(const QString &reason)
     return tally;
 }
 
-// One block as a counter sees it: the bytes carried from the previous block come first.
-struct Block
-{
-    char *data;
-    qint64 carried; // bytes at the front that the previous block handed on
-    qint64 size; // carried bytes plus the new ones
-    qint64 offset; // file offset of data[0]
-    bool atEnd; // nothing can be read after this block
-};
-
-constexpr qint64 ChunkOver = -1;
-
-// The block-reading protocol all counters share. \a onBlock returns how many bytes at the end
-// of the block to hand on to the next one (a word or a code point the block cut), or ChunkOver;
-// \a onEnd(data, carried, offset) gets what is still carried when the file ends. A stop
-// request returns the tally as Cancelled, a read error as Failed.
-template<typename OnBlock, typename OnEnd>
-ChunkTally readBlocks(BlockReader &reader, ByteSource &source, ChunkTally &tally, OnBlock &&onBlock,
-                      OnEnd &&onEnd)
-{
-    char *const buffer = reader.block();
-    qint64 carried = 0;
-    for (;;) {
-        qint64 n = 0;
-        switch (reader.next(&n)) {
-        case BlockReader::Stopped:
-            tally.status = ChunkTally::Cancelled;
-            return tally;
-        case BlockReader::Error:
-            return failure(source.errorString());
-        case BlockReader::End:
-            onEnd(buffer - carried, carried, reader.position() - carried);
-            return tally;
-        case BlockReader::Data:
-            break;
-        }
-        const Block block {buffer - carried, carried, carried + n, reader.position() - n - carried,
-                           reader.atEnd()};
-        const qint64 handOn = onBlock(block);
-        if (handOn == ChunkOver)
-            return tally;
-        Q_ASSERT(handOn >= 0 && handOn <= CarrySpace);
-        std::memmove(buffer - handOn, block.data + block.size - handOn, size_t(handOn));
-        carried = handOn;
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Whitespace mode: the "countwords" rules, on raw bytes.
 
@@ -82,6 +35,7 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
     bool inToken = false;
     bool discard = false; // the token started in the previous chunk
     bool overlong = false;
+    qint64 carried = 0;
     if (task.begin > task.contentBegin) {
         char before = 0;
         if (source.readAt(task.begin - 1, &before, 1) != 1)
@@ -100,17 +54,31 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
             ++tally.words;
         }
     };
-    const auto onBlock = [&](const Block &block) -> qint64 {
-        for (qint64 i = block.carried; i < block.size; ++i)
-            block.data[i] = asciiLower(block.data[i]);
-        block.data[block.size] = ' '; // sentinel: a token always ends
-        const char *p = block.data + block.carried;
-        const char *const e = block.data + block.size;
-        const char *start = block.data;
-        const qint64 fresh = block.offset + block.carried; // file offset of the new bytes
-        if (inToken && fresh >= task.end && (discard || overlong)) { // as in words mode
-            endToken(start, block.carried);
-            return ChunkOver;
+    char *const block = reader.block();
+    for (;;) {
+        const qint64 blockBegin = reader.position();
+        qint64 n = 0;
+        const BlockReader::Result r = reader.next(&n);
+        if (r == BlockReader::Stopped) {
+            tally.status = ChunkTally::Cancelled;
+            return tally;
+        }
+        if (r == BlockReader::Error)
+            return failure(source.errorString());
+        if (r == BlockReader::End) {
+            if (inToken)
+                endToken(block - carried, carried);
+            return tally;
+        }
+        for (qint64 i = 0; i < n; ++i)
+            block[i] = asciiLower(block[i]);
+        block[n] = ' '; // sentinel: a token always ends
+        const char *p = block;
+        const char *const e = block + n;
+        const char *start = block - carried;
+        if (inToken && blockBegin >= task.end && (discard || overlong)) { // as in words mode
+            endToken(start, carried);
+            return tally;
         }
         for (;;) {
             if (!inToken) {
@@ -118,8 +86,8 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
                     ++p;
                 if (p == e)
                     break;
-                if (block.offset + (p - block.data) >= task.end)
-                    return ChunkOver;
+                if (blockBegin + (p - block) >= task.end)
+                    return tally;
                 inToken = true;
                 overlong = false;
                 start = p;
@@ -130,19 +98,17 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
                 break;
             endToken(start, p - start);
         }
-        if (!inToken || discard || overlong)
-            return 0;
-        if (e - start > CountResult::MaxWordBytes) {
-            overlong = true;
-            return 0;
+        carried = 0;
+        if (inToken && !discard && !overlong) {
+            const qint64 length = e - start;
+            if (length > CountResult::MaxWordBytes) {
+                overlong = true;
+            } else {
+                std::memmove(block - length, start, size_t(length));
+                carried = length;
+            }
         }
-        return e - start;
-    };
-    const auto onEnd = [&](const char *data, qint64 carried, qint64) {
-        if (inToken)
-            endToken(data, carried);
-    };
-    return readBlocks(reader, source, tally, onBlock, onEnd);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,22 +165,48 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
     if (!startUtf8(source, task, builder, &start))
         return failure(source.errorString());
     reader.seek(start);
-    const auto onBlock = [&](const Block &block) -> qint64 {
-        const auto *const data = reinterpret_cast<const quint8 *>(block.data);
+    char *const block = reader.block();
+    qint64 carried = 0;
+    for (;;) {
+        qint64 n = 0;
+        const BlockReader::Result r = reader.next(&n);
+        if (r == BlockReader::Stopped) {
+            tally.status = ChunkTally::Cancelled;
+            return tally;
+        }
+        if (r == BlockReader::Error)
+            return failure(source.errorString());
+        if (r == BlockReader::End) {
+            // Only a cut sequence can be carried to the end; at the end it is invalid bytes.
+            const auto *p = reinterpret_cast<const quint8 *>(block - carried);
+            const qint64 base = reader.position() - carried;
+            for (qint64 i = 0; i < carried; ++i) {
+                if (base + i < task.end)
+                    ++tally.windows1252Bytes;
+                builder.feed(windows1252(p[i]), classify(windows1252(p[i])));
+            }
+            if (builder.state() != WordBuilder::Outside)
+                builder.finish();
+            return tally;
+        }
+        const auto *const data = reinterpret_cast<const quint8 *>(block - carried);
         const auto *p = data;
-        const auto *const e = data + block.size;
-        block.data[block.size] = char(0x80); // sentinel: ends the ASCII loops below
+        const auto *const e = reinterpret_cast<const quint8 *>(block + n);
+        const qint64 base = reader.position() - n - carried; // file offset of data
+        const bool atEnd = reader.atEnd();
+        carried = 0;
+        *const_cast<quint8 *>(e) = 0x80; // sentinel: ends the ASCII loops below
         while (p < e) {
             if (builder.state() == WordBuilder::Outside) {
                 while (Tables.asciiSkip[*p])
                     ++p;
                 if (p == e)
                     break;
-                if (block.offset + (p - data) >= task.end)
-                    return ChunkOver;
-            } else if (builder.isSettled() && block.offset + (p - data) >= task.end) {
+                if (base + (p - data) >= task.end)
+                    return tally;
+            } else if (builder.isSettled() && base + (p - data) >= task.end) {
                 builder.finish();
-                return ChunkOver;
+                return tally;
             }
             const quint8 b = *p;
             if (b < 0x80) {
@@ -233,28 +225,18 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
             }
             char32_t cp;
             bool fallback;
-            const int used = decodeUtf8OrWindows1252(p, e, block.atEnd, &cp, &fallback);
-            if (used == 0) // a sequence cut by the block: decode it with the next block
-                return e - p;
-            if (fallback && block.offset + (p - data) < task.end)
+            const int used = decodeUtf8OrWindows1252(p, e, atEnd, &cp, &fallback);
+            if (used == 0) { // a sequence cut by the block: decode it with the next block
+                carried = e - p;
+                std::memmove(block - carried, p, size_t(carried));
+                break;
+            }
+            if (fallback && base + (p - data) < task.end)
                 ++tally.windows1252Bytes;
             builder.feed(cp, classify(cp));
             p += used;
         }
-        return 0;
-    };
-    const auto onEnd = [&](const char *data, qint64 carried, qint64 offset) {
-        // Only a cut sequence can be carried to the end; at the end it is invalid bytes.
-        const auto *p = reinterpret_cast<const quint8 *>(data);
-        for (qint64 i = 0; i < carried; ++i) {
-            if (offset + i < task.end)
-                ++tally.windows1252Bytes;
-            builder.feed(windows1252(p[i]), classify(windows1252(p[i])));
-        }
-        if (builder.state() != WordBuilder::Outside)
-            builder.finish();
-    };
-    return readBlocks(reader, source, tally, onBlock, onEnd);
+    }
 }
 
 inline char16_t unitAt(const quint8 *p, bool littleEndian)
@@ -311,35 +293,52 @@ ChunkTally countUtf16Words(BlockReader &reader, ByteSource &source, const ChunkT
         resumeFromContext(builder, before2, before1);
     }
     reader.seek(start);
-    const auto onBlock = [&](const Block &block) -> qint64 {
-        const auto *const data = reinterpret_cast<const quint8 *>(block.data);
+    char *const block = reader.block();
+    qint64 carried = 0;
+    for (;;) {
+        qint64 n = 0;
+        const BlockReader::Result r = reader.next(&n);
+        if (r == BlockReader::Stopped) {
+            tally.status = ChunkTally::Cancelled;
+            return tally;
+        }
+        if (r == BlockReader::Error)
+            return failure(source.errorString());
+        if (r == BlockReader::End) {
+            if (carried > 0) // a high surrogate with nothing after it
+                builder.feed(
+                    unitAt(reinterpret_cast<const quint8 *>(block - carried), littleEndian),
+                    Separator);
+            if (builder.state() != WordBuilder::Outside)
+                builder.finish();
+            return tally;
+        }
+        const auto *const data = reinterpret_cast<const quint8 *>(block - carried);
         const auto *p = data;
-        const auto *const e = data + block.size;
+        const auto *const e = reinterpret_cast<const quint8 *>(block + n);
+        const qint64 base = reader.position() - n - carried;
+        const bool atEnd = reader.atEnd();
+        carried = 0;
         while (e - p >= 2) {
-            if (block.offset + (p - data) >= task.end) {
+            if (base + (p - data) >= task.end) {
                 if (builder.state() == WordBuilder::Outside)
-                    return ChunkOver;
+                    return tally;
                 if (builder.isSettled()) {
                     builder.finish();
-                    return ChunkOver;
+                    return tally;
                 }
             }
             char32_t cp;
-            const int used = decodeUtf16(p, e, block.atEnd, littleEndian, &cp);
-            if (used == 0) // a surrogate pair cut by the block
-                return e - p;
+            const int used = decodeUtf16(p, e, atEnd, littleEndian, &cp);
+            if (used == 0) {
+                carried = e - p;
+                std::memmove(block - carried, p, size_t(carried));
+                break;
+            }
             builder.feed(cp, classify(cp));
             p += used;
         }
-        return e - p; // an odd byte waits for its other half
-    };
-    const auto onEnd = [&](const char *data, qint64 carried, qint64) {
-        if (carried >= 2) // a high surrogate with nothing after it
-            builder.feed(unitAt(reinterpret_cast<const quint8 *>(data), littleEndian), Separator);
-        if (builder.state() != WordBuilder::Outside)
-            builder.finish();
-    };
-    return readBlocks(reader, source, tally, onBlock, onEnd);
+    }
 }
 
 } // namespace
