@@ -329,7 +329,8 @@ void TestUiExplorerFilter::headerClickSorts()
     QCOMPARE(shownWords(model), byWord);
     // Ranks stay those of the whole result.
     QCOMPARE(model->index(0, ResultsModel::RankColumn).data().toString(), QStringLiteral("3"));
-    QCOMPARE(model->index(9, ResultsModel::RankColumn).data().toString(), QStringLiteral("7")); // zebra
+    QCOMPARE(model->index(9, ResultsModel::RankColumn).data().toString(),
+             QStringLiteral("7")); // zebra
 
     clickHeader(view, ResultsModel::WordColumn);
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
