@@ -25,16 +25,13 @@ QString count(quint64 n)
     const QString digits = QString::number(n);
     QString out;
     out.reserve(digits.size() * 2);
-    const QString zero = locale.zeroDigit();
-    const bool asciiDigits = zero == QLatin1String("0");
+    const bool asciiDigits = locale.zeroDigit() == QLatin1String("0");
     // Qt 6.4 groups Spanish wrongly ("1225.101"): it applies Spanish's minimum grouping of two
     // digits to the leading group. Grouping by hand, with the locale's separator and its own
     // choice for four-digit numbers (Spanish writes 9999, English 9,999), is right everywhere.
     const QString separator = locale.groupSeparator();
-    const bool groupsFourDigits = !(locale.numberOptions() & QLocale::OmitGroupSeparator)
-        && locale.toString(1000).contains(separator);
     const bool grouped = !(locale.numberOptions() & QLocale::OmitGroupSeparator)
-        && (digits.size() > 4 || (digits.size() == 4 && groupsFourDigits));
+        && (digits.size() > 4 || (digits.size() == 4 && locale.toString(1000).contains(separator)));
     for (qsizetype i = 0; i < digits.size(); ++i) {
         if (grouped && i > 0 && (digits.size() - i) % 3 == 0)
             out += separator;
