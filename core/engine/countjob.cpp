@@ -225,14 +225,14 @@ void CountJob::start()
 void CountJob::Private::startCounting()
 {
     const ScanResult scan = scanWatcher.result();
-    const std::vector<Chunk> &chunks = workspace->plan(scan.files, scan.skipped);
+    workspace->plan(scan.files, scan.skipped);
     countStart = clock.elapsed();
     setState(Counting);
     emitProgress();
-    // The chunks live in the workspace, which every task shares: they outlive the future.
+    // The iterators read the plan in the workspace, which every task shares: it outlives them.
     auto future = QtConcurrent::mappedReduced<MergeCount>(
-        &pool, ChunkIterator(chunks.cbegin()), ChunkIterator(chunks.cend()), MapChunk {workspace},
-        ReduceChunk {workspace}, QtConcurrent::UnorderedReduce);
+        &pool, ChunkIterator::begin(*workspace), ChunkIterator::end(*workspace),
+        MapChunk {workspace}, ReduceChunk {workspace}, QtConcurrent::UnorderedReduce);
     if (workspace->control.isPaused())
         future.suspend();
     countWatcher.setFuture(future);

@@ -11,6 +11,7 @@ enum class FileProblem : quint8 {
     None,
     NotFound, //!< no such file or folder
     DanglingLink, //!< details: the link's target
+    LinkLoop, //!< a link that leads back to itself, directly or through others
     FolderUnreadable, //!< permission denied
     Fifo, //!< never opened: opening it would block
     Socket,

@@ -13,7 +13,7 @@ struct FileReport
     enum Status { Waiting, Counting, Counted, Skipped };
 
     QString path; // empty for the generated sample
-    QString displayName; // the file's name; for the sample a plain name, see isSample
+    QString displayName; // the file's name as LocalPath::quoted() shows it; the sample's plain name
     bool isSample = false; // the generated sample: ProgressFormat::fileName() adds its size
     qint64 size = 0; // bytes
     qint64 bytesCounted = 0;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/format/progressformat.h"
 
+#include "core/text/localpath.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
@@ -133,7 +135,10 @@ QString problemText(FileProblem problem, const QString &details)
     case FileProblem::NotFound:
         return Text::tr("no such file or folder");
     case FileProblem::DanglingLink:
-        return Text::tr("a dangling symbolic link (its target %1 does not exist)").arg(details);
+        return Text::tr("a dangling symbolic link (its target %1 does not exist)")
+            .arg(LocalPath::quoted(details));
+    case FileProblem::LinkLoop:
+        return Text::tr("a symbolic link loop (the link leads back to itself)");
     case FileProblem::FolderUnreadable:
         return Text::tr("folder cannot be read (permission denied)");
     case FileProblem::Fifo:

@@ -4,6 +4,7 @@
 
 #include "core/engine/private/inputscanner.h"
 #include "core/format/progressformat.h"
+#include "core/text/localpath.h"
 #include "tests/engine/jobtesthelpers.h"
 
 #include <QDir>
@@ -34,6 +35,9 @@ private Q_SLOTS:
     void folderWalkSkipsHiddenAndEndsLinkLoops();
     void hiddenFileGivenDirectlyIsCounted();
     void fileShrinkingWhileReadIsSkipped();
+    void fileReplacedWhileReadIsSkipped();
+    void sizelessProcFileIsReadToTheEnd();
+    void namesThatAreNotUtf8AreCounted();
     void everyInputBadFails();
 };
 
@@ -45,6 +49,9 @@ void TestBadInput::badInput_data()
                                  << "no such file";
     QTest::newRow("dangling link") << "dangling"
                                    << "dangling";
+    // Before: "a dangling symbolic link", though its target is the link itself.
+    QTest::newRow("link to itself") << "loop"
+                                    << "loop";
     QTest::newRow("fifo") << "fifo"
                           << "FIFO";
     QTest::newRow("socket") << "socket"
@@ -78,6 +85,8 @@ void TestBadInput::badInput()
         bad = dir.filePath(QStringLiteral("missing.txt"));
     } else if (kind == QLatin1String("dangling")) {
         QVERIFY(QFile::link(dir.filePath(QStringLiteral("nowhere.txt")), bad));
+    } else if (kind == QLatin1String("loop")) {
+        QVERIFY(QFile::link(bad, bad));
     } else if (kind == QLatin1String("fifo")) {
         QCOMPARE(::mkfifo(QFile::encodeName(bad).constData(), 0600), 0);
     } else if (kind == QLatin1String("socket")) {
@@ -305,6 +314,118 @@ void TestBadInput::fileShrinkingWhileReadIsSkipped()
     const JobProgress p = job.progress();
     QCOMPARE(p.map.done, p.map.total);
     QCOMPARE(p.reduce.done, p.reduce.total);
+}
+
+// Before: a file renamed over the one being read, with the same size and modification time,
+// gave counts from both files, with no message.
+void TestBadInput::fileReplacedWhileReadIsSkipped()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString big = dir.filePath(QStringLiteral("big.txt"));
+    const QString other = dir.filePath(QStringLiteral("other.txt"));
+    const QString good = dir.filePath(QStringLiteral("good.txt"));
+    QByteArray text;
+    for (int i = 0; i < 400000; ++i)
+        text += "bigword" + QByteArray::number(i % 1000) + (i % 10 == 9 ? '\n' : ' ');
+    QVERIFY(text.size() > 4 * MiB);
+    QVERIFY(writeFile(big, text));
+    QByteArray replacement = text;
+    replacement.replace("bigword", "newword");
+    QCOMPARE(replacement.size(), text.size());
+    QVERIFY(writeFile(other, replacement));
+    struct stat original;
+    QCOMPARE(::stat(QFile::encodeName(big).constData(), &original), 0);
+    const struct timespec times[2] = {original.st_atim, original.st_mtim};
+    QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(other).constData(), times, 0), 0);
+    QVERIFY(writeFile(good, "gamma delta delta\n"));
+
+    JobSpec spec;
+    spec.paths = {big, good};
+    spec.chunkSize = 1024;
+    spec.workers = 2;
+    CountJob job(spec);
+    QSignalSpy finished(&job, &CountJob::finished);
+    job.start();
+    QVERIFY(waitForState(job, CountJob::Counting));
+    QVERIFY(spinUntil([&job] { return job.progress().map.done > 0; }));
+    job.setPaused(true);
+    const FileReport before = reportFor(job.fileReports(), big);
+    QVERIFY2(before.bytesCounted < before.size, "the big file was read before the pause");
+
+    QCOMPARE(::rename(QFile::encodeName(other).constData(), QFile::encodeName(big).constData()), 0);
+    job.setPaused(false);
+    QVERIFY(finished.wait(RunTimeoutMs));
+    QCOMPARE(job.state(), CountJob::Done);
+    QVERIFY(job.result());
+    const Counts expected = {{"delta", 2}, {"gamma", 1}};
+    QCOMPARE(countsOf(*job.result()), expected);
+    const FileReport report = reportFor(job.fileReports(), big);
+    QCOMPARE(report.status, FileReport::Skipped);
+    QCOMPARE(report.words, quint64(0));
+    QCOMPARE(ProgressFormat::problemText(report),
+             QStringLiteral("the file was replaced while it was read"));
+    const JobProgress p = job.progress();
+    QCOMPARE(p.map.done, p.map.total);
+}
+
+// Before: /proc/version, whose size reads as 0, was "counted" as 0 words without being read.
+void TestBadInput::sizelessProcFileIsReadToTheEnd()
+{
+    const QString path = QStringLiteral("/proc/version");
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        QSKIP("no /proc/version here");
+    QCOMPARE(file.size(), qint64(0));
+    const QByteArray content = file.readAll();
+    QVERIFY(!content.isEmpty());
+    const quint64 tokens = quint64(content.simplified().split(' ').size());
+
+    JobSpec spec;
+    spec.paths = {path};
+    spec.mode = CountingMode::Whitespace;
+    spec.chunkSize = 1024;
+    CountJob job(spec);
+    QVERIFY(runToEnd(job, 30000));
+    QCOMPARE(job.state(), CountJob::Done);
+    QVERIFY(job.result());
+    QCOMPARE(job.result()->totals.words, tokens);
+    const FileReport report = reportFor(job.fileReports(), path);
+    QCOMPARE(report.status, FileReport::Counted);
+    QCOMPARE(report.size, qint64(content.size()));
+    QCOMPARE(report.words, tokens);
+}
+
+// Before: a folder with "caf\xE9.txt" (a Latin-1 name) counted 0 files, with no message, and the
+// name given directly was "no such file or folder".
+void TestBadInput::namesThatAreNotUtf8AreCounted()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray nativeName = QFile::encodeName(dir.path()) + "/caf\xe9.txt";
+    const int fd = ::open(nativeName.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    QVERIFY(fd >= 0);
+    const QByteArray text = "leche con leche\n";
+    QCOMPARE(::write(fd, text.constData(), size_t(text.size())), ssize_t(text.size()));
+    QCOMPARE(::close(fd), 0);
+    // QTemporaryDir cannot remove a name that is not UTF-8 (it decodes names too).
+    const auto removeFile = qScopeGuard([&nativeName] { ::unlink(nativeName.constData()); });
+    const QString name = LocalPath::fromNative(nativeName);
+
+    for (const QString &input : {dir.path(), name}) {
+        JobSpec spec;
+        spec.paths = {input};
+        CountJob job(spec);
+        QVERIFY(runToEnd(job, 30000));
+        QCOMPARE(job.state(), CountJob::Done);
+        QVERIFY(job.result());
+        const Counts expected = {{"leche", 2}, {"con", 1}};
+        QCOMPARE(countsOf(*job.result()), expected);
+        const QList<FileReport> reports = job.fileReports();
+        QCOMPARE(reports.size(), 1);
+        QCOMPARE(LocalPath::toNative(reports.first().path), nativeName);
+        QCOMPARE(reports.first().displayName, QStringLiteral("'caf\\351.txt'"));
+    }
 }
 
 void TestBadInput::everyInputBadFails()

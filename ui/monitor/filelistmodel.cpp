@@ -2,12 +2,19 @@
 #include "ui/monitor/filelistmodel.h"
 
 #include "core/format/progressformat.h"
+#include "core/text/localpath.h"
 
 #include <QApplication>
 #include <QLocale>
 #include <QStyle>
 
 namespace {
+
+// The whole path for a tooltip, as LocalPath shows names; the sample's name.
+QString fullName(const FileReport &r)
+{
+    return r.path.isEmpty() ? ProgressFormat::fileName(r) : LocalPath::quoted(r.path);
+}
 
 bool sameRow(const FileReport &a, const FileReport &b)
 {
@@ -125,9 +132,8 @@ QVariant FileListModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (problem)
-            return tr("%1\n%2").arg(r.path.isEmpty() ? ProgressFormat::fileName(r) : r.path,
-                                    ProgressFormat::problemText(r));
-        return r.path.isEmpty() ? ProgressFormat::fileName(r) : r.path;
+            return tr("%1\n%2").arg(fullName(r), ProgressFormat::problemText(r));
+        return fullName(r);
     case Qt::DecorationRole:
         if (index.column() == NameColumn) {
             if (problem)

@@ -4,16 +4,20 @@
 #include "core/engine/private/jobworkspace.h"
 
 #include <iterator>
-#include <vector>
 
 /*!
-    \brief A forward-only view of the planned chunks, for QtConcurrent::mappedReduced.
+    \brief A forward-only walk over the planned chunks, for QtConcurrent::mappedReduced.
 
     Given random-access iterators, QtConcurrent maps chunks in blocks that grow on a loaded
     machine (up to an eighth of the job per thread on two threads) and reduces a block only
     once all of it is mapped, so the chunk tables waiting in memory grow with the input. With a
     forward iterator it takes one chunk at a time and reduces it at once, which keeps memory at
     workers x chunk size plus the results table (JobWorkspace bounds the rest).
+
+    Each chunk is worked out from the one before (JobWorkspace::nextChunk()) rather than read
+    from a list: 4 GiB in 1 KiB chunks would otherwise hold four million chunks at once.
+    QtConcurrent advances the iterator under its own lock, one thread at a time, and reads the
+    chunk from a copy, so operator*() returns the chunk by value.
 */
 class ChunkIterator
 {
@@ -22,35 +26,43 @@ public:
     using value_type = Chunk;
     using difference_type = std::ptrdiff_t;
     using pointer = const Chunk *;
-    using reference = const Chunk &;
+    using reference = Chunk;
 
     ChunkIterator() = default;
-    explicit ChunkIterator(std::vector<Chunk>::const_iterator it)
-        : m_it(it)
+    ChunkIterator(const JobWorkspace *workspace, const Chunk &chunk)
+        : m_workspace(workspace)
+        , m_chunk(chunk)
     { }
 
-    reference operator*() const { return *m_it; }
-    pointer operator->() const { return &*m_it; }
+    static ChunkIterator begin(const JobWorkspace &workspace)
+    {
+        return ChunkIterator(&workspace, workspace.firstChunkFrom(0));
+    }
+    static ChunkIterator end(const JobWorkspace &workspace)
+    {
+        return ChunkIterator(&workspace, workspace.endChunk());
+    }
+
+    reference operator*() const { return m_chunk; }
+    pointer operator->() const { return &m_chunk; }
     ChunkIterator &operator++()
     {
-        ++m_it;
+        m_chunk = m_workspace->nextChunk(m_chunk);
         return *this;
     }
     ChunkIterator operator++(int)
     {
         ChunkIterator before = *this;
-        ++m_it;
+        ++*this;
         return before;
     }
     friend bool operator==(const ChunkIterator &a, const ChunkIterator &b)
     {
-        return a.m_it == b.m_it;
+        return a.m_chunk.file == b.m_chunk.file && a.m_chunk.begin == b.m_chunk.begin;
     }
-    friend bool operator!=(const ChunkIterator &a, const ChunkIterator &b)
-    {
-        return a.m_it != b.m_it;
-    }
+    friend bool operator!=(const ChunkIterator &a, const ChunkIterator &b) { return !(a == b); }
 
 private:
-    std::vector<Chunk>::const_iterator m_it;
+    const JobWorkspace *m_workspace = nullptr;
+    Chunk m_chunk;
 };

@@ -2,20 +2,23 @@
 #pragma once
 
 #include "core/engine/private/bytesource.h"
-
-#include <QDateTime>
-#include <QFile>
+#include "core/engine/private/plannedfile.h"
+#include "core/engine/private/posixfile.h"
 
 /*!
     \brief Reads a planned file with ordinary reads (never mmap: a file truncated while mapped
-    would kill the process with SIGBUS), and notices when it changed since it was planned.
+    would kill the process with SIGBUS), and notices when it is no longer the file the scan saw:
+    replaced (another file now has its name), shrunk or modified.
+
+    Each chunk opens the file anew, so each open checks the device and inode the scan found: a
+    `mv` over the file between two chunks would otherwise mix the counts of two files.
 */
 class FileSource final : public ByteSource
 {
 public:
-    FileSource(const QString &path, qint64 plannedSize, const QDateTime &plannedModified);
+    explicit FileSource(const PlannedFile &file);
 
-    //! Opens the file; on failure errorString() says why.
+    //! Opens the file; on failure, or when it is not the planned file, errorString() says why.
     bool open();
 
     qint64 readAt(qint64 offset, char *buffer, qint64 length) override;
@@ -25,8 +28,9 @@ public:
     bool isUnchanged();
 
 private:
-    QFile m_file;
-    qint64 m_plannedSize = 0;
-    QDateTime m_plannedModified;
+    bool matchesPlan(const FileIdentity &now);
+
+    PosixFile m_file;
+    const PlannedFile &m_plan;
     QString m_error;
 };

@@ -3,34 +3,54 @@
 
 #include "core/engine/private/jobcontrol.h"
 #include "core/engine/private/jobcounters.h"
+#include "core/engine/private/posixfile.h"
+#include "core/text/localpath.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
+#include <QByteArray>
 
-#ifdef Q_OS_UNIX
+#include <algorithm>
+#include <cerrno>
+#include <dirent.h>
 #include <sys/stat.h>
-#endif
+#include <unistd.h>
 
 namespace {
 
 // Why a path that is not a regular file or folder cannot be read, without opening it.
-FileProblem specialFileProblem(const QString &path)
+FileProblem specialFileProblem(mode_t mode)
 {
-#ifdef Q_OS_UNIX
-    struct stat st;
-    if (::stat(QFile::encodeName(path).constData(), &st) == 0) {
-        if (S_ISFIFO(st.st_mode))
-            return FileProblem::Fifo;
-        if (S_ISSOCK(st.st_mode))
-            return FileProblem::Socket;
-        if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
-            return FileProblem::Device;
-    }
-#else
-    Q_UNUSED(path)
-#endif
+    if (S_ISFIFO(mode))
+        return FileProblem::Fifo;
+    if (S_ISSOCK(mode))
+        return FileProblem::Socket;
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return FileProblem::Device;
     return FileProblem::NotRegularFile;
+}
+
+QString linkTarget(const QByteArray &link)
+{
+    QByteArray target(4096, Qt::Uninitialized);
+    const ssize_t n = ::readlink(link.constData(), target.data(), size_t(target.size()));
+    return n < 0 ? QString() : LocalPath::fromNative(QByteArrayView(target.constData(), n));
+}
+
+// The names in a folder, hidden ones left out, in byte order; false (errno set) if unreadable.
+bool listFolder(const QByteArray &folder, std::vector<QByteArray> *names)
+{
+    DIR *dir = ::opendir(folder.constData());
+    if (!dir)
+        return false;
+    errno = 0;
+    while (const dirent *entry = ::readdir(dir)) {
+        if (entry->d_name[0] != '.') // also "." and ".."
+            names->emplace_back(entry->d_name);
+    }
+    const int error = errno;
+    ::closedir(dir);
+    errno = error;
+    std::sort(names->begin(), names->end());
+    return error == 0;
 }
 
 } // namespace
@@ -54,27 +74,39 @@ ScanResult InputScanner::scan(const QStringList &paths)
 
 void InputScanner::addPath(const QString &path, ScanResult *result)
 {
-    const QFileInfo info(path);
-    if (info.isSymLink() && !info.exists()) {
-        result->skipped.append({path, FileProblem::DanglingLink, info.symLinkTarget()});
+    const QByteArray native = LocalPath::toNative(path);
+    struct stat st;
+    if (::stat(native.constData(), &st) != 0) {
+        const int error = errno;
+        struct stat link;
+        if (::lstat(native.constData(), &link) == 0 && S_ISLNK(link.st_mode)) {
+            if (error == ELOOP)
+                result->skipped.append({path, FileProblem::LinkLoop, {}});
+            else if (error == ENOENT || error == ENOTDIR)
+                result->skipped.append({path, FileProblem::DanglingLink, linkTarget(native)});
+            else
+                result->skipped.append(
+                    {path, FileProblem::CannotOpen, PosixFile::errorText(error)});
+            return;
+        }
+        if (error == ENOENT || error == ENOTDIR)
+            result->skipped.append({path, FileProblem::NotFound, {}});
+        else
+            result->skipped.append({path, FileProblem::CannotOpen, PosixFile::errorText(error)});
         return;
     }
-    if (!info.exists()) {
-        result->skipped.append({path, FileProblem::NotFound, {}});
+    if (S_ISDIR(st.st_mode)) {
+        walkFolder(path, st, result);
         return;
     }
-    if (info.isDir()) {
-        walkFolder(path, result);
+    if (!S_ISREG(st.st_mode)) {
+        result->skipped.append({path, specialFileProblem(st.st_mode), {}});
         return;
     }
-    if (!info.isFile()) {
-        result->skipped.append({path, specialFileProblem(path), {}});
-        return;
-    }
-    const QString canonical = info.canonicalFilePath();
-    if (m_seenFiles.contains(canonical))
+    const FileKey key {quint64(st.st_dev), quint64(st.st_ino)};
+    if (m_seenFiles.contains(key))
         return; // given twice, or reached again through a link: count it once
-    m_seenFiles.insert(canonical);
+    m_seenFiles.insert(key);
     PlannedFile file;
     QString details;
     const FileProblem problem = inspectFile(path, &file, &details);
@@ -86,44 +118,56 @@ void InputScanner::addPath(const QString &path, ScanResult *result)
     m_counters.fileFound(file.size);
 }
 
-void InputScanner::walkFolder(const QString &path, ScanResult *result)
+void InputScanner::walkFolder(const QString &path, const struct stat &folder, ScanResult *result)
 {
-    const QString canonical = QFileInfo(path).canonicalFilePath();
-    if (m_seenFolders.contains(canonical))
+    const FileKey key {quint64(folder.st_dev), quint64(folder.st_ino)};
+    if (m_seenFolders.contains(key))
         return; // a link loop, or a folder given twice
-    m_seenFolders.insert(canonical);
-    const QDir dir(path);
-    if (!dir.isReadable()) {
+    m_seenFolders.insert(key);
+    std::vector<QByteArray> names;
+    if (!listFolder(LocalPath::toNative(path), &names)) {
         result->skipped.append({path, FileProblem::FolderUnreadable, {}});
         return;
     }
-    // No QDir::Hidden: names starting with '.' are skipped. QDir::System lists FIFOs, sockets,
-    // devices and dangling links, so that they are reported rather than silently dropped.
-    const QFileInfoList entries
-        = dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-    for (const QFileInfo &entry : entries) {
+    const QString prefix = path.endsWith(QLatin1Char('/')) ? path : path + QLatin1Char('/');
+    for (const QByteArray &name : names) {
         if (!m_control.checkpoint())
             return;
-        addPath(entry.filePath(), result);
+        addPath(prefix + LocalPath::fromNative(name), result);
     }
 }
 
 FileProblem InputScanner::inspectFile(const QString &path, PlannedFile *file, QString *details)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    PosixFile f;
+    if (!f.open(LocalPath::toNative(path))) {
         *details = f.errorString();
         return FileProblem::CannotOpen;
     }
-    const QByteArray head = f.read(SniffBytes);
-    if (head.isNull() && f.error() != QFileDevice::NoError) {
+    QByteArray head(SniffBytes, Qt::Uninitialized);
+    const qint64 n = f.readAt(0, head.data(), SniffBytes);
+    if (n < 0) {
         *details = f.errorString();
         return FileProblem::ReadError;
     }
+    head.truncate(n);
     file->path = path;
-    file->displayName = QFileInfo(path).fileName();
-    file->size = f.size();
-    file->modified = f.fileTime(QFileDevice::FileModificationTime);
+    file->identity = f.identity();
+    file->size = file->identity.size;
+    if (file->size == 0 && n > 0) {
+        // The files of /proc and /sys say 0 bytes and hold more: their size is what reading
+        // them to the end gives.
+        qint64 total = n;
+        QByteArray rest(SniffBytes, Qt::Uninitialized);
+        qint64 more = 0;
+        while ((more = f.readAt(total, rest.data(), SniffBytes)) > 0)
+            total += more;
+        if (more < 0) {
+            *details = f.errorString();
+            return FileProblem::ReadError;
+        }
+        file->size = total;
+    }
     file->encoding = TextEncoding::Utf8;
     if (head.startsWith("\xEF\xBB\xBF"))
         file->encoding = TextEncoding::Utf8Bom;

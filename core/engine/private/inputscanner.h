@@ -8,6 +8,10 @@
 #include <QSet>
 #include <QStringList>
 
+#include <utility>
+
+struct stat;
+
 class JobControl;
 class JobCounters;
 
@@ -21,10 +25,13 @@ struct ScanResult
 /*!
     \brief The scan phase: walks files and folders and decides what can be counted.
 
-    Folders are walked recursively in name order; links are followed, each folder is entered
-    once, so link loops end; names starting with '.' are skipped unless given directly. Every
-    file gets its first 64 KiB read: a byte-order mark decides the encoding, a NUL byte marks a
-    binary file. FIFOs, sockets and devices are never opened (opening a FIFO would block).
+    Folders are walked recursively in byte order of their names; links are followed, each
+    folder is entered once, so link loops end; names starting with '.' are skipped unless given
+    directly. Names are bytes (see LocalPath): the walk and every open use them as they are, so
+    a name that is not UTF-8 is counted like any other. Every file gets its first 64 KiB read: a
+    byte-order mark decides the encoding, a NUL byte marks a binary file. A file whose size
+    reads as 0 but has bytes (the files of /proc) is read to its end to learn its size. FIFOs,
+    sockets and devices are never opened (opening a FIFO would block).
 */
 class InputScanner final
 {
@@ -43,11 +50,13 @@ public:
     static FileProblem inspectFile(const QString &path, PlannedFile *file, QString *details);
 
 private:
+    using FileKey = std::pair<quint64, quint64>; // device and inode: one per file, links and all
+
     void addPath(const QString &path, ScanResult *result);
-    void walkFolder(const QString &path, ScanResult *result);
+    void walkFolder(const QString &path, const struct stat &folder, ScanResult *result);
 
     JobControl &m_control;
     JobCounters &m_counters;
-    QSet<QString> m_seenFiles; // canonical paths
-    QSet<QString> m_seenFolders;
+    QSet<FileKey> m_seenFiles;
+    QSet<FileKey> m_seenFolders;
 };

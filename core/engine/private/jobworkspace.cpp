@@ -4,6 +4,7 @@
 #include "core/engine/outputorder.h"
 #include "core/engine/private/filesource.h"
 #include "core/engine/private/samplesource.h"
+#include "core/text/localpath.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -17,8 +18,7 @@ JobWorkspace::JobWorkspace(const JobSpec &spec, int workers)
     , m_inFlight(tableBound(workers))
 { }
 
-const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
-                                             const QList<FileIssue> &skipped)
+void JobWorkspace::plan(const QList<PlannedFile> &files, const QList<FileIssue> &skipped)
 {
     m_files = files;
     m_scanSkipped = skipped;
@@ -34,20 +34,13 @@ const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
     m_tracks = std::make_unique<FileTrack[]>(size_t(m_files.size()));
     counters.planFiles(m_files.size());
     m_reasons.assign(size_t(m_files.size()), QString());
-    const qint64 chunkSize = qBound(JobSpec::MinChunkSize, m_spec.chunkSize, JobSpec::MaxChunkSize);
-    std::vector<Chunk> &chunks = m_chunks;
-    chunks.clear();
+    m_chunkCount = 0;
     for (qint32 i = 0; i < qint32(m_files.size()); ++i) {
         const PlannedFile &f = m_files.at(i);
-        const bool words = m_spec.mode == CountingMode::Words;
-        const qint64 contentBegin = words ? byteOrderMarkLength(f.encoding) : 0;
-        // UTF-16 chunks start on code unit boundaries.
-        const bool utf16
-            = words && (f.encoding == TextEncoding::Utf16LE || f.encoding == TextEncoding::Utf16BE);
-        const qint64 step = utf16 ? chunkSize & ~qint64(1) : chunkSize;
-        qint64 n = 0;
-        for (qint64 begin = contentBegin; begin < f.size; begin += step, ++n)
-            chunks.push_back({i, begin, std::min(f.size, begin + step)});
+        const qint64 contentBegin = firstChunkByte(f);
+        const qint64 step = chunkStep(f);
+        const qint64 n = f.size > contentBegin ? (f.size - contentBegin + step - 1) / step : 0;
+        m_chunkCount += n;
         FileTrack &track = m_tracks[size_t(i)];
         track.chunksLeft = n;
         // A byte-order mark is in no chunk: its bytes are done as soon as they are planned.
@@ -59,8 +52,39 @@ const std::vector<Chunk> &JobWorkspace::plan(const QList<PlannedFile> &files,
             m_bytesOfCountedFiles += f.size;
         }
     }
-    m_chunkCount = qint64(chunks.size());
-    return chunks;
+}
+
+qint64 JobWorkspace::firstChunkByte(const PlannedFile &file) const
+{
+    return m_spec.mode == CountingMode::Words ? byteOrderMarkLength(file.encoding) : 0;
+}
+
+qint64 JobWorkspace::chunkStep(const PlannedFile &file) const
+{
+    const qint64 chunkSize = qBound(JobSpec::MinChunkSize, m_spec.chunkSize, JobSpec::MaxChunkSize);
+    // UTF-16 chunks start on code unit boundaries.
+    const bool utf16 = m_spec.mode == CountingMode::Words
+        && (file.encoding == TextEncoding::Utf16LE || file.encoding == TextEncoding::Utf16BE);
+    return utf16 ? chunkSize & ~qint64(1) : chunkSize;
+}
+
+Chunk JobWorkspace::firstChunkFrom(qint32 file) const
+{
+    for (; file < qint32(m_files.size()); ++file) {
+        const PlannedFile &f = m_files.at(file);
+        const qint64 begin = firstChunkByte(f);
+        if (begin < f.size)
+            return {file, begin, std::min(f.size, begin + chunkStep(f))};
+    }
+    return endChunk();
+}
+
+Chunk JobWorkspace::nextChunk(const Chunk &chunk) const
+{
+    const PlannedFile &f = m_files.at(chunk.file);
+    if (chunk.end < f.size)
+        return {chunk.file, chunk.end, std::min(f.size, chunk.end + chunkStep(f))};
+    return firstChunkFrom(chunk.file + 1);
 }
 
 void JobWorkspace::skipChunk(const Chunk &chunk)
@@ -117,7 +141,7 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
         SampleSource source(m_spec.sampleSeed, file.size);
         result.tally = counter.count(source, task, *table);
     } else {
-        FileSource source(file.path, file.size, file.modified);
+        FileSource source(file);
         if (!source.open()) {
             skipChunk(chunk);
             result.tally.status = ChunkTally::Failed;
@@ -286,7 +310,7 @@ QList<FileReport> JobWorkspace::fileReports() const
         for (const QString &path : m_spec.paths) {
             FileReport r;
             r.path = path;
-            r.displayName = path;
+            r.displayName = LocalPath::quoted(path);
             reports.append(r);
         }
         return reports;
@@ -298,7 +322,7 @@ QList<FileReport> JobWorkspace::fileReports() const
         const FileTrack &t = m_tracks[size_t(i)];
         FileReport r;
         r.path = f.path;
-        r.displayName = f.displayName;
+        r.displayName = f.isSample ? f.displayName : LocalPath::quoted(LocalPath::fileName(f.path));
         r.isSample = f.isSample;
         r.size = f.size;
         r.bytesCounted = counters.fileBytesCounted(i);
@@ -315,7 +339,7 @@ QList<FileReport> JobWorkspace::fileReports() const
     for (const FileIssue &issue : m_scanSkipped) {
         FileReport r;
         r.path = issue.path;
-        r.displayName = issue.path;
+        r.displayName = LocalPath::quoted(issue.path);
         r.status = FileReport::Skipped;
         r.problem = issue.problem;
         r.details = issue.details;

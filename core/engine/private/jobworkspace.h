@@ -55,9 +55,20 @@ public:
     JobWorkspace(const JobSpec &spec, int workers);
     Q_DISABLE_COPY_MOVE(JobWorkspace)
 
-    //! Takes the scan's files (and the sample, if any) and cuts them into chunks, kept here.
-    const std::vector<Chunk> &plan(const QList<PlannedFile> &files,
-                                   const QList<FileIssue> &skipped);
+    /*!
+        Takes the scan's files (and the sample, if any) and plans their chunks. Chunks are not
+        stored: firstChunkFrom() and nextChunk() work them out as the map phase goes, so memory
+        depends on the number of files, not on their size over the chunk size.
+    */
+    void plan(const QList<PlannedFile> &files, const QList<FileIssue> &skipped);
+
+    //! The first chunk of the first file from \a file on that has bytes to count; endChunk() if
+    //! none.
+    Chunk firstChunkFrom(qint32 file) const;
+    //! The chunk after \a chunk: the next of its file, or the first of the next file.
+    Chunk nextChunk(const Chunk &chunk) const;
+    //! Past the last chunk.
+    Chunk endChunk() const { return {qint32(m_files.size()), 0, 0}; }
 
     // Called concurrently by worker threads: counts one chunk into a table of its own.
     ChunkResult mapChunk(const Chunk &chunk);
@@ -105,6 +116,10 @@ private:
     };
 
     void skipChunk(const Chunk &chunk);
+    //! Where \a file's first chunk begins (after its byte-order mark, in words mode).
+    qint64 firstChunkByte(const PlannedFile &file) const;
+    //! The bytes of each of \a file's chunks but its last.
+    qint64 chunkStep(const PlannedFile &file) const;
     void updateLiveTop();
     void completeFile(qint32 file, PendingFile &pending);
     //! \a file failed while counting (FileProblem::ReadFailed); \a reason: the source's text.
@@ -117,7 +132,6 @@ private:
     // QtConcurrent reducing each chunk as soon as it is mapped (see ChunkIterator).
     QSemaphore m_inFlight;
     QList<PlannedFile> m_files;
-    std::vector<Chunk> m_chunks;
     QList<FileIssue> m_scanSkipped;
     std::unique_ptr<FileTrack[]> m_tracks;
     qint64 m_chunkCount = 0;
