@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commandlinetool.h"
 
+#include "app/common/stopsignalnotifier.h"
 #include "core/engine/countjob.h"
 #include "core/format/progressformat.h"
+#include "core/text/localpath.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -11,6 +13,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -21,6 +25,19 @@ void printErr(const QString &text)
     const QByteArray bytes = text.toLocal8Bit();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fflush(stderr);
+}
+
+// False, with the reason on stderr, when stdout cannot take \a bytes (a full disk, a closed pipe):
+// a help text or a result that silently went nowhere must not exit 0.
+bool printOut(const QByteArray &bytes)
+{
+    errno = 0;
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return true;
+    printErr(CommandLineTool::tr("wordmill-cli: cannot write the output: %1\n")
+                 .arg(qt_error_string(errno)));
+    return false;
 }
 
 } // namespace
@@ -86,15 +103,10 @@ int CommandLineTool::start(const QStringList &arguments)
     };
     if (!parser.parse(arguments))
         return usage(parser.errorText());
-    if (parser.isSet(help)) {
-        const QByteArray text = parser.helpText().toLocal8Bit();
-        std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
-        return Success;
-    }
-    if (parser.isSet(version)) {
-        std::printf("wordmill-cli %s\n", WORDMILL_VERSION);
-        return Success;
-    }
+    if (parser.isSet(help))
+        return printOut(parser.helpText().toLocal8Bit()) ? Success : OutputFailed;
+    if (parser.isSet(version))
+        return printOut("wordmill-cli " WORDMILL_VERSION "\n") ? Success : OutputFailed;
 
     if (parser.isSet(merge)) {
         // Counts already made have their mode; the counting options would silently do nothing.
@@ -167,9 +179,10 @@ void CommandLineTool::startMerge(const QStringList &paths)
     m_merge.setFuture(m_mergeTask.start(paths));
 }
 
-void CommandLineTool::interrupt()
+void CommandLineTool::stop(int signalNumber)
 {
-    m_interrupted = true;
+    if (m_stopSignal == 0)
+        m_stopSignal = signalNumber;
     m_mergeTask.cancel();
     if (m_job)
         m_job->cancel();
@@ -190,11 +203,10 @@ void CommandLineTool::onFinished()
 {
     if (m_progressTimer)
         m_progressTimer->stop();
-    if (m_interrupted || m_job->state() == CountJob::Cancelled) {
+    if (m_stopSignal != 0 || m_job->state() == CountJob::Cancelled) {
         if (m_progress && m_progressOnTerminal)
             printErr(QStringLiteral("\r\x1b[K"));
-        printErr(tr("wordmill-cli: interrupted; nothing was printed\n"));
-        Q_EMIT done(Interrupted);
+        reportStopped();
         return;
     }
     if (m_progress)
@@ -203,7 +215,7 @@ void CommandLineTool::onFinished()
     for (const FileReport &file : m_job->fileReports()) {
         if (file.status == FileReport::Skipped) {
             printErr(QStringLiteral("wordmill-cli: %1: %2\n")
-                         .arg(file.path, ProgressFormat::problemText(file)));
+                         .arg(LocalPath::quoted(file.path), ProgressFormat::problemText(file)));
             skipped = true;
         }
     }
@@ -228,9 +240,8 @@ void CommandLineTool::onFinished()
 
 void CommandLineTool::onMergeFinished()
 {
-    if (m_interrupted || m_merge.isCanceled()) {
-        printErr(tr("wordmill-cli: interrupted; nothing was printed\n"));
-        Q_EMIT done(Interrupted);
+    if (m_stopSignal != 0 || m_merge.isCanceled()) {
+        reportStopped();
         return;
     }
     const ResultMergeTask::Outcome outcome = m_merge.result();
@@ -256,6 +267,17 @@ void CommandLineTool::onMergeFinished()
                           ProgressFormat::duration(m_clock.elapsed())));
     }
     Q_EMIT done(outcome.errors.isEmpty() ? Success : SomeSkipped);
+}
+
+void CommandLineTool::reportStopped()
+{
+    const int signalNumber = m_stopSignal != 0 ? m_stopSignal : SIGINT;
+    if (signalNumber == SIGINT)
+        printErr(tr("wordmill-cli: interrupted; nothing was printed\n"));
+    else
+        printErr(tr("wordmill-cli: stopped by %1; nothing was printed\n")
+                     .arg(StopSignalNotifier::signalName(signalNumber)));
+    Q_EMIT done(StoppedBySignal + signalNumber);
 }
 
 bool CommandLineTool::writeResult(const CountResult &result)

@@ -21,15 +21,23 @@ struct CountResult;
     adds up result files on a worker thread) and prints the counts on stdout, problems and
     progress on stderr.
 
-    Exit status: 0 all counted, 1 some input could not be counted, 2 usage error,
-    130 interrupted (the job is cancelled through the same path as the desktop's Cancel).
+    Exit status: 0 all counted, 1 some input could not be counted or the output could not be
+    written, 2 usage error, 128 + the signal's number when stopped by SIGINT (130), SIGTERM
+    (143) or SIGHUP (129): the job is cancelled through the same path as the desktop's Cancel,
+    and the status is the one shells expect of a program a signal ended.
 */
 class CommandLineTool final : public QObject
 {
     Q_OBJECT
 
 public:
-    enum ExitCode { Success = 0, SomeSkipped = 1, UsageError = 2, Interrupted = 130 };
+    enum ExitCode {
+        Success = 0,
+        SomeSkipped = 1,
+        OutputFailed = 1, // stdout could not take the output
+        UsageError = 2,
+        StoppedBySignal = 128,
+    };
 
     explicit CommandLineTool(QObject *parent = nullptr);
     ~CommandLineTool() override;
@@ -37,8 +45,8 @@ public:
 
     //! Starts the job; returns an exit code if there is nothing to wait for, else -1.
     int start(const QStringList &arguments);
-    //! Ctrl-C: cancels the job; done(Interrupted) follows.
-    void interrupt();
+    //! Ctrl-C, SIGTERM or SIGHUP: cancels the job; done(StoppedBySignal + signal) follows.
+    void stop(int signalNumber);
 
 Q_SIGNALS:
     void done(int exitCode);
@@ -58,6 +66,8 @@ private:
     qsizetype m_top = -1;
     bool m_progress = false;
     bool m_progressOnTerminal = false;
-    bool m_interrupted = false;
+    void reportStopped();
+
+    int m_stopSignal = 0; // the signal that asked to stop, or 0
     QElapsedTimer m_clock;
 };

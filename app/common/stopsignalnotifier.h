@@ -6,20 +6,26 @@
 class QSocketNotifier;
 
 /*!
-    \brief Turns SIGINT into a Qt signal on the main thread (the self-pipe trick): the handler
-    only writes one byte, which is all a signal handler may safely do.
+    \brief Turns SIGINT, SIGTERM and SIGHUP into a Qt signal on the main thread (the self-pipe
+    trick): the handler only writes the signal's number to a pipe, which is all a signal handler
+    may safely do. Both programs stop through their ordinary cancel path, so a terminal closed
+    or a `kill` from a service manager ends them as cleanly as Ctrl-C or the Quit menu.
 */
-class InterruptNotifier final : public QObject
+class StopSignalNotifier final : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit InterruptNotifier(QObject *parent = nullptr);
-    ~InterruptNotifier() override;
-    Q_DISABLE_COPY_MOVE(InterruptNotifier)
+    explicit StopSignalNotifier(QObject *parent = nullptr);
+    ~StopSignalNotifier() override;
+    Q_DISABLE_COPY_MOVE(StopSignalNotifier)
+
+    //! "SIGINT", "SIGTERM" or "SIGHUP": messages name the signal the way `kill -l` does.
+    static QString signalName(int signalNumber);
 
 Q_SIGNALS:
-    void interrupted();
+    //! \a signalNumber: SIGINT, SIGTERM or SIGHUP.
+    void stopRequested(int signalNumber);
 
 private:
     QSocketNotifier *m_notifier = nullptr;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/common/stopsignalnotifier.h"
 #include "core/format/translations.h"
 #include "ui/monitor/mainwindow.h"
 #include "ui/monitor/startupoptions.h"
@@ -15,6 +16,7 @@ int main(int argc, char *argv[])
         return *status;
 
     QApplication app(argc, argv);
+    StopSignalNotifier stopSignals;
     QApplication::setOrganizationName(QStringLiteral("WordMill"));
     QApplication::setApplicationName(QStringLiteral("WordMill"));
     QApplication::setApplicationVersion(QStringLiteral(WORDMILL_VERSION));
@@ -31,6 +33,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     MainWindow window;
+    QObject::connect(&stopSignals, &StopSignalNotifier::stopRequested, &window,
+                     &MainWindow::stopJobsAndQuit);
     window.show();
     options.apply(window);
     return app.exec();

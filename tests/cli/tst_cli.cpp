@@ -41,6 +41,8 @@ private Q_SLOTS:
     void usageErrorsExitTwo_data();
     void usageErrorsExitTwo();
     void helpAndVersion();
+    void fullDiskIsAnError_data();
+    void fullDiskIsAnError();
     void speaksTheUsersLanguage();
     void oneOverlongWordIsSingular();
     void outputIndependentOfThreadsChunksAndOrder_data();
@@ -336,6 +338,30 @@ void TestCli::helpAndVersion()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.startsWith("wordmill-cli "), run.out.constData());
     QCOMPARE(run.out.count('\n'), 1);
+}
+
+void TestCli::fullDiskIsAnError_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("--help") << QStringList {QStringLiteral("--help")};
+    QTest::newRow("--version") << QStringList {QStringLiteral("--version")};
+    QTest::newRow("counts") << QStringList {QStringLiteral("--sample"), QStringLiteral("64K")};
+}
+
+// Before: --help > /dev/full exited 0 with nothing said.
+void TestCli::fullDiskIsAnError()
+{
+    QFETCH(QStringList, arguments);
+    QProcess process;
+    process.setStandardOutputFile(QStringLiteral("/dev/full"));
+    process.start(CliPath, arguments << QStringLiteral("--quiet"));
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(err.startsWith("wordmill-cli: cannot write")
+                 && err.contains("No space left on device"),
+             err.constData());
 }
 
 void TestCli::outputIndependentOfThreadsChunksAndOrder_data()

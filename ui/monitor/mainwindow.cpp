@@ -640,6 +640,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+void MainWindow::stopJobsAndQuit()
+{
+    m_queue->cancelAll();
+    writeSettings();
+    // Leaves every event loop, a dialog's too. Not quit(): in Qt 6 it closes the windows
+    // first, and the window's close event would ask whether to stop the jobs, with nobody there.
+    QCoreApplication::exit(0);
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasUrls())

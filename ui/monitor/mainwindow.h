@@ -64,6 +64,11 @@ public:
     void openResults(const QStringList &paths);
     QTableView *filesView() const { return m_filesView; }
     QTabWidget *detailTabs() const { return m_tabs; }
+    /*!
+        Cancels every job, saves the settings and leaves the event loops without asking: for a
+        stop signal (logout, `kill`, the terminal closed), when nobody is there to answer.
+    */
+    void stopJobsAndQuit();
 
 Q_SIGNALS:
     //! After openResults(): \a shown is false if no file could be read.
