@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/wordtable.h"
 
+#include <QRandomGenerator>
+
 namespace {
 
 constexpr size_t InitialSlots = 1024;
@@ -42,19 +44,71 @@ inline bool sameBytes(const char *a, const char *b, size_t n)
     return true;
 }
 
-constexpr quint64 K0 = 0xa0761d6478bd642fULL;
 constexpr quint64 K1 = 0xe7037ed1a0b428dbULL;
-constexpr quint64 K2 = 0x8ebc6af09c88c6e3ULL;
+
+// The secret part of the hash. Both factors of each multiplication that reads the word are keyed:
+// were one of them the word's bytes XOR a public constant, words starting with those bytes would
+// make it zero and collide whatever followed (before the seed, every word of 9 to 16 bytes
+// starting with the 8 bytes of K1 hashed to 0), under any seed on the other side.
+struct HashKeys
+{
+    quint64 seed = 0;
+    quint64 k0 = 0; // the starting state, XORed into one factor
+    quint64 k1 = 0; // XORed into the other
+};
+
+// splitmix64: spreads one 64-bit seed over the keys, so that any seed, even 0 or 1, gives keys
+// with bits set all over.
+quint64 splitMix(quint64 *state)
+{
+    quint64 z = (*state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+HashKeys keysFor(quint64 seed)
+{
+    HashKeys keys;
+    keys.seed = seed;
+    keys.k0 = splitMix(&seed);
+    keys.k1 = splitMix(&seed);
+    return keys;
+}
+
+// Set during static initialisation, before main() and so before any worker thread, and then read
+// with plain loads: a function-local static would add a guard check to every word hashed. So no
+// table may be filled from another file's static initialisation.
+HashKeys g_keys = keysFor(QRandomGenerator::system()->generate64());
 
 } // namespace
 
-// A wyhash-style hash: one or two multiplications for the short words that dominate text.
+quint64 WordTable::hashSeed()
+{
+    return g_keys.seed;
+}
+
+void WordTable::setHashSeedForTesting(quint64 seed)
+{
+    g_keys = keysFor(seed);
+}
+
+// A wyhash-style hash: one or two multiplications for the short words that dominate text, both
+// factors keyed by the process's seed. It is no keyed pseudorandom function like SipHash, but no
+// word makes a product independent of the keys, as a public constant on one side would (the
+// seed-independent collisions known for this family), so aiming words at chosen slots takes the
+// keys, and they never leave the process: results are ordered by count and bytes, never by hash.
+// That keeps linear probing short without a bound on it: the index being at most half full, a new
+// word probes at most 2.5 slots on average, and a long run of taken slots is exponentially unlikely
+// when nobody can aim at it. A bound would need a fallback, such as a new seed, that one table
+// cannot take alone: merge() reuses the hashes of the others.
 quint32 WordTable::hashOf(const char *p, qsizetype length)
 {
+    const HashKeys &keys = g_keys;
     const size_t n = size_t(length);
     quint64 a = 0;
     quint64 b = 0;
-    quint64 seed = K0 ^ n;
+    quint64 seed = keys.k0 ^ n;
     if (n <= 16) {
         if (n >= 8) {
             a = load64(p);
@@ -70,14 +124,14 @@ quint32 WordTable::hashOf(const char *p, qsizetype length)
         size_t i = n;
         const char *q = p;
         while (i > 16) {
-            seed = mix(load64(q) ^ K1, load64(q + 8) ^ seed);
+            seed = mix(load64(q) ^ keys.k1, load64(q + 8) ^ seed);
             q += 16;
             i -= 16;
         }
         a = load64(p + n - 16);
         b = load64(p + n - 8);
     }
-    const quint64 h = mix(K1 ^ n, mix(a ^ K1, b ^ seed));
+    const quint64 h = mix(K1 ^ n, mix(a ^ keys.k1, b ^ seed));
     return quint32(h ^ (h >> 32));
 }
 

@@ -12,7 +12,8 @@
 
     Words live in one byte arena and entries are kept dense in insertion order, so that merging
     and sorting walk contiguous memory. The open-addressing index holds a 32-bit hash tag next to
-    each entry number, so most probes never touch the entries.
+    each entry number, so most probes never touch the entries. The hash is seeded once per
+    process (hashSeed()), so no file can be made whose words pile up in the index.
 
     Not thread safe: each map call fills its own table and the reduce step merges them.
 */
@@ -64,7 +65,27 @@ public:
         std::swap(m_growAt, other.m_growAt);
     }
 
+    /*!
+        The hash of a word under the process's hash seed: what add() and count() use. Called
+        concurrently by worker threads; thread safe while the seed stays put.
+    */
     static quint32 hashOf(const char *data, qsizetype length);
+
+    /*!
+        The process's hash seed, drawn from QRandomGenerator::system() before main() runs. Which
+        words collide depends on it, so a file crafted to collide (hash flooding) cannot be made
+        without knowing it. One seed for every table: merge() reuses the hashes in entries.
+    */
+    static quint64 hashSeed();
+
+    /*!
+        Makes \a seed the process's hash seed, so that a test can craft colliding words or show
+        that results do not depend on the seed. Call it only while no other thread hashes, and
+        use no table filled before: its stored hashes belong to the old seed. A function, not an
+        environment variable read at start-up: a test needs several seeds in one process, and a
+        variable would let a deployment pin the seed an attacker then crafts against.
+    */
+    static void setHashSeedForTesting(quint64 seed);
 
 private:
     void grow();
