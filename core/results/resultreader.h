@@ -27,10 +27,12 @@ struct CountResult;
 
     \list
     \li TSV: word<TAB>count lines. LF or CRLF line ends (a CR before the LF is dropped: words
-        never hold CR, in either mode); the last line may lack its line end; an empty file has
-        no rows; a UTF-8 BOM at the start is skipped. A line with no TAB or more than one, an
-        empty line, an empty word, a word over 1,000 bytes, or a count that is not a whole
-        number from 0 to 2^64 - 1 (digits only) is an error naming the line.
+        never hold CR, in either mode); an empty file has no rows; a UTF-8 BOM at the start is
+        skipped. A line with no TAB or more than one, an empty line, an empty word, a word over
+        1,000 bytes, or a count that is not a whole number from 0 to 2^64 - 1 (digits only) is
+        an error naming the line. So is a last line without its line end: ResultWriter ends
+        every line, so the file was cut short, perhaps in the middle of a count. A file cut
+        exactly after a line end cannot be told from a whole one.
     \li JSON: an object with a "words" array of {"word": string, "count": whole number} and
         optionally "mode": "words" or "whitespace"; other members are ignored; any whitespace.
     \endlist

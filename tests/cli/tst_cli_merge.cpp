@@ -32,6 +32,8 @@ private Q_SLOTS:
     void mergeEqualsCountingTogether_data();
     void mergeEqualsCountingTogether();
     void mergeBadFileExitsOne();
+    void mergeDamagedFileExitsOne_data();
+    void mergeDamagedFileExitsOne();
     void mergeNothingReadableExitsOne();
 
 private:
@@ -133,6 +135,38 @@ void TestCliMerge::mergeBadFileExitsOne()
              qPrintable(err));
     QVERIFY2(err.contains(missing + QStringLiteral(": no such file")), qPrintable(err));
     QVERIFY2(!err.contains(good), qPrintable(err));
+}
+
+void TestCliMerge::mergeDamagedFileExitsOne_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("reason");
+    // The real count was 2023: a copy stopped in the middle of the last line.
+    QTest::newRow("TSV cut in its last line")
+        << QStringLiteral("cut.tsv") << QByteArray("de\t1821\nque\t202")
+        << QStringLiteral("line 2: the file ends in the middle of a line (it was cut short?)");
+}
+
+// A damaged result is left out and named with its reason; the good ones are still merged.
+void TestCliMerge::mergeDamagedFileExitsOne()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, reason);
+    const QString good = m_dir.filePath(QStringLiteral("good.tsv"));
+    const QString damaged = m_dir.filePath(name);
+    QVERIFY(writeFile(good, SmallWords));
+    QVERIFY(writeFile(damaged, content));
+    const CliRun run
+        = runCli({QStringLiteral("--merge"), QStringLiteral("--quiet"), good, damaged}, 120000,
+                 {QStringLiteral("LANGUAGE=en"), QStringLiteral("LANG=C.UTF-8")});
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitStatus, QProcess::NormalExit);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out, SmallWords); // the good file, and nothing of the damaged one
+    QCOMPARE(QString::fromUtf8(run.err),
+             QStringLiteral("wordmill-cli: %1: %2\n").arg(damaged, reason));
 }
 
 void TestCliMerge::mergeNothingReadableExitsOne()
