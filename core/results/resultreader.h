@@ -34,7 +34,10 @@ struct CountResult;
         every line, so the file was cut short, perhaps in the middle of a count. A file cut
         exactly after a line end cannot be told from a whole one.
     \li JSON: an object with a "words" array of {"word": string, "count": whole number} and
-        optionally "mode": "words" or "whitespace"; other members are ignored; any whitespace.
+        optionally "mode": "words" or "whitespace", "totalWords" and "distinctWords" (whole
+        numbers: the sum of the counts and the number of entries, which must match them, or the
+        file was cut or edited; files without them are read unchecked); other members are
+        ignored; any whitespace.
     \endlist
 
     A word's counts add up when it appears on several rows or in several files; a count of 0

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void mergeBadFileExitsOne();
     void mergeDamagedFileExitsOne_data();
     void mergeDamagedFileExitsOne();
+    void mergeTopLimitedJson();
     void mergeNothingReadableExitsOne();
 
 private:
@@ -146,6 +147,12 @@ void TestCliMerge::mergeDamagedFileExitsOne_data()
     QTest::newRow("TSV cut in its last line")
         << QStringLiteral("cut.tsv") << QByteArray("de\t1821\nque\t202")
         << QStringLiteral("line 2: the file ends in the middle of a line (it was cut short?)");
+    QTest::newRow("JSON whose counts do not match its totals")
+        << QStringLiteral("edited.json")
+        << QByteArray("{\"mode\":\"words\",\"totalWords\":3844,\"distinctWords\":2,\"words\":[\n"
+                      "{\"word\":\"que\",\"count\":202},\n{\"word\":\"de\",\"count\":1821}\n]}\n")
+        << QStringLiteral("line 1: the counts add up to 2023 words but the file says 3844: it was "
+                          "cut or edited");
 }
 
 // A damaged result is left out and named with its reason; the good ones are still merged.
@@ -167,6 +174,22 @@ void TestCliMerge::mergeDamagedFileExitsOne()
     QCOMPARE(run.out, SmallWords); // the good file, and nothing of the damaged one
     QCOMPARE(QString::fromUtf8(run.err),
              QStringLiteral("wordmill-cli: %1: %2\n").arg(damaged, reason));
+}
+
+// A --top N JSON holds part of a result and says so by its totals: it merges as the N rows it
+// holds, as a --top N TSV does.
+void TestCliMerge::mergeTopLimitedJson()
+{
+    const CliRun top
+        = runCli({QStringLiteral("--quiet"), QStringLiteral("--format"), QStringLiteral("json"),
+                  QStringLiteral("--top"), QStringLiteral("3"), m_small});
+    QCOMPARE(top.exitCode, 0);
+    const QString path = m_dir.filePath(QStringLiteral("top.json"));
+    QVERIFY(writeFile(path, top.out));
+    const CliRun merged = runCli({QStringLiteral("--merge"), QStringLiteral("--quiet"), path});
+    QCOMPARE(merged.err, QByteArray());
+    QCOMPARE(merged.exitCode, 0);
+    QCOMPARE(merged.out, QByteArray("the\t3\ndon't\t2\nhat\t2\n"));
 }
 
 void TestCliMerge::mergeNothingReadableExitsOne()
