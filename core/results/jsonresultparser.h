@@ -24,9 +24,9 @@ class WordTable;
     A streaming parser of the whole JSON grammar, written for this one shape for memory and speed:
     two million rows need no document tree, the words go straight into the table (111 MiB
     instead of QJsonDocument's 734 MiB, about 3x faster), and errors name their line. Counts keep
-    all 64 bits, as QJsonValue::toInteger() would. Members other
-    than "mode", "words" and the totals, and members of an entry other than "word" and "count", are
-   skipped. Strings are UTF-8; bytes that are not valid UTF-8 are taken as they are.
+    all 64 bits, as QJsonValue::toInteger() would. Members other than "mode", "words" and the
+    totals, and members of an entry other than "word" and "count", are skipped. Strings are UTF-8;
+    bytes that are not valid UTF-8 are taken as they are.
 
     One parser per thread; not thread safe.
 */

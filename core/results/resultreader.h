@@ -22,8 +22,8 @@ struct CountResult;
     is a TSV row, word<TAB>digits, is TSV, even when the word starts with '{' (a common token in
     whitespace mode); otherwise a file whose first byte after the BOM and any whitespace is '{'
     (or '[', which then fails as JSON) is JSON; anything else is read as TSV and so fails with the
-   line that is wrong. CSV is not read: it is for spreadsheets, and its cells may carry the ' that
-   guards formulas.
+    line that is wrong. CSV is not read: it is for spreadsheets, and its cells may carry the ' that
+    guards formulas.
 
     \list
     \li TSV: word<TAB>count lines. LF or CRLF line ends (a CR before the LF is dropped: words
