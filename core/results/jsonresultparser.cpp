@@ -108,6 +108,15 @@ bool JsonResultParser::parse()
                             .arg(QString::fromUtf8(
                                 name.first(std::min<qsizetype>(name.size(), 40)))));
                 m_mode = mode;
+            } else if (key == QByteArrayView("totalWords")
+                       || key == QByteArrayView("distinctWords")) {
+                Declared declared {0, m_p};
+                if (!parseCount(&declared.value, key))
+                    return false;
+                if (key == QByteArrayView("totalWords"))
+                    m_totalWords = declared;
+                else
+                    m_distinctWords = declared;
             } else if (!skipValue(0)) {
                 return false;
             }
@@ -123,6 +132,19 @@ bool JsonResultParser::parse()
         return fail(m_p, Text::tr("more text after the end of the JSON object"));
     if (!m_sawWords)
         return fail(m_p, Text::tr("no \"words\" array: not a WordMill result"));
+    // A file cut short fails as JSON above; these catch one cut and closed again, or edited.
+    if (m_totalWords && m_totalWords->value != m_words)
+        return fail(m_totalWords->at,
+                    Text::tr("the counts add up to %1 words but the file says %2: it was cut or "
+                             "edited")
+                        .arg(m_words)
+                        .arg(m_totalWords->value));
+    if (m_distinctWords && m_distinctWords->value != m_rows)
+        return fail(m_distinctWords->at,
+                    Text::tr("\"words\" has %1 entries but the file says %2 distinct words: it "
+                             "was cut or edited")
+                        .arg(m_rows)
+                        .arg(m_distinctWords->value));
     return true;
 }
 
@@ -186,7 +208,7 @@ bool JsonResultParser::parseEntry()
                     return false;
                 hasWord = true;
             } else if (key == QByteArrayView("count")) {
-                if (!parseCount(&count))
+                if (!parseCount(&count, key))
                     return false;
                 hasCount = true;
             } else if (!skipValue(0)) {
@@ -340,11 +362,16 @@ bool JsonResultParser::parseString(QByteArrayView *value, QByteArray *scratch)
     return true;
 }
 
-bool JsonResultParser::parseCount(quint64 *count)
+bool JsonResultParser::parseCount(quint64 *count, QByteArrayView member)
 {
     const char *const start = m_p;
-    const auto notWhole
-        = [&] { return fail(start, Text::tr("\"count\" must be a whole number of 0 or more")); };
+    const auto notWhole = [&] {
+        if (member == QByteArrayView("count")) // the message entries had before totals existed
+            return fail(start, Text::tr("\"count\" must be a whole number of 0 or more"));
+        return fail(
+            start,
+            Text::tr("\"%1\" must be a whole number of 0 or more").arg(QString::fromUtf8(member)));
+    };
     if (m_p == m_end)
         return failSyntax(Text::tr("a value"));
     if (!isDigit(*m_p))

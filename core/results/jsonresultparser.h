@@ -16,12 +16,17 @@ class WordTable;
     \brief Parses a WordMill JSON result, {"mode": "words", "words": [{"word": "…", "count": N},
     …]}, into a WordTable. ResultReader's helper; use ResultReader.
 
+    When the file declares "totalWords" or "distinctWords" (ResultWriter writes both), the sum of
+    the counts and the number of entries must match them, wherever they stand in the object:
+    otherwise the file was cut and closed again, or edited, and parse() fails. Files written
+    before the totals existed have none and are read unchecked.
+
     A streaming parser of the whole JSON grammar, written for this one shape for memory and speed:
     two million rows need no document tree, the words go straight into the table (111 MiB
     instead of QJsonDocument's 734 MiB, about 3x faster), and errors name their line. Counts keep
-    all 64 bits, as QJsonValue::toInteger() would. Members other
-    than "mode" and "words", and members of an entry other than "word" and "count", are skipped.
-    Strings are UTF-8; bytes that are not valid UTF-8 are taken as they are.
+    all 64 bits, as QJsonValue::toInteger() would. Members other than "mode", "words" and the
+    totals, and members of an entry other than "word" and "count", are skipped. Strings are UTF-8;
+    bytes that are not valid UTF-8 are taken as they are.
 
     One parser per thread; not thread safe.
 */
@@ -50,7 +55,8 @@ private:
     bool parseMemberName(QByteArrayView *key);
     bool parseMemberEnd(bool *objectEnded);
     bool parseString(QByteArrayView *value, QByteArray *scratch);
-    bool parseCount(quint64 *count);
+    //! A whole number of 0 or more; \a member, its name, for the error.
+    bool parseCount(quint64 *count, QByteArrayView member);
     bool skipValue(int depth);
     bool parseWords();
     bool parseEntry();
@@ -64,6 +70,14 @@ private:
     QByteArray m_wordScratch;
     QString m_error;
     std::optional<CountingMode> m_mode;
+    //! A total the file declares, and where, for the line of the error when it does not match.
+    struct Declared
+    {
+        quint64 value = 0;
+        const char *at = nullptr;
+    };
+    std::optional<Declared> m_totalWords; // the sum of the counts
+    std::optional<Declared> m_distinctWords; // the number of entries
     quint64 m_rows = 0;
     quint64 m_words = 0;
     bool m_sawWords = false;

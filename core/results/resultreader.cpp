@@ -51,21 +51,28 @@ public:
     { }
 
     /*!
-        Parses the complete lines of [begin, end), and the last unterminated one too when
-        \a atEnd; \a rest gets where the unparsed rest begins. False on error.
+        Parses the complete lines of [begin, end); \a rest gets where the unparsed rest begins.
+        When \a atEnd, a rest is an error: the file ends in the middle of a line. False on error.
     */
     bool parse(const char *begin, const char *end, bool atEnd, const char **rest)
     {
         const char *p = begin;
         while (p < end) {
             const auto *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
-            if (!nl && !atEnd)
-                break;
-            const char *const lineEnd = nl ? nl : end;
+            if (!nl) {
+                if (!atEnd)
+                    break;
+                // ResultWriter ends every line, so this file was cut short, its last line with
+                // it: "que\t202" may have been "que\t2023". Whether the rest parses says nothing.
+                ++m_line;
+                if (end - p > MaxLineBytes)
+                    return failTooLong(); // as when the file is read in blocks
+                return fail(Text::tr("the file ends in the middle of a line (it was cut short?)"));
+            }
             ++m_line;
-            if (!parseLine(p, lineEnd))
+            if (!parseLine(p, nl))
                 return false;
-            p = nl ? nl + 1 : end;
+            p = nl + 1;
             if (m_line % CancelCheckLines == 0 && m_stop && m_stop())
                 return fail(Text::tr("cancelled"));
         }

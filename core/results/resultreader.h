@@ -22,17 +22,22 @@ struct CountResult;
     is a TSV row, word<TAB>digits, is TSV, even when the word starts with '{' (a common token in
     whitespace mode); otherwise a file whose first byte after the BOM and any whitespace is '{'
     (or '[', which then fails as JSON) is JSON; anything else is read as TSV and so fails with the
-   line that is wrong. CSV is not read: it is for spreadsheets, and its cells may carry the ' that
-   guards formulas.
+    line that is wrong. CSV is not read: it is for spreadsheets, and its cells may carry the ' that
+    guards formulas.
 
     \list
     \li TSV: word<TAB>count lines. LF or CRLF line ends (a CR before the LF is dropped: words
-        never hold CR, in either mode); the last line may lack its line end; an empty file has
-        no rows; a UTF-8 BOM at the start is skipped. A line with no TAB or more than one, an
-        empty line, an empty word, a word over 1,000 bytes, or a count that is not a whole
-        number from 0 to 2^64 - 1 (digits only) is an error naming the line.
+        never hold CR, in either mode); an empty file has no rows; a UTF-8 BOM at the start is
+        skipped. A line with no TAB or more than one, an empty line, an empty word, a word over
+        1,000 bytes, or a count that is not a whole number from 0 to 2^64 - 1 (digits only) is
+        an error naming the line. So is a last line without its line end: ResultWriter ends
+        every line, so the file was cut short, perhaps in the middle of a count. A file cut
+        exactly after a line end cannot be told from a whole one.
     \li JSON: an object with a "words" array of {"word": string, "count": whole number} and
-        optionally "mode": "words" or "whitespace"; other members are ignored; any whitespace.
+        optionally "mode": "words" or "whitespace", "totalWords" and "distinctWords" (whole
+        numbers: the sum of the counts and the number of entries, which must match them, or the
+        file was cut or edited; files without them are read unchecked); other members are
+        ignored; any whitespace.
     \endlist
 
     A word's counts add up when it appears on several rows or in several files; a count of 0

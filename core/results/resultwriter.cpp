@@ -108,12 +108,23 @@ bool writeRows(const CountResult &result, const quint32 *entries, size_t rows, R
         buffer.clear();
         return ok;
     };
-    if (format == ResultFormat::Csv)
+    if (format == ResultFormat::Csv) {
         buffer.append("word,count\r\n");
-    else if (format == ResultFormat::Json)
+    } else if (format == ResultFormat::Json) {
+        // The totals of the rows this file holds, not of the whole result: the reader checks
+        // them against the entries, and a file of the top N or of the explorer's shown rows
+        // must pass. Written before "words" so that they can be read at the top.
+        quint64 words = 0;
+        for (size_t i = 0; i < rows; ++i)
+            words += table.entry(entries[i]).count;
         buffer.append("{\"mode\":\"")
             .append(countingModeName(result.mode).toLatin1())
-            .append("\",\"words\":[");
+            .append("\",\"totalWords\":");
+        appendNumber(buffer, words);
+        buffer.append(",\"distinctWords\":");
+        appendNumber(buffer, rows);
+        buffer.append(",\"words\":[");
+    }
     for (size_t i = 0; i < rows; ++i) {
         const QByteArrayView word = table.word(entries[i]);
         const quint64 count = table.entry(entries[i]).count;

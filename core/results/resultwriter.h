@@ -15,6 +15,11 @@ enum class ResultFormat { Tsv, Csv, Json };
 /*!
     \brief Writes counts as TSV (word<TAB>count lines), CSV (RFC 4180, with a header, CRLF line
     ends, and a ' before any cell that a spreadsheet would run as a formula) or JSON, in UTF-8.
+
+    JSON is {"mode": "words", "totalWords": W, "distinctWords": D, "words": [{"word": "…",
+    "count": N}, …]}, where W and D are the sum of the counts and the number of entries the file
+    holds (for --top N, those of the N rows written), so that ResultReader can tell a file cut
+    or edited from a whole one. "mode" comes first: ResultFileDetector looks for it.
 */
 class ResultWriter final
 {

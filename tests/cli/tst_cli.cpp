@@ -191,11 +191,17 @@ void TestCli::jsonFormat()
         QCOMPARE(doc.object().value(QLatin1String("mode")).toString(), c.mode);
         const QJsonArray words = doc.object().value(QLatin1String("words")).toArray();
         QCOMPARE(words.size(), c.expected.size());
+        int total = 0;
         for (qsizetype i = 0; i < words.size(); ++i) {
             const QJsonObject entry = words.at(i).toObject();
             QCOMPARE(entry.value(QLatin1String("word")).toString(), c.expected.at(i).first);
             QCOMPARE(entry.value(QLatin1String("count")).toInt(), c.expected.at(i).second);
+            total += c.expected.at(i).second;
         }
+        // The totals a reader checks the entries against.
+        QCOMPARE(doc.object().value(QLatin1String("totalWords")).toInteger(-1), total);
+        QCOMPARE(doc.object().value(QLatin1String("distinctWords")).toInteger(-1),
+                 c.expected.size());
     }
 }
 

@@ -32,6 +32,9 @@ private Q_SLOTS:
     void mergeEqualsCountingTogether_data();
     void mergeEqualsCountingTogether();
     void mergeBadFileExitsOne();
+    void mergeDamagedFileExitsOne_data();
+    void mergeDamagedFileExitsOne();
+    void mergeTopLimitedJson();
     void mergeNothingReadableExitsOne();
 
 private:
@@ -133,6 +136,60 @@ void TestCliMerge::mergeBadFileExitsOne()
              qPrintable(err));
     QVERIFY2(err.contains(missing + QStringLiteral(": no such file")), qPrintable(err));
     QVERIFY2(!err.contains(good), qPrintable(err));
+}
+
+void TestCliMerge::mergeDamagedFileExitsOne_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("reason");
+    // The real count was 2023: a copy stopped in the middle of the last line.
+    QTest::newRow("TSV cut in its last line")
+        << QStringLiteral("cut.tsv") << QByteArray("de\t1821\nque\t202")
+        << QStringLiteral("line 2: the file ends in the middle of a line (it was cut short?)");
+    QTest::newRow("JSON whose counts do not match its totals")
+        << QStringLiteral("edited.json")
+        << QByteArray("{\"mode\":\"words\",\"totalWords\":3844,\"distinctWords\":2,\"words\":[\n"
+                      "{\"word\":\"que\",\"count\":202},\n{\"word\":\"de\",\"count\":1821}\n]}\n")
+        << QStringLiteral("line 1: the counts add up to 2023 words but the file says 3844: it was "
+                          "cut or edited");
+}
+
+// A damaged result is left out and named with its reason; the good ones are still merged.
+void TestCliMerge::mergeDamagedFileExitsOne()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, reason);
+    const QString good = m_dir.filePath(QStringLiteral("good.tsv"));
+    const QString damaged = m_dir.filePath(name);
+    QVERIFY(writeFile(good, SmallWords));
+    QVERIFY(writeFile(damaged, content));
+    const CliRun run
+        = runCli({QStringLiteral("--merge"), QStringLiteral("--quiet"), good, damaged}, 120000,
+                 {QStringLiteral("LANGUAGE=en"), QStringLiteral("LANG=C.UTF-8")});
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitStatus, QProcess::NormalExit);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out, SmallWords); // the good file, and nothing of the damaged one
+    QCOMPARE(QString::fromUtf8(run.err),
+             QStringLiteral("wordmill-cli: %1: %2\n").arg(damaged, reason));
+}
+
+// A --top N JSON holds part of a result and says so by its totals: it merges as the N rows it
+// holds, as a --top N TSV does.
+void TestCliMerge::mergeTopLimitedJson()
+{
+    const CliRun top
+        = runCli({QStringLiteral("--quiet"), QStringLiteral("--format"), QStringLiteral("json"),
+                  QStringLiteral("--top"), QStringLiteral("3"), m_small});
+    QCOMPARE(top.exitCode, 0);
+    const QString path = m_dir.filePath(QStringLiteral("top.json"));
+    QVERIFY(writeFile(path, top.out));
+    const CliRun merged = runCli({QStringLiteral("--merge"), QStringLiteral("--quiet"), path});
+    QCOMPARE(merged.err, QByteArray());
+    QCOMPARE(merged.exitCode, 0);
+    QCOMPARE(merged.out, QByteArray("the\t3\ndon't\t2\nhat\t2\n"));
 }
 
 void TestCliMerge::mergeNothingReadableExitsOne()

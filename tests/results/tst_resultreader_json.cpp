@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Reading JSON results back: parsing, errors naming the line, and how a byte that is not UTF-8
-// comes back from JSON (and from TSV).
+// Reading JSON results back: parsing, errors naming the line, totals that catch a file cut or
+// edited, and how a byte that is not UTF-8 comes back from JSON (and from TSV).
 
 #include "core/results/resultreader.h"
 #include "tests/results/resultreadertesthelpers.h"
@@ -21,6 +21,10 @@ private Q_SLOTS:
     void jsonErrors_data();
     void jsonErrors();
     void jsonNonUtf8Caveat();
+    void writtenTotalsCatchEdits_data();
+    void writtenTotalsCatchEdits();
+    void partialFilesReadBack_data();
+    void partialFilesReadBack();
 
 private:
     QTemporaryDir m_dir;
@@ -64,6 +68,23 @@ void TestResultReaderJson::json_data()
     QTest::newRow("exact 64-bit count")
         << QByteArray("{\"words\":[{\"word\":\"a\",\"count\":18446744073709551615}]}")
         << QByteArray("a\t18446744073709551615\n") << -1;
+    // Totals that match what the entries hold; they may come before or after "words".
+    QTest::newRow("totals") << QByteArray(
+        "{\"mode\":\"words\",\"totalWords\":5,\"distinctWords\":2,\"words\":[\n"
+        "{\"word\":\"que\",\"count\":3},\n{\"word\":\"de\",\"count\":2}\n]}\n")
+                            << QByteArray("que\t3\nde\t2\n") << int(CountingMode::Words);
+    QTest::newRow("totals after the words")
+        << QByteArray("{\"words\":[{\"word\":\"a\",\"count\":4}],\"distinctWords\":1,"
+                      "\"totalWords\":4}")
+        << QByteArray("a\t4\n") << -1;
+    QTest::newRow("totals of nothing")
+        << QByteArray("{\"mode\":\"words\",\"totalWords\":0,\"distinctWords\":0,\"words\":[\n]}\n")
+        << QByteArray() << int(CountingMode::Words);
+    // Entries, not distinct words, are what the file lists: a hand-made file may repeat one.
+    QTest::newRow("totals with a repeated word")
+        << QByteArray("{\"totalWords\":5,\"distinctWords\":2,\"words\":[{\"word\":\"a\","
+                      "\"count\":2},{\"word\":\"a\",\"count\":3}]}")
+        << QByteArray("a\t5\n") << -1;
 }
 
 void TestResultReaderJson::json()
@@ -155,6 +176,32 @@ void TestResultReaderJson::jsonErrors_data()
         "r.json: line 1: a \\u escape of a lone surrogate");
     row("an array", "  [1,2]",
         "r.json: line 1: a WordMill JSON result is an object {\"words\": [...]}");
+
+    // Declared totals that the entries do not match: the file was cut and closed again, or
+    // edited. The error names the line of the total that does not match.
+    const QByteArray totals = "{\"mode\":\"words\",\"totalWords\":2100,\"distinctWords\":2,";
+    row("a count cut short",
+        totals
+            + "\"words\":[\n{\"word\":\"que\",\"count\":202},\n{\"word\":\"de\",\"count\":77}\n]}"
+              "\n",
+        "r.json: line 1: the counts add up to 279 words but the file says 2100: it was cut or "
+        "edited");
+    row("an entry removed", totals + "\"words\":[\n{\"word\":\"que\",\"count\":2023}\n]}\n",
+        "r.json: line 1: the counts add up to 2023 words but the file says 2100: it was cut or "
+        "edited");
+    row("an entry added, counts moved",
+        totals
+            + "\"words\":[\n{\"word\":\"que\",\"count\":2000},\n{\"word\":\"de\",\"count\":"
+              "77},\n{\"word\":\"y\",\"count\":23}\n]}\n",
+        "r.json: line 1: \"words\" has 3 entries but the file says 2 distinct words: it was cut or "
+        "edited");
+    row("totals after the words",
+        "{\"words\":[\n{\"word\":\"a\",\"count\":4}\n],\n\"totalWords\":5}",
+        "r.json: line 4: the counts add up to 4 words but the file says 5: it was cut or edited");
+    row("total words not a number", "{\"totalWords\":\"5\",\"words\":[]}",
+        "r.json: line 1: \"totalWords\" must be a whole number of 0 or more");
+    row("distinct words negative", "{\"distinctWords\":-1,\"words\":[]}",
+        "r.json: line 1: \"distinctWords\" must be a whole number of 0 or more");
 }
 
 void TestResultReaderJson::jsonErrors()
@@ -187,6 +234,85 @@ void TestResultReaderJson::jsonNonUtf8Caveat()
                                     &fromTsv, &error),
              qPrintable(error));
     QCOMPARE(sortedTsv(fromTsv), QByteArray("año\t2\na\xF1o\t1\nx\x92\t1\n"));
+}
+
+void TestResultReaderJson::writtenTotalsCatchEdits_data()
+{
+    QTest::addColumn<QByteArray>("from"); // replaced in the written file
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("as written") << QByteArray() << QByteArray() << QString();
+    QTest::newRow("a count cut short")
+        << QByteArray("\"count\":2023}") << QByteArray("\"count\":202}")
+        << QStringLiteral(
+               "r.json: line 1: the counts add up to 302 words but the file says 2123: it was cut "
+               "or edited");
+    QTest::newRow("the last entry cut off")
+        << QByteArray(",\n{\"word\":\"y\",\"count\":23}") << QByteArray()
+        << QStringLiteral(
+               "r.json: line 1: the counts add up to 2100 words but the file says 2123: it was cut "
+               "or edited");
+    QTest::newRow("an entry split in two")
+        << QByteArray("{\"word\":\"y\",\"count\":23}")
+        << QByteArray("{\"word\":\"y\",\"count\":20},{\"word\":\"y\",\"count\":3}")
+        << QStringLiteral("r.json: line 1: \"words\" has 4 entries but the file says 3 distinct "
+                          "words: it was cut or edited");
+}
+
+// What the writer declares is what the reader checks: any change to the entries is caught.
+void TestResultReaderJson::writtenTotalsCatchEdits()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, error);
+    const CountResult result
+        = makeResult({{"que", 2023}, {"de", 77}, {"y", 23}}, CountingMode::Words);
+    QByteArray json = written(result, ResultFormat::Json);
+    if (!from.isEmpty()) {
+        QVERIFY2(json.contains(from), json.constData());
+        json.replace(from, to);
+    }
+    WordTable table;
+    QString message;
+    QCOMPARE(ResultReader::readData(json, QStringLiteral("r.json"), &table, &message),
+             error.isEmpty());
+    QCOMPARE(message, error);
+}
+
+void TestResultReaderJson::partialFilesReadBack_data()
+{
+    QTest::addColumn<qsizetype>("limit"); // --top N; -1: the explorer's chosen rows
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("--top 2") << qsizetype(2) << QByteArray("que\t2023\nde\t77\n");
+    QTest::newRow("--top 0") << qsizetype(0) << QByteArray();
+    QTest::newRow("--top beyond the end")
+        << qsizetype(10) << QByteArray("que\t2023\nde\t77\ny\t23\n");
+    QTest::newRow("filtered, re-sorted export") << qsizetype(-1) << QByteArray("de\t77\ny\t23\n");
+}
+
+// A file that holds part of a result (--top N, or the explorer's shown rows) declares the totals
+// of what it holds, so it reads back, and merges, as the rows it has.
+void TestResultReaderJson::partialFilesReadBack()
+{
+    QFETCH(qsizetype, limit);
+    QFETCH(QByteArray, expected);
+    const CountResult result
+        = makeResult({{"que", 2023}, {"de", 77}, {"y", 23}}, CountingMode::Words);
+    QByteArray json;
+    QBuffer buffer(&json);
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    if (limit >= 0) {
+        QVERIFY(ResultWriter::write(result, ResultFormat::Json, &buffer, limit));
+    } else {
+        // Entry numbers follow insertion: 0 "que", 1 "de", 2 "y".
+        QVERIFY(
+            ResultWriter::write(result, std::vector<quint32> {2, 1}, ResultFormat::Json, &buffer));
+    }
+    WordTable table;
+    QString error;
+    QVERIFY2(ResultReader::readData(json, QStringLiteral("r.json"), &table, &error),
+             qPrintable(error + QLatin1Char('\n') + QString::fromUtf8(json)));
+    QCOMPARE(sortedTsv(table), expected);
 }
 
 QTEST_GUILESS_MAIN(TestResultReaderJson)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Reading TSV results back: parsing, errors naming the line, files that cannot be read, a bad file
-// that adds nothing, and lines cut across the reader's blocks.
+// Reading TSV results back: parsing, errors naming the line, files cut short, files that cannot be
+// read, a bad file that adds nothing, and lines cut across the reader's blocks.
 
 #include "core/results/resultreader.h"
 #include "tests/results/resultreadertesthelpers.h"
@@ -41,12 +41,8 @@ void TestResultReaderTsv::tsv_data()
     QTest::newRow("empty file") << QByteArray() << QByteArray() << quint64(0) << quint64(0);
     QTest::newRow("one row") << QByteArray("the\t3\n") << QByteArray("the\t3\n") << quint64(1)
                              << quint64(3);
-    QTest::newRow("no final line end")
-        << QByteArray("a\t1\nb\t2") << QByteArray("b\t2\na\t1\n") << quint64(2) << quint64(3);
     QTest::newRow("CRLF line ends")
         << QByteArray("a\t1\r\nb\t2\r\n") << QByteArray("b\t2\na\t1\n") << quint64(2) << quint64(3);
-    QTest::newRow("CRLF without the last LF")
-        << QByteArray("a\t1\r\nb\t2\r") << QByteArray("b\t2\na\t1\n") << quint64(2) << quint64(3);
     QTest::newRow("UTF-8 BOM skipped") << QByteArray("\xEF\xBB\xBF"
                                                      "a\t1\n")
                                        << QByteArray("a\t1\n") << quint64(1) << quint64(1);
@@ -137,6 +133,18 @@ void TestResultReaderTsv::tsvErrors_data()
         "r.tsv: line 1: a line longer than 4096 bytes: not a WordMill result");
     row("CSV export", "word,count\r\nthe,3\r\n",
         "r.tsv: line 1: a CSV file: WordMill reads back TSV and JSON results only");
+    // The writer ends every line, so a last line without its end is a file cut short: "que\t202"
+    // may have been "que\t2023". Reported as such before its content, which was cut too.
+    row("cut in the count", "de\t17741\nque\t202",
+        "r.tsv: line 2: the file ends in the middle of a line (it was cut short?)");
+    row("cut after the TAB", "de\t17741\nque\t",
+        "r.tsv: line 2: the file ends in the middle of a line (it was cut short?)");
+    row("cut in the word", "de\t17741\nqu",
+        "r.tsv: line 2: the file ends in the middle of a line (it was cut short?)");
+    row("cut between CR and LF", "de\t17741\r\nque\t2023\r",
+        "r.tsv: line 2: the file ends in the middle of a line (it was cut short?)");
+    row("one line, cut", "que\t2023",
+        "r.tsv: line 1: the file ends in the middle of a line (it was cut short?)");
 }
 
 void TestResultReaderTsv::tsvErrors()
@@ -231,6 +239,15 @@ void TestResultReaderTsv::errorLineInLaterBlock()
     WordTable other;
     QVERIFY(!ResultReader::read(path, &other, &error));
     QCOMPARE(error, path + QStringLiteral(": line 600001: no TAB between word and count"));
+
+    // Cut short after a block or more: the last line, whichever block holds it.
+    QVERIFY(writeFile(path, data + "que\t202"));
+    QVERIFY(!ResultReader::read(path, &other, &error));
+    QCOMPARE(error,
+             path
+                 + QStringLiteral(
+                     ": line 600001: the file ends in the middle of a line (it was cut short?)"));
+    QVERIFY(other.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestResultReaderTsv)

@@ -207,7 +207,7 @@ void TestResultWriter::csv()
 void TestResultWriter::json()
 {
     QCOMPARE(written(makeResult(trickyRows()), ResultFormat::Json),
-             QByteArray("{\"mode\":\"words\",\"words\":[\n"
+             QByteArray("{\"mode\":\"words\",\"totalWords\":20,\"distinctWords\":17,\"words\":[\n"
                         "{\"word\":\"the\",\"count\":3},\n"
                         "{\"word\":\"año\",\"count\":2},\n"
                         "{\"word\":\"=1+1\",\"count\":1},\n"
@@ -251,11 +251,12 @@ void TestResultWriter::whitespaceModeJson()
 {
     const CountResult result
         = makeResult({{"hello,", 2}, {"don\x92t", 1}}, CountingMode::Whitespace);
-    QCOMPARE(written(result, ResultFormat::Json),
-             QByteArray("{\"mode\":\"whitespace\",\"words\":[\n"
-                        "{\"word\":\"hello,\",\"count\":2},\n"
-                        "{\"word\":\"don\xC2\x92t\",\"count\":1}\n"
-                        "]}\n"));
+    QCOMPARE(
+        written(result, ResultFormat::Json),
+        QByteArray("{\"mode\":\"whitespace\",\"totalWords\":3,\"distinctWords\":2,\"words\":[\n"
+                   "{\"word\":\"hello,\",\"count\":2},\n"
+                   "{\"word\":\"don\xC2\x92t\",\"count\":1}\n"
+                   "]}\n"));
 }
 
 void TestResultWriter::emptyResult()
@@ -263,8 +264,9 @@ void TestResultWriter::emptyResult()
     const CountResult result = makeResult({});
     QCOMPARE(written(result, ResultFormat::Tsv), QByteArray());
     QCOMPARE(written(result, ResultFormat::Csv), QByteArray("word,count\r\n"));
-    QCOMPARE(written(result, ResultFormat::Json),
-             QByteArray("{\"mode\":\"words\",\"words\":[\n]}\n"));
+    QCOMPARE(
+        written(result, ResultFormat::Json),
+        QByteArray("{\"mode\":\"words\",\"totalWords\":0,\"distinctWords\":0,\"words\":[\n]}\n"));
 }
 
 void TestResultWriter::limit()
@@ -274,8 +276,10 @@ void TestResultWriter::limit()
     QCOMPARE(written(result, ResultFormat::Tsv, 0), QByteArray());
     QCOMPARE(written(result, ResultFormat::Tsv, 10), QByteArray("a\t3\nb\t2\nc\t1\n"));
     QCOMPARE(written(result, ResultFormat::Csv, 1), QByteArray("word,count\r\na,3\r\n"));
+    // The totals are those of the rows written, which a reader checks them against.
     QCOMPARE(written(result, ResultFormat::Json, 1),
-             QByteArray("{\"mode\":\"words\",\"words\":[\n{\"word\":\"a\",\"count\":3}\n]}\n"));
+             QByteArray("{\"mode\":\"words\",\"totalWords\":3,\"distinctWords\":1,\"words\":[\n"
+                        "{\"word\":\"a\",\"count\":3}\n]}\n"));
 }
 
 // The explorer exports its filtered, re-sorted view: any entries, in any order.
@@ -296,14 +300,16 @@ void TestResultWriter::chosenEntries()
     QCOMPARE(write(ResultFormat::Csv, entries),
              QByteArray("word,count\r\nx,1\r\naño,2\r\n'=1+1,1\r\n"));
     QCOMPARE(write(ResultFormat::Json, entries),
-             QByteArray("{\"mode\":\"words\",\"words\":[\n"
+             QByteArray("{\"mode\":\"words\",\"totalWords\":4,\"distinctWords\":3,\"words\":[\n"
                         "{\"word\":\"x\",\"count\":1},\n"
                         "{\"word\":\"año\",\"count\":2},\n"
                         "{\"word\":\"=1+1\",\"count\":1}\n"
                         "]}\n"));
     QCOMPARE(write(ResultFormat::Tsv, {}), QByteArray());
     QCOMPARE(write(ResultFormat::Csv, {}), QByteArray("word,count\r\n"));
-    QCOMPARE(write(ResultFormat::Json, {}), QByteArray("{\"mode\":\"words\",\"words\":[\n]}\n"));
+    QCOMPARE(
+        write(ResultFormat::Json, {}),
+        QByteArray("{\"mode\":\"words\",\"totalWords\":0,\"distinctWords\":0,\"words\":[\n]}\n"));
 }
 
 // All rows in output order give what the plain write() gives.

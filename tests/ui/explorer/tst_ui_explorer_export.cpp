@@ -81,23 +81,26 @@ void TestUiExplorerExport::exportShownAndAll_data()
                                        "cat,2\r\ntheme,2\r\nzebra,2\r\napple,1\r\ndog,1\r\n"
                                        "\xC3\xB1u,1\r\n");
     QTest::newRow("json") << QStringLiteral("JSON")
-                          << QByteArray("{\"mode\":\"words\",\"words\":[\n"
+                          << QByteArray("{\"mode\":\"words\",\"totalWords\":15,\"distinctWords\":5,"
+                                        "\"words\":[\n"
                                         "{\"word\":\"apple\",\"count\":1},\n"
                                         "{\"word\":\"de\",\"count\":4},\n"
                                         "{\"word\":\"the\",\"count\":6},\n"
                                         "{\"word\":\"theme\",\"count\":2},\n"
                                         "{\"word\":\"zebra\",\"count\":2}\n]}\n")
-                          << QByteArray("{\"mode\":\"words\",\"words\":[\n"
-                                        "{\"word\":\"the\",\"count\":6},\n"
-                                        "{\"word\":\"de\",\"count\":4},\n"
-                                        "{\"word\":\"and\",\"count\":3},\n"
-                                        "{\"word\":\"\xC3\xA1rbol\",\"count\":3},\n"
-                                        "{\"word\":\"cat\",\"count\":2},\n"
-                                        "{\"word\":\"theme\",\"count\":2},\n"
-                                        "{\"word\":\"zebra\",\"count\":2},\n"
-                                        "{\"word\":\"apple\",\"count\":1},\n"
-                                        "{\"word\":\"dog\",\"count\":1},\n"
-                                        "{\"word\":\"\xC3\xB1u\",\"count\":1}\n]}\n");
+                          << QByteArray(
+                                 "{\"mode\":\"words\",\"totalWords\":25,\"distinctWords\":10,"
+                                 "\"words\":[\n"
+                                 "{\"word\":\"the\",\"count\":6},\n"
+                                 "{\"word\":\"de\",\"count\":4},\n"
+                                 "{\"word\":\"and\",\"count\":3},\n"
+                                 "{\"word\":\"\xC3\xA1rbol\",\"count\":3},\n"
+                                 "{\"word\":\"cat\",\"count\":2},\n"
+                                 "{\"word\":\"theme\",\"count\":2},\n"
+                                 "{\"word\":\"zebra\",\"count\":2},\n"
+                                 "{\"word\":\"apple\",\"count\":1},\n"
+                                 "{\"word\":\"dog\",\"count\":1},\n"
+                                 "{\"word\":\"\xC3\xB1u\",\"count\":1}\n]}\n");
 }
 
 void TestUiExplorerExport::exportShownAndAll()
