@@ -27,7 +27,11 @@
 
 namespace {
 
-constexpr qsizetype MaxRepeatedBytes = 8192; // keeps a run with 1-byte chunks fast
+constexpr qsizetype MaxRepeatedBytes = 8192;
+// Every chunk that ends inside a word reads a 4 KiB tail block past its end to finish it (or to
+// learn that it is not its word): thousands of 1-byte chunks of an 8 KiB text would take a
+// second an input. Long texts get fewer, longer chunks; short ones still have a cut everywhere.
+constexpr qint64 MaxChunks = 64;
 
 // The file's bytes in memory, read as FileSource reads a file.
 class MemorySource final : public ByteSource
@@ -141,7 +145,7 @@ QByteArray hex(QByteArrayView word)
 [[noreturn]] void differ(const char *what, TextEncoding encoding, CountingMode mode,
                          qint64 chunkSize, unsigned long long whole, unsigned long long chunked)
 {
-    std::fprintf(stderr, "%s differ: %llu as one chunk, %llu in chunks of %lld (%s, %s mode)\n",
+    std::fprintf(stderr, "%s differ: %llu as one chunk, %llu with chunk size %lld (%s, %s mode)\n",
                  what, whole, chunked, static_cast<long long>(chunkSize), encodingName(encoding),
                  mode == CountingMode::Words ? "words" : "whitespace");
     std::abort();
@@ -184,8 +188,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QByteArray file(marks[(options >> 1) & 3]);
     // Mostly 1 to 48 bytes: a short input then has cuts at most places, inside code points,
     // words, apostrophe pairs and surrogate pairs; sometimes the plan's smallest chunk size.
+    // A long text gets at most MaxChunks chunks.
     const quint8 sizeByte = data[1];
-    const qint64 chunkSize = sizeByte < 0xF0 ? 1 + sizeByte % 48 : 1024 + (sizeByte - 0xF0);
+    qint64 chunkSize = sizeByte < 0xF0 ? 1 + sizeByte % 48 : 1024 + (sizeByte - 0xF0);
     // Repeating a short text makes the long words (over 1,000 bytes, over 4,000 before folding)
     // that a short input cannot hold, without the fuzzer having to grow its inputs that far.
     const QByteArrayView text(reinterpret_cast<const char *>(data + 2), qsizetype(size - 2));
@@ -193,6 +198,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int i = 0; i < repeats && (i == 0 || file.size() + text.size() <= MaxRepeatedBytes); ++i)
         file.append(text);
     const TextEncoding encoding = scannedEncoding(file);
+    chunkSize = std::max(chunkSize, (qint64(file.size()) + MaxChunks - 1) / MaxChunks);
 
     const Counted whole = countInChunks(file, encoding, mode, file.size());
     const Counted chunked = countInChunks(file, encoding, mode, chunkSize);
