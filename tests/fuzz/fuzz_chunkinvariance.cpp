@@ -47,7 +47,8 @@ public:
         if (offset < 0 || length < 0)
             std::abort();
         const qint64 n = std::clamp(qint64(m_bytes.size()) - offset, qint64(0), length);
-        std::memcpy(buffer, m_bytes.constData() + offset, size_t(n));
+        if (n > 0)
+            std::memcpy(buffer, m_bytes.constData() + offset, size_t(n));
         return n;
     }
 
