@@ -32,8 +32,15 @@ struct CountTotals
 */
 struct CountResult
 {
-    //! Longer words are not counted (CountTotals::overlongWords), and no result file holds one.
+    //! Longer words are not counted (CountTotals::overlongWords).
     static constexpr int MaxWordBytes = 1000;
+    /*!
+        The longest word a result file may hold: JSON writes each byte of a counted word that is
+        not UTF-8 as the code point of its value, two bytes in UTF-8, and such a word read back
+        and written again keeps them. (Before: 501 such bytes made a JSON result that could not
+        be read back.)
+    */
+    static constexpr int MaxWrittenWordBytes = 2 * MaxWordBytes;
 
     CountingMode mode = CountingMode::Words;
     std::shared_ptr<const WordTable> table = std::make_shared<WordTable>();

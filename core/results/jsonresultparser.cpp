@@ -227,8 +227,9 @@ bool JsonResultParser::parseEntry()
         return fail(start, Text::tr("an entry without a \"count\""));
     if (word.isEmpty())
         return fail(start, Text::tr("an empty word"));
-    if (word.size() > CountResult::MaxWordBytes)
-        return fail(start, Text::tr("a word longer than %1 bytes").arg(CountResult::MaxWordBytes));
+    if (word.size() > CountResult::MaxWrittenWordBytes)
+        return fail(start,
+                    Text::tr("a word longer than %1 bytes").arg(CountResult::MaxWrittenWordBytes));
     if (count > 0) {
         if (m_words + count < m_words)
             return fail(start, Text::tr("the counts add up to more than 2^64 - 1"));

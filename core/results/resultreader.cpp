@@ -5,20 +5,24 @@
 #include "core/engine/outputorder.h"
 #include "core/engine/wordtable.h"
 #include "core/results/jsonresultparser.h"
+#include "core/text/localpath.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
 constexpr qsizetype BlockBytes = 4 << 20; // read at a time
-// No result line is longer: a 1,000-byte word, a TAB, 20 digits. A longer line is an error, so
+// No result line is longer: a 2,000-byte word, a TAB, 20 digits. A longer line is an error, so
 // that reading a big text given by mistake stops at once instead of loading it whole.
 constexpr qsizetype MaxLineBytes = 4096;
 constexpr quint64 CancelCheckLines = 1 << 16;
@@ -117,8 +121,9 @@ private:
         const qsizetype length = tab - p;
         if (length == 0)
             return fail(Text::tr("an empty word"));
-        if (length > CountResult::MaxWordBytes)
-            return fail(Text::tr("a word longer than %1 bytes").arg(CountResult::MaxWordBytes));
+        if (length > CountResult::MaxWrittenWordBytes)
+            return fail(
+                Text::tr("a word longer than %1 bytes").arg(CountResult::MaxWrittenWordBytes));
         const char *c = tab + 1;
         if (std::memchr(c, '\t', size_t(e - c)))
             return fail(Text::tr("more than one TAB"));
@@ -195,19 +200,27 @@ bool parseData(QByteArrayView data, WordTable *table, QString *reason,
 bool parseFile(const QString &path, WordTable *table, QString *reason,
                ResultReader::FileSummary *summary, const StopRequest &stop)
 {
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        *reason
-            = info.isSymLink() ? Text::tr("a dangling symbolic link") : Text::tr("no such file");
+    // By the name's bytes (LocalPath): QFile cannot open a name that is not UTF-8.
+    const QByteArray native = LocalPath::toNative(path);
+    struct stat st;
+    if (::stat(native.constData(), &st) != 0) {
+        struct stat link;
+        const bool isLink = ::lstat(native.constData(), &link) == 0 && S_ISLNK(link.st_mode);
+        *reason = isLink ? Text::tr("a dangling symbolic link") : Text::tr("no such file");
         return false;
     }
-    if (info.isDir())
+    if (S_ISDIR(st.st_mode))
         return failWith(reason, Text::tr("a folder, not a result file"));
-    if (!info.isFile()) // a FIFO would block the open
+    if (!S_ISREG(st.st_mode)) // a FIFO would block the open
         return failWith(reason, Text::tr("not a regular file: not opened"));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+    QFile file;
+    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return failWith(reason, Text::tr("cannot be opened: %1").arg(qt_error_string(errno)));
+    if (!file.open(fd, QIODevice::ReadOnly | QIODevice::Unbuffered, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
         return failWith(reason, Text::tr("cannot be opened: %1").arg(file.errorString()));
+    }
 
     QByteArray buffer(BlockBytes + MaxLineBytes, Qt::Uninitialized);
     qsizetype have = 0;
@@ -261,7 +274,7 @@ void addTable(WordTable *to, WordTable *from)
 
 QString fileError(const QString &path, const QString &reason)
 {
-    return QStringLiteral("%1: %2").arg(path, reason);
+    return QStringLiteral("%1: %2").arg(LocalPath::quoted(path), reason);
 }
 
 } // namespace
@@ -305,11 +318,13 @@ std::shared_ptr<CountResult> ResultReader::merge(const QStringList &paths, QStri
     CountTotals &totals = result->totals;
     bool allWhitespace = true;
     for (const QString &path : paths) {
-        const QFileInfo info(path);
         FileReport report;
         report.path = path;
-        report.displayName = info.fileName();
-        report.size = info.isFile() ? info.size() : 0;
+        report.displayName = LocalPath::quoted(LocalPath::fileName(path));
+        struct stat st;
+        const bool isFile
+            = ::stat(LocalPath::toNative(path).constData(), &st) == 0 && S_ISREG(st.st_mode);
+        report.size = isFile ? qint64(st.st_size) : 0;
         WordTable local;
         FileSummary s;
         QString reason;

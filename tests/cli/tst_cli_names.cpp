@@ -21,15 +21,16 @@ namespace {
 using namespace CliTest;
 
 // QProcess encodes arguments as UTF-8; a shell's printf gives wordmill-cli the raw bytes.
-CliRun runCliWithRawArguments(const QByteArray &printfFormats)
+// \a option (one word, or none) goes before them.
+CliRun runCliWithRawArguments(const QByteArray &printfFormats, const QString &option = {})
 {
     CliRun run;
     QProcess process;
     process.start(
         QStringLiteral("/bin/sh"),
         {QStringLiteral("-c"),
-         QStringLiteral("exec \"$0\" --quiet $(printf '%1')").arg(QLatin1String(printfFormats)),
-         CliPath});
+         QStringLiteral("exec \"$0\" --quiet $1 $(printf '%1')").arg(QLatin1String(printfFormats)),
+         CliPath, option});
     if (!process.waitForStarted(30000))
         return run;
     run.finished = process.waitForFinished(120000);
@@ -101,6 +102,15 @@ void TestCliNames::latin1NamesAreCounted()
     QVERIFY(missing.finished);
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.err, "wordmill-cli: '" + folder + "/gon\\351.txt': no such file or folder\n");
+    // --merge opens result files by their bytes too.
+    QVERIFY(writeRaw(folder + "/r\xe9.tsv", "leche\t5\n"));
+    const auto removeResult
+        = qScopeGuard([&folder] { ::unlink(QByteArray(folder + "/r\xe9.tsv").constData()); });
+    const CliRun merged = runCliWithRawArguments(folder + "/r\\351.tsv", QStringLiteral("--merge"));
+    QVERIFY(merged.finished);
+    QCOMPARE(merged.err, QByteArray());
+    QCOMPARE(merged.out, QByteArray("leche\t5\n"));
+    QCOMPARE(merged.exitCode, 0);
 }
 
 void TestCliNames::newlineInANameCannotForgeAMessage_data()

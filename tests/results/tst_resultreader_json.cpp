@@ -21,6 +21,7 @@ private Q_SLOTS:
     void jsonErrors_data();
     void jsonErrors();
     void jsonNonUtf8Caveat();
+    void longestNonUtf8WordReadsBack();
     void writtenTotalsCatchEdits_data();
     void writtenTotalsCatchEdits();
     void partialFilesReadBack_data();
@@ -142,8 +143,8 @@ void TestResultReaderJson::jsonErrors_data()
     row("counts add past 2^64", head + "{\"word\":\"b\",\"count\":18446744073709551615}\n]}",
         "r.json: line 3: the counts add up to more than 2^64 - 1");
     row("empty word", head + "{\"word\":\"\",\"count\":2}\n]}", "r.json: line 3: an empty word");
-    row("word of 1001 bytes", head + "{\"word\":\"" + QByteArray(1001, 'w') + "\",\"count\":1}]}",
-        "r.json: line 3: a word longer than 1000 bytes");
+    row("word of 2001 bytes", head + "{\"word\":\"" + QByteArray(2001, 'w') + "\",\"count\":1}]}",
+        "r.json: line 3: a word longer than 2000 bytes");
     row("unknown mode", "{\"mode\":\"letters\",\"words\":[]}",
         "r.json: line 1: unknown mode \"letters\" (expected \"words\" or \"whitespace\")");
     row("mode not a string", "{\"mode\":1,\"words\":[]}",
@@ -234,6 +235,29 @@ void TestResultReaderJson::jsonNonUtf8Caveat()
                                     &fromTsv, &error),
              qPrintable(error));
     QCOMPARE(sortedTsv(fromTsv), QByteArray("año\t2\na\xF1o\t1\nx\x92\t1\n"));
+}
+
+// Found by fuzz_resultreaders: 501 bytes of Latin-1 "é" (counted, in whitespace mode) were
+// written as 1,002 bytes of UTF-8, and the JSON result could not be read back.
+void TestResultReaderJson::longestNonUtf8WordReadsBack()
+{
+    const QByteArray latin1(CountResult::MaxWordBytes, '\xE9');
+    const CountResult result = makeResult({{latin1, 3}, {"short", 1}}, CountingMode::Whitespace);
+    WordTable table;
+    QString error;
+    QVERIFY2(ResultReader::readData(written(result, ResultFormat::Json), QStringLiteral("r.json"),
+                                    &table, &error),
+             qPrintable(error));
+    const QByteArray utf8 = QByteArray("\xC3\xA9").repeated(CountResult::MaxWordBytes);
+    QCOMPARE(table.count(utf8), quint64(3));
+
+    // Written again as TSV, the grown word still reads.
+    WordTable fromTsv;
+    QVERIFY2(ResultReader::readData(
+                 written(makeResult({{utf8, 3}}, CountingMode::Whitespace), ResultFormat::Tsv),
+                 QStringLiteral("r.tsv"), &fromTsv, &error),
+             qPrintable(error));
+    QCOMPARE(fromTsv.count(utf8), quint64(3));
 }
 
 void TestResultReaderJson::writtenTotalsCatchEdits_data()
