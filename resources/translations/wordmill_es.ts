@@ -153,6 +153,18 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <translation>wordmill-cli: no se pueden escribir los resultados: %1
 </translation>
     </message>
+    <message>
+        <source>wordmill-cli: cannot write the output: %1
+</source>
+        <translation>wordmill-cli: no se puede escribir la salida: %1
+</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: stopped by %1; nothing was printed
+</source>
+        <translation>wordmill-cli: detenido por %1; no se ha escrito nada
+</translation>
+    </message>
 </context>
 <context>
     <name>CountJob</name>
@@ -228,10 +240,6 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <translation>no se puede abrir: %1</translation>
     </message>
     <message>
-        <source>cannot seek to byte %1: %2</source>
-        <translation>no se puede saltar al byte %1: %2</translation>
-    </message>
-    <message>
         <source>read error at byte %1: %2</source>
         <translation>error de lectura en el byte %1: %2</translation>
     </message>
@@ -246,6 +254,10 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
     <message>
         <source>the file changed while it was read</source>
         <translation>el archivo ha cambiado durante la lectura</translation>
+    </message>
+    <message>
+        <source>the file was replaced while it was read</source>
+        <translation>el archivo se ha sustituido por otro durante la lectura</translation>
     </message>
 </context>
 <context>
@@ -858,6 +870,10 @@ Tamaño:</translation>
             <numerusform>Se han contado %1 palabras (%2 distintas) en %n archivos, %3 en %4 (%5)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a symbolic link loop (the link leads back to itself)</source>
+        <translation>un bucle de enlaces simbólicos (el enlace lleva a sí mismo)</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1039,6 +1055,22 @@ Tamaño:</translation>
     <message>
         <source>its counts, added to those before, exceed 2^64 - 1</source>
         <translation>sus apariciones, sumadas a las anteriores, superan 2^64 - 1</translation>
+    </message>
+    <message>
+        <source>the counts add up to %1 words but the file says %2: it was cut or edited</source>
+        <translation>las apariciones suman %1 palabras, pero el archivo dice %2: se cortó o se modificó</translation>
+    </message>
+    <message>
+        <source>&quot;words&quot; has %1 entries but the file says %2 distinct words: it was cut or edited</source>
+        <translation>&quot;words&quot; tiene %1 entradas, pero el archivo dice %2 palabras distintas: se cortó o se modificó</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number of 0 or more</source>
+        <translation>&quot;%1&quot; debe ser un número entero mayor o igual que 0</translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of a line (it was cut short?)</source>
+        <translation>el archivo termina en mitad de una línea (¿se cortó?)</translation>
     </message>
 </context>
 <context>
