@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/common/stopsignalnotifier.h"
 #include "core/format/translations.h"
+#include "core/text/localpath.h"
 #include "ui/monitor/mainwindow.h"
 #include "ui/monitor/startupoptions.h"
 
@@ -25,7 +26,12 @@ int main(int argc, char *argv[])
     // View ▸ Language; empty (the default) follows the system's language.
     Translations::install(QSettings().value(QStringLiteral("language")).toString());
 
-    const StartupOptions options = StartupOptions::parse(app.arguments());
+    // Not app.arguments(): it decodes as UTF-8 and loses the bytes of names that are not. The
+    // QApplication constructor has taken its own options (-platform …) out of argv.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << LocalPath::fromNative(argv[i]);
+    const StartupOptions options = StartupOptions::parse(arguments);
     if (!options.error.isEmpty()) {
         const QString message = QCoreApplication::translate(
             "StartupOptions", "wordmill: %1\nTry 'wordmill --help' for more information.\n");

@@ -5,6 +5,7 @@
 #include "core/format/progressformat.h"
 #include "core/format/translations.h"
 #include "core/results/resultfiledetector.h"
+#include "core/text/localpath.h"
 #include "ui/explorer/resultsexplorer.h"
 #include "ui/explorer/resultsmodel.h"
 #include "ui/monitor/filelistmodel.h"
@@ -659,8 +660,10 @@ void MainWindow::dropEvent(QDropEvent *event)
 {
     QStringList paths;
     for (const QUrl &url : event->mimeData()->urls()) {
+        // Not toLocalFile(): it decodes %E9 of a Latin-1 name to U+FFFD, and the name is lost.
         if (url.isLocalFile())
-            paths << url.toLocalFile();
+            paths << LocalPath::fromNative(
+                QByteArray::fromPercentEncoding(url.path(QUrl::FullyEncoded).toLatin1()));
     }
     // Result files open in the explorer; texts, folders and the rest join the next job.
     const ResultFileDetector::Split split = ResultFileDetector::split(paths);

@@ -4,6 +4,7 @@
 // problem files listed with their reasons, and a second job queued until the first ends.
 
 #include "core/format/progressformat.h"
+#include "core/text/localpath.h"
 #include "tests/ui/monitor/monitortesthelpers.h"
 #include "ui/monitor/filelistmodel.h"
 #include "ui/monitor/jobcard.h"
@@ -16,9 +17,13 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTabWidget>
 #include <QTableView>
 #include <QUrl>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace MonitorTest;
 
@@ -85,6 +90,7 @@ private Q_SLOTS:
     void problemFilesAreListedWithReasons();
     void onlyProblemFilesFailTheJob();
     void secondJobQueuesUntilFirstEnds();
+    void droppedLatin1NameIsCounted();
 
 private:
     QTemporaryDir m_config;
@@ -282,6 +288,39 @@ void TestUiMonitorRun::secondJobQueuesUntilFirstEnds()
     QCOMPARE(secondCard->stateText(), QStringLiteral("Done"));
     QCOMPARE(window->selectedCard(), secondCard);
     QTRY_COMPARE(tableCounts(window->resultsModel()), SmallInputs::expected());
+}
+
+// Before: a file manager's URL for "caf\xE9.txt" (file:///…/caf%E9.txt) became "caf\uFFFD.txt",
+// which no call could open: the job failed with "no such file or folder".
+void TestUiMonitorRun::droppedLatin1NameIsCounted()
+{
+    const QByteArray native = QFile::encodeName(m_dir->path()) + "/caf\xe9.txt";
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    QVERIFY(fd >= 0);
+    const QByteArray text = "leche con leche\n";
+    QCOMPARE(::write(fd, text.constData(), size_t(text.size())), ssize_t(text.size()));
+    QCOMPARE(::close(fd), 0);
+    // QTemporaryDir cannot remove a name that is not UTF-8 (it decodes names too).
+    const auto removeFile = qScopeGuard([&native] { ::unlink(native.constData()); });
+
+    auto window = makeWindow();
+    QVERIFY(window);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromEncoded("file://" + native.toPercentEncoding("/"))});
+    const QPointF pos = QRectF(window->rect()).center();
+    QDragEnterEvent enter(pos.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(window.get(), &enter);
+    QDropEvent drop(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(window.get(), &drop);
+    QCOMPARE(window->options()->inputs(), QStringList {LocalPath::fromNative(native)});
+
+    CountJob *job = window->startJob();
+    QVERIFY(job);
+    QTRY_COMPARE_WITH_TIMEOUT(job->state(), CountJob::Done, WorkTimeoutMs);
+    QCOMPARE(job->result()->totals.words, quint64(3));
+    const QList<FileReport> files = window->fileModel()->reports();
+    QCOMPARE(files.size(), 1);
+    QCOMPARE(files.first().displayName, QStringLiteral("'caf\\351.txt'"));
 }
 
 QTEST_MAIN(TestUiMonitorRun)

@@ -5,6 +5,7 @@
 // shortcut list.
 
 #include "core/engine/countjob.h"
+#include "core/text/localpath.h"
 #include "tests/common/isolatedhome.h"
 #include "tests/common/processprobe.h"
 #include "ui/explorer/resultsmodel.h"
@@ -20,6 +21,7 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -27,6 +29,7 @@
 #include <QUrl>
 
 #include <csignal>
+#include <fcntl.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -161,6 +164,33 @@ private Q_SLOTS:
         const QString binary = writeFile(dir, QStringLiteral("b.bin"), QByteArray("x\0y", 3));
         const Run skipped = runDesktop({QStringLiteral("--quit-when-done"), binary}, true);
         QCOMPARE(skipped.status, 1);
+    }
+
+    // Before: "wordmill caf\xE9.txt" (a Latin-1 name) failed: "no such file or folder", exit 1.
+    void latin1NameOnTheCommandLineIsCounted()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray native = QFile::encodeName(dir.path()) + "/caf\xe9.txt";
+        const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::write(fd, "leche\n", 6), ssize_t(6));
+        QCOMPARE(::close(fd), 0);
+        const auto removeFile = qScopeGuard([&native] { ::unlink(native.constData()); });
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        process.setProcessEnvironment(env);
+        // QProcess encodes arguments as UTF-8; the shell's printf passes the byte as it is.
+        process.start(
+            QStringLiteral("/bin/sh"),
+            {QStringLiteral("-c"),
+             QStringLiteral("exec \"$0\" --quit-when-done \"$(printf '%1/caf\\351.txt')\"")
+                 .arg(dir.path()),
+             QStringLiteral(WORDMILL_DESKTOP_PATH)});
+        QVERIFY(process.waitForFinished(WorkTimeoutMs));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
     }
 
     void stopSignalQuitsCleanly_data()
