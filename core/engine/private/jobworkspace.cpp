@@ -24,8 +24,6 @@ void JobWorkspace::plan(const QList<PlannedFile> &files, const QList<FileIssue> 
     m_scanSkipped = skipped;
     if (m_spec.sampleBytes > 0) {
         PlannedFile sample;
-        // A plain name: the size in words for people is ProgressFormat::sampleName()'s job.
-        sample.displayName = QCoreApplication::translate("JobWorkspace", "Generated sample");
         sample.size = m_spec.sampleBytes;
         sample.isSample = true;
         m_files.prepend(sample);
@@ -322,7 +320,10 @@ QList<FileReport> JobWorkspace::fileReports() const
         const FileTrack &t = m_tracks[size_t(i)];
         FileReport r;
         r.path = f.path;
-        r.displayName = f.isSample ? f.displayName : LocalPath::quoted(LocalPath::fileName(f.path));
+        // The sample's is a plain name: the size in words for people is
+        // ProgressFormat::sampleName()'s job.
+        r.displayName = f.isSample ? QCoreApplication::translate("JobWorkspace", "Generated sample")
+                                   : LocalPath::quoted(LocalPath::fileName(f.path));
         r.isSample = f.isSample;
         r.size = f.size;
         r.bytesCounted = counters.fileBytesCounted(i);
