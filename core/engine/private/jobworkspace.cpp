@@ -31,7 +31,7 @@ void JobWorkspace::plan(const QList<PlannedFile> &files, const QList<FileIssue> 
     }
     m_tracks = std::make_unique<FileTrack[]>(size_t(m_files.size()));
     counters.planFiles(m_files.size());
-    m_reasons.assign(size_t(m_files.size()), QString());
+    m_reasons.clear();
     m_chunkCount = 0;
     for (qint32 i = 0; i < qint32(m_files.size()); ++i) {
         const PlannedFile &f = m_files.at(i);
@@ -292,8 +292,9 @@ void JobWorkspace::completeFile(qint32 file, PendingFile &pending)
 void JobWorkspace::setProblem(qint32 file, const QString &reason)
 {
     QMutexLocker lock(&m_reasonMutex);
-    if (m_reasons[size_t(file)].isEmpty())
-        m_reasons[size_t(file)] = reason;
+    QString &kept = m_reasons[file];
+    if (kept.isEmpty())
+        kept = reason;
 }
 
 qint64 JobWorkspace::filesSkipped() const
@@ -331,9 +332,10 @@ QList<FileReport> JobWorkspace::fileReports() const
         r.encoding = f.encoding;
         r.words = t.words.load(std::memory_order_relaxed);
         r.windows1252Bytes = t.windows1252Bytes.load(std::memory_order_relaxed);
-        if (!m_reasons[size_t(i)].isEmpty()) {
+        const auto reason = m_reasons.find(i);
+        if (reason != m_reasons.end() && !reason->second.isEmpty()) {
             r.problem = FileProblem::ReadFailed;
-            r.details = m_reasons[size_t(i)];
+            r.details = reason->second;
         }
         reports.append(r);
     }
