@@ -212,7 +212,10 @@ void CommandLineTool::onFinished()
     if (m_progress)
         printProgress(true);
     bool skipped = false;
-    for (const FileReport &file : m_job->fileReports()) {
+    // Const: a range-for over the returned list would detach it from the job's result and copy
+    // it, 128 bytes an input (13 MB for 100,000 files).
+    const QList<FileReport> reports = m_job->fileReports();
+    for (const FileReport &file : reports) {
         if (file.status == FileReport::Skipped) {
             printErr(QStringLiteral("wordmill-cli: %1: %2\n")
                          .arg(LocalPath::quoted(file.path), ProgressFormat::problemText(file)));

@@ -67,13 +67,14 @@ struct ChildRun : RunFigures
     size in every run. start() therefore forks a launcher while the benchmark is still small; the
     launcher spawns every run, reaps it with wait4() and sends the figures back through a pipe.
 
-    A request is a count and length-prefixed strings (interrupt delay, stdout path, stderr path,
-    argv); the reply is a RunFigures. Use from one thread.
+    A request is a count and length-prefixed strings (interrupt delay, timeout, stdout path,
+    stderr path, argv); the reply is a RunFigures. Use from one thread.
 */
 class BenchLauncher final
 {
 public:
-    //! A run still going after this long is killed and reported as timed out.
+    //! A run still going after this long is killed and reported as timed out (unless run() is
+    //! given another limit).
     static constexpr double TimeoutSeconds = 180;
 
     BenchLauncher() = default;
@@ -116,15 +117,17 @@ public:
     /*!
         Runs \a program with \a arguments, stdin from /dev/null, stdout to \a stdoutPath
         (/dev/null if empty) and stderr to \a stderrPath, and waits for it. If \a interruptAfter
-        is not negative, sends SIGINT that many seconds after the start and times the exit.
+        is not negative, sends SIGINT that many seconds after the start and times the exit. A run
+        still going after \a timeoutSeconds is killed.
     */
     ChildRun run(const QString &program, const QStringList &arguments, const QString &stdoutPath,
-                 const QString &stderrPath, double interruptAfter = -1)
+                 const QString &stderrPath, double interruptAfter = -1,
+                 double timeoutSeconds = TimeoutSeconds)
     {
-        std::vector<QByteArray> fields {QByteArray::number(interruptAfter),
-                                        stdoutPath.isEmpty() ? QByteArray("/dev/null")
-                                                             : QFile::encodeName(stdoutPath),
-                                        QFile::encodeName(stderrPath), QFile::encodeName(program)};
+        std::vector<QByteArray> fields {
+            QByteArray::number(interruptAfter), QByteArray::number(timeoutSeconds),
+            stdoutPath.isEmpty() ? QByteArray("/dev/null") : QFile::encodeName(stdoutPath),
+            QFile::encodeName(stderrPath), QFile::encodeName(program)};
         for (const QString &a : arguments)
             fields.push_back(a.toLocal8Bit());
         QByteArray request;
@@ -172,7 +175,7 @@ private:
     {
         for (;;) {
             quint32 count = 0;
-            if (!readFully(requests, &count, sizeof count) || count < 4)
+            if (!readFully(requests, &count, sizeof count) || count < 5)
                 ::_exit(0);
             std::vector<std::string> fields(count);
             for (std::string &f : fields) {
@@ -184,8 +187,10 @@ private:
                     ::_exit(0);
             }
             const double interruptAfter = std::stod(fields[0]);
-            std::vector<std::string> argv(fields.begin() + 3, fields.end());
-            const RunFigures figures = spawnAndReap(argv, fields[1], fields[2], interruptAfter);
+            const double timeoutSeconds = std::stod(fields[1]);
+            std::vector<std::string> argv(fields.begin() + 4, fields.end());
+            const RunFigures figures
+                = spawnAndReap(argv, fields[2], fields[3], interruptAfter, timeoutSeconds);
             if (!writeFully(replies, &figures, sizeof figures))
                 ::_exit(0);
         }
@@ -193,7 +198,8 @@ private:
 
     // Runs in the launcher process: plain C++ and POSIX only.
     static RunFigures spawnAndReap(std::vector<std::string> &argv, const std::string &out,
-                                   const std::string &err, double interruptAfter)
+                                   const std::string &err, double interruptAfter,
+                                   double timeoutSeconds)
     {
         RunFigures figures;
         std::vector<char *> args;
@@ -236,7 +242,7 @@ private:
         bool done = false;
         std::thread watchdog([&] {
             std::unique_lock<std::mutex> lock(mutex);
-            if (!reaped.wait_for(lock, std::chrono::duration<double>(TimeoutSeconds),
+            if (!reaped.wait_for(lock, std::chrono::duration<double>(timeoutSeconds),
                                  [&] { return done; })) {
                 figures.timedOut = true;
                 ::kill(pid, SIGKILL);

@@ -133,7 +133,13 @@ void InputScanner::walkFolder(const QString &path, const struct stat &folder, Sc
     for (const QByteArray &name : names) {
         if (!m_control.checkpoint())
             return;
-        addPath(prefix + LocalPath::fromNative(name), result);
+        // Each file's path lasts as long as the job, so it gets no room to grow: prefix + name
+        // appends to a copy of prefix, which leaves about 20 % unused.
+        const QString decoded = LocalPath::fromNative(name);
+        QString child;
+        child.reserve(prefix.size() + decoded.size());
+        child.append(prefix).append(decoded);
+        addPath(child, result);
     }
 }
 

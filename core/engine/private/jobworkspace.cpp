@@ -24,8 +24,6 @@ void JobWorkspace::plan(const QList<PlannedFile> &files, const QList<FileIssue> 
     m_scanSkipped = skipped;
     if (m_spec.sampleBytes > 0) {
         PlannedFile sample;
-        // A plain name: the size in words for people is ProgressFormat::sampleName()'s job.
-        sample.displayName = QCoreApplication::translate("JobWorkspace", "Generated sample");
         sample.size = m_spec.sampleBytes;
         sample.isSample = true;
         m_files.prepend(sample);
@@ -33,7 +31,7 @@ void JobWorkspace::plan(const QList<PlannedFile> &files, const QList<FileIssue> 
     }
     m_tracks = std::make_unique<FileTrack[]>(size_t(m_files.size()));
     counters.planFiles(m_files.size());
-    m_reasons.assign(size_t(m_files.size()), QString());
+    m_reasons.clear();
     m_chunkCount = 0;
     for (qint32 i = 0; i < qint32(m_files.size()); ++i) {
         const PlannedFile &f = m_files.at(i);
@@ -294,8 +292,9 @@ void JobWorkspace::completeFile(qint32 file, PendingFile &pending)
 void JobWorkspace::setProblem(qint32 file, const QString &reason)
 {
     QMutexLocker lock(&m_reasonMutex);
-    if (m_reasons[size_t(file)].isEmpty())
-        m_reasons[size_t(file)] = reason;
+    QString &kept = m_reasons[file];
+    if (kept.isEmpty())
+        kept = reason;
 }
 
 qint64 JobWorkspace::filesSkipped() const
@@ -322,7 +321,10 @@ QList<FileReport> JobWorkspace::fileReports() const
         const FileTrack &t = m_tracks[size_t(i)];
         FileReport r;
         r.path = f.path;
-        r.displayName = f.isSample ? f.displayName : LocalPath::quoted(LocalPath::fileName(f.path));
+        // The sample's is a plain name: the size in words for people is
+        // ProgressFormat::sampleName()'s job.
+        r.displayName = f.isSample ? QCoreApplication::translate("JobWorkspace", "Generated sample")
+                                   : LocalPath::quoted(LocalPath::fileName(f.path));
         r.isSample = f.isSample;
         r.size = f.size;
         r.bytesCounted = counters.fileBytesCounted(i);
@@ -330,9 +332,10 @@ QList<FileReport> JobWorkspace::fileReports() const
         r.encoding = f.encoding;
         r.words = t.words.load(std::memory_order_relaxed);
         r.windows1252Bytes = t.windows1252Bytes.load(std::memory_order_relaxed);
-        if (!m_reasons[size_t(i)].isEmpty()) {
+        const auto reason = m_reasons.find(i);
+        if (reason != m_reasons.end() && !reason->second.isEmpty()) {
             r.problem = FileProblem::ReadFailed;
-            r.details = m_reasons[size_t(i)];
+            r.details = reason->second;
         }
         reports.append(r);
     }

@@ -23,8 +23,10 @@ struct FileIdentity
 //! One input that passed the scan: what was found, and how it will be read.
 struct PlannedFile
 {
-    QString path; // empty for the generated sample; as LocalPath keeps names, bytes and all
-    QString displayName; // for the sample only: files show their name from the path
+    // Empty for the generated sample; as LocalPath keeps names, bytes and all. The name shown
+    // comes from it (or, for the sample, from JobWorkspace::fileReports()): a job may plan
+    // 100,000 files, so nothing here is kept that can be worked out.
+    QString path;
     qint64 size = 0; // bytes to count, as found by the scan
     FileIdentity identity;
     TextEncoding encoding = TextEncoding::Utf8;
