@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -132,6 +133,60 @@ bool prepareFiles(const QString &root, int files)
 // ---------------------------------------------------------------------------------------------
 // The rows
 
+double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+//! One program's runs of one row. Peak RSS at 1 KiB chunks varies by several MiB from run to
+//! run (which thread's malloc arena the growing tables land in), so a row can be run more
+//! than once; the figures are medians.
+struct Runs
+{
+    std::vector<ChildRun> runs;
+    bool started = false; // at least one run was asked for
+    double rssMiB = 0;
+    double minRssMiB = 0;
+    double maxRssMiB = 0;
+    double seconds = 0;
+    double cpuSeconds = 0;
+
+    void add(const ChildRun &run)
+    {
+        runs.push_back(run);
+        started = true;
+        std::vector<double> rss, wall, cpu;
+        for (const ChildRun &r : runs) {
+            rss.push_back(r.rssMiB);
+            wall.push_back(r.seconds);
+            cpu.push_back(r.cpuSeconds);
+        }
+        rssMiB = median(rss);
+        minRssMiB = *std::min_element(rss.begin(), rss.end());
+        maxRssMiB = *std::max_element(rss.begin(), rss.end());
+        seconds = median(wall);
+        cpuSeconds = median(cpu);
+    }
+    bool succeeded() const
+    {
+        return started && std::all_of(runs.begin(), runs.end(), [](const ChildRun &r) {
+                   return r.succeeded();
+               });
+    }
+    QString status() const
+    {
+        for (const ChildRun &r : runs) {
+            if (!r.succeeded())
+                return r.status();
+        }
+        return runs.empty() ? QStringLiteral("not started") : runs.front().status();
+    }
+};
+
 struct Row
 {
     Row(const QString &name, const QStringList &arguments, bool keepOutput = false)
@@ -143,18 +198,23 @@ struct Row
     QString name;
     QStringList arguments;
     bool keepOutput = false; // compare the two programs' outputs (small outputs only)
-    ChildRun baseline; // not started when there is no baseline
-    ChildRun current;
+    Runs baseline; // not started when there is no baseline
+    Runs current;
     std::optional<bool> sameOutput;
 };
 
-QString runText(const ChildRun &run, int decimals)
+// The median peak RSS, with the lowest and highest if there were several runs and \a range.
+QString runText(const Runs &runs, int decimals, bool range = true)
 {
-    if (!run.started)
+    if (!runs.started)
         return QStringLiteral("–");
-    if (!run.succeeded())
-        return run.status();
-    return fixed(run.rssMiB, decimals);
+    if (!runs.succeeded())
+        return runs.status();
+    if (runs.runs.size() == 1 || !range)
+        return fixed(runs.rssMiB, decimals);
+    return QStringLiteral("%1 (%2–%3)")
+        .arg(fixed(runs.rssMiB, decimals), fixed(runs.minRssMiB, decimals),
+             fixed(runs.maxRssMiB, decimals));
 }
 
 } // namespace
@@ -194,13 +254,19 @@ int main(int argc, char *argv[])
         QStringLiteral("timeout"),
         QStringLiteral("Kill a run after SECONDS (default 3600: 4 GiB in 1 KiB chunks is slow)."),
         QStringLiteral("SECONDS"), QStringLiteral("3600"));
-    parser.addOptions(
-        {cliOption, baselineOption, dirOption, filesOption, filesOnlyOption, timeoutOption});
+    const QCommandLineOption repsOption(
+        QStringLiteral("repetitions"),
+        QStringLiteral("Runs of each program per row, alternated (default 1); the table shows "
+                       "medians."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    parser.addOptions({cliOption, baselineOption, dirOption, filesOption, filesOnlyOption,
+                       timeoutOption, repsOption});
     parser.process(app);
     const QString cli = parser.value(cliOption);
     const QString baselineCli = parser.value(baselineOption);
     const int files = std::max(1, parser.value(filesOption).toInt());
     const double timeout = std::max(1.0, parser.value(timeoutOption).toDouble());
+    const int reps = std::max(1, parser.value(repsOption).toInt());
     for (const QString &program : {cli, baselineCli}) {
         if (!program.isEmpty() && !QFileInfo(program).isExecutable()) {
             note(QStringLiteral("%1 is not an executable file").arg(program));
@@ -248,22 +314,29 @@ int main(int argc, char *argv[])
 
     const QString errPath = scratch + QStringLiteral("/stderr.txt");
     for (Row &row : rows) {
-        QByteArray outputs[2];
-        for (const bool isBaseline : {true, false}) {
-            const QString &program = isBaseline ? baselineCli : cli;
-            if (program.isEmpty())
-                continue;
-            note(QStringLiteral("%1: %2").arg(
-                row.name, isBaseline ? QLatin1String("baseline") : QLatin1String("wordmill-cli")));
-            const QString outPath
-                = row.keepOutput ? scratch + QStringLiteral("/out.tsv") : QString();
-            ChildRun run = launcher.run(program, row.arguments, outPath, errPath, -1, timeout);
-            if (!run.succeeded())
-                note(QStringLiteral("%1: %2: %3")
-                         .arg(row.name, run.status(), QString::fromLocal8Bit(run.stderrText)));
-            if (row.keepOutput)
-                outputs[isBaseline ? 0 : 1] = readAll(outPath);
-            (isBaseline ? row.baseline : row.current) = run;
+        QByteArray outputs[2]; // of the first runs
+        for (int r = 0; r < reps; ++r) {
+            for (const bool isBaseline : {true, false}) {
+                const QString &program = isBaseline ? baselineCli : cli;
+                if (program.isEmpty())
+                    continue;
+                note(
+                    QStringLiteral("%1: %2 run %3/%4")
+                        .arg(row.name,
+                             isBaseline ? QLatin1String("baseline") : QLatin1String("wordmill-cli"))
+                        .arg(r + 1)
+                        .arg(reps));
+                const QString outPath
+                    = row.keepOutput && r == 0 ? scratch + QStringLiteral("/out.tsv") : QString();
+                const ChildRun run
+                    = launcher.run(program, row.arguments, outPath, errPath, -1, timeout);
+                if (!run.succeeded())
+                    note(QStringLiteral("%1: %2: %3")
+                             .arg(row.name, run.status(), QString::fromLocal8Bit(run.stderrText)));
+                if (!outPath.isEmpty())
+                    outputs[isBaseline ? 0 : 1] = readAll(outPath);
+                (isBaseline ? row.baseline : row.current).add(run);
+            }
         }
         if (row.keepOutput && row.baseline.succeeded() && row.current.succeeded())
             row.sameOutput = outputs[0] == outputs[1] && !outputs[1].isEmpty();
@@ -280,10 +353,12 @@ int main(int argc, char *argv[])
                 "%.0f s.\n\n",
                 qPrintable(loadBefore), qPrintable(loadAverage()),
                 std::chrono::duration<double>(Clock::now() - benchStart).count());
-    std::printf("Peak RSS (MiB, from wait4) of one run each, `--threads 2 --quiet`, stdout to "
-                "/dev/null for the sample rows. new/old is the peak RSS ratio. Seconds are wall "
-                "and CPU (user + system) time, for information: they depend on the machine's "
-                "load, peak RSS does not.\n\n");
+    std::printf("Peak RSS (MiB, from wait4), median of %d run(s) of each program, alternated "
+                "(lowest–highest in brackets when more than one); `--threads 2 --quiet`, stdout "
+                "to /dev/null for the sample rows. new/old is the ratio of the medians. Seconds "
+                "are the median wall and CPU (user + system) times, for information: they depend "
+                "on the machine's load.\n\n",
+                reps);
     std::printf("| row | baseline RSS MiB | RSS MiB | new/old | s | CPU s | baseline s |\n");
     std::printf("|---|--:|--:|--:|--:|--:|--:|\n");
     for (const Row &row : rows) {
@@ -299,8 +374,8 @@ int main(int argc, char *argv[])
 
     // Per file: what the folder costs beyond one file of it, both measured here.
     const auto perFileBytes = [&rows, oneFileRow, filesRow, files](bool baseline) -> double {
-        const ChildRun &one = baseline ? rows[oneFileRow].baseline : rows[oneFileRow].current;
-        const ChildRun &all = baseline ? rows[filesRow].baseline : rows[filesRow].current;
+        const Runs &one = baseline ? rows[oneFileRow].baseline : rows[oneFileRow].current;
+        const Runs &all = baseline ? rows[filesRow].baseline : rows[filesRow].current;
         if (!one.succeeded() || !all.succeeded())
             return -1;
         return (all.rssMiB - one.rssMiB) * 1024 * 1024 / files;
@@ -324,38 +399,61 @@ int main(int argc, char *argv[])
     std::printf("\n### Targets (issue 14, item 5)\n\n");
     const auto verdict = [](bool met) { return met ? "met" : "**missed**"; };
     if (!parser.isSet(filesOnlyOption)) {
-        const ChildRun &small = rows[0].current;
-        const ChildRun &large = rows[1].current;
+        const Runs &small = rows[0].current;
+        const Runs &large = rows[1].current;
         const bool measured = small.succeeded() && large.succeeded();
         const double growth = measured ? large.rssMiB / small.rssMiB - 1 : 0;
         std::printf("- Memory independent of input size: 4 GiB in 1 KiB chunks within %.0f %% of "
                     "1 GiB in 1 KiB chunks: %s (%s MiB vs %s MiB, %+.1f %%).",
                     SizeIndependentWithin * 100,
                     measured ? verdict(std::abs(growth) <= SizeIndependentWithin) : "not measured",
-                    qPrintable(runText(large, 1)), qPrintable(runText(small, 1)), growth * 100);
-        const ChildRun &small4M = rows[2].current;
-        const ChildRun &large4M = rows[3].current;
+                    qPrintable(runText(large, 1, false)), qPrintable(runText(small, 1, false)),
+                    growth * 100);
+        const Runs &small4M = rows[2].current;
+        const Runs &large4M = rows[3].current;
         if (small4M.succeeded() && large4M.succeeded())
             std::printf(" The same sizes in 4 MiB chunks, where the plan is small: %+.1f %%.",
                         (large4M.rssMiB / small4M.rssMiB - 1) * 100);
         std::printf("\n");
+        // The sample's distinct words, and so the results table, grow with its size whatever
+        // the chunks: what 1 KiB chunks add to the growth beyond 4 MiB chunks is the plan's.
+        const auto planGrowth = [&rows](bool baseline) -> std::optional<double> {
+            double rss[4] = {};
+            for (int i = 0; i < 4; ++i) {
+                const Runs &run = baseline ? rows[size_t(i)].baseline : rows[size_t(i)].current;
+                if (!run.succeeded())
+                    return std::nullopt;
+                rss[i] = run.rssMiB;
+            }
+            return (rss[1] - rss[0]) - (rss[3] - rss[2]);
+        };
+        const std::optional<double> plan = planGrowth(false);
+        const std::optional<double> planBefore = planGrowth(true);
+        if (plan) {
+            std::printf("- Growth from 1 to 4 GiB in 1 KiB chunks beyond the growth in 4 MiB "
+                        "chunks (the plan's share; not a target): %+.1f MiB",
+                        *plan);
+            if (planBefore)
+                std::printf(" (baseline %+.1f MiB)", *planBefore);
+            std::printf(".\n");
+        }
     }
-    const ChildRun &many = rows[filesRow].current;
-    const ChildRun &manyBefore = rows[filesRow].baseline;
+    const Runs &many = rows[filesRow].current;
+    const Runs &manyBefore = rows[filesRow].baseline;
     if (haveBaseline) {
         const bool measured = many.succeeded() && manyBefore.succeeded();
         std::printf(
             "- %d files at most half the baseline's peak RSS: %s (%s MiB vs %s MiB, "
             "%s).\n",
             files, measured ? verdict(many.rssMiB <= manyBefore.rssMiB / 2) : "not measured",
-            qPrintable(runText(many, 1)), qPrintable(runText(manyBefore, 1)),
+            qPrintable(runText(many, 1, false)), qPrintable(runText(manyBefore, 1, false)),
             measured ? qPrintable(fixed(many.rssMiB / manyBefore.rssMiB, 2) + QStringLiteral("×"))
                      : "–");
     } else {
         std::printf("- %d files at most %.0f MiB (no baseline given): %s (%s MiB).\n", files,
                     FilesTargetMiB,
                     many.succeeded() ? verdict(many.rssMiB <= FilesTargetMiB) : "not measured",
-                    qPrintable(runText(many, 1)));
+                    qPrintable(runText(many, 1, false)));
     }
     return 0;
 }
