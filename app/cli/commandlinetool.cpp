@@ -218,7 +218,7 @@ void CommandLineTool::onFinished()
     for (const FileReport &file : reports) {
         if (file.status == FileReport::Skipped) {
             printErr(QStringLiteral("wordmill-cli: %1: %2\n")
-                         .arg(LocalPath::quoted(file.path), ProgressFormat::problemText(file)));
+                         .arg(LocalPath::quoted(file.path()), ProgressFormat::problemText(file)));
             skipped = true;
         }
     }

@@ -4,7 +4,7 @@
 #include <QString>
 
 //! The encoding a file was read in, decided from its first bytes.
-enum class TextEncoding { Utf8, Utf8Bom, Utf16LE, Utf16BE };
+enum class TextEncoding : quint8 { Utf8, Utf8Bom, Utf16LE, Utf16BE };
 
 inline QString textEncodingName(TextEncoding encoding)
 {

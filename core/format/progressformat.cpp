@@ -124,7 +124,11 @@ QString sampleName(qint64 sampleBytes)
 
 QString fileName(const FileReport &report)
 {
-    return report.isSample ? sampleName(report.size) : report.displayName;
+    if (report.isSample)
+        return sampleName(report.size);
+    const QString path = report.path();
+    return LocalPath::quoted(report.namedByWholePath ? QStringView(path)
+                                                     : LocalPath::fileName(path));
 }
 
 QString problemText(FileProblem problem, const QString &details)

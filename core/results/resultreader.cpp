@@ -319,11 +319,9 @@ std::shared_ptr<CountResult> ResultReader::merge(const QStringList &paths, QStri
     bool allWhitespace = true;
     for (const QString &path : paths) {
         FileReport report;
-        report.path = path;
-        report.displayName = LocalPath::quoted(LocalPath::fileName(path));
+        report.nativePath = LocalPath::toNative(path);
         struct stat st;
-        const bool isFile
-            = ::stat(LocalPath::toNative(path).constData(), &st) == 0 && S_ISREG(st.st_mode);
+        const bool isFile = ::stat(report.nativePath.constData(), &st) == 0 && S_ISREG(st.st_mode);
         report.size = isFile ? qint64(st.st_size) : 0;
         WordTable local;
         FileSummary s;

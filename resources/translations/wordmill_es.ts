@@ -462,13 +462,6 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
     </message>
 </context>
 <context>
-    <name>JobWorkspace</name>
-    <message>
-        <source>Generated sample</source>
-        <translation>Muestra generada</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>WordMill</source>

@@ -75,7 +75,7 @@ inline bool runToEnd(CountJob &job, int timeoutMs = RunTimeoutMs)
 inline FileReport reportFor(const QList<FileReport> &reports, const QString &path)
 {
     for (const FileReport &r : reports) {
-        if (r.path == path)
+        if (r.path() == path)
             return r;
     }
     return {};

@@ -37,7 +37,7 @@ void TestReduceBound::tablesWaitingStayBounded()
     spec.chunkSize = qint64(64) << 10; // 128 chunks, mapped much faster than they are reduced
     spec.workers = workers;
     auto workspace = std::make_shared<JobWorkspace>(spec, workers);
-    workspace->plan({}, {});
+    workspace->plan({});
     QCOMPARE(workspace->chunkCount(), qint64(128));
 
     QThreadPool pool;

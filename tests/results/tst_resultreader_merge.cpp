@@ -53,7 +53,7 @@ void TestResultReaderMerge::mergeAddsAndReorders()
     QCOMPARE(merged->totals.filesCounted, qint64(2));
     QCOMPARE(merged->totals.filesSkipped, qint64(0));
     QCOMPARE(merged->files.size(), 2);
-    QCOMPARE(merged->files.at(0).path, a);
+    QCOMPARE(merged->files.at(0).path(), a);
     QCOMPARE(merged->files.at(0).status, FileReport::Counted);
     QCOMPARE(merged->files.at(0).words, quint64(9));
     QCOMPARE(merged->files.at(1).words, quint64(8));

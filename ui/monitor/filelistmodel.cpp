@@ -13,7 +13,7 @@ namespace {
 // The whole path for a tooltip, as LocalPath shows names; the sample's name.
 QString fullName(const FileReport &r)
 {
-    return r.path.isEmpty() ? ProgressFormat::fileName(r) : LocalPath::quoted(r.path);
+    return r.nativePath.isEmpty() ? ProgressFormat::fileName(r) : LocalPath::quoted(r.path());
 }
 
 bool sameRow(const FileReport &a, const FileReport &b)
@@ -38,8 +38,8 @@ void FileListModel::setReports(const QList<FileReport> &reports)
 {
     bool sameRows = reports.size() == m_reports.size();
     for (qsizetype i = 0; sameRows && i < reports.size(); ++i)
-        sameRows = reports.at(i).path == m_reports.at(i).path
-            && reports.at(i).displayName == m_reports.at(i).displayName;
+        sameRows = reports.at(i).nativePath == m_reports.at(i).nativePath
+            && reports.at(i).namedByWholePath == m_reports.at(i).namedByWholePath;
     if (!sameRows) {
         beginResetModel();
         m_reports = reports;

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/private/filesource.h"
 
-#include "core/text/localpath.h"
-
 #include <QCoreApplication>
 
-FileSource::FileSource(const PlannedFile &file)
+FileSource::FileSource(const FileReport &file, const FileIdentity &identity)
     : m_plan(file)
+    , m_identity(identity)
 { }
 
 bool FileSource::open()
 {
-    if (!m_file.open(LocalPath::toNative(m_plan.path))) {
+    if (!m_file.open(m_plan.nativePath)) {
         m_error = QCoreApplication::translate("FileSource", "cannot open: %1")
                       .arg(m_file.errorString());
         return false;
@@ -46,7 +45,7 @@ bool FileSource::isUnchanged()
 
 bool FileSource::matchesPlan(const FileIdentity &now)
 {
-    const FileIdentity &planned = m_plan.identity;
+    const FileIdentity &planned = m_identity;
     if (now.device != planned.device || now.inode != planned.inode) {
         m_error
             = QCoreApplication::translate("FileSource", "the file was replaced while it was read");

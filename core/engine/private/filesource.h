@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/engine/filereport.h"
 #include "core/engine/private/bytesource.h"
-#include "core/engine/private/plannedfile.h"
+#include "core/engine/private/fileidentity.h"
 #include "core/engine/private/posixfile.h"
 
 /*!
@@ -16,7 +17,8 @@
 class FileSource final : public ByteSource
 {
 public:
-    explicit FileSource(const PlannedFile &file);
+    //! \a file: the scan's report of it; \a identity: what the scan saw. Both must outlive this.
+    FileSource(const FileReport &file, const FileIdentity &identity);
 
     //! Opens the file; on failure, or when it is not the planned file, errorString() says why.
     bool open();
@@ -31,6 +33,7 @@ private:
     bool matchesPlan(const FileIdentity &now);
 
     PosixFile m_file;
-    const PlannedFile &m_plan;
+    const FileReport &m_plan;
+    const FileIdentity &m_identity;
     QString m_error;
 };

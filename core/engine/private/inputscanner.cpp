@@ -53,6 +53,17 @@ bool listFolder(const QByteArray &folder, std::vector<QByteArray> *names)
     return error == 0;
 }
 
+void skip(ScanResult *result, const QByteArray &path, FileProblem problem, const QString &details)
+{
+    FileReport report;
+    report.nativePath = path;
+    report.namedByWholePath = true;
+    report.status = FileReport::Skipped;
+    report.problem = problem;
+    report.details = details;
+    result->skipped.append(report);
+}
+
 } // namespace
 
 InputScanner::InputScanner(JobControl &control, JobCounters &counters)
@@ -67,32 +78,30 @@ ScanResult InputScanner::scan(const QStringList &paths)
     for (const QString &path : paths) {
         if (!m_control.checkpoint())
             break; // the job drops what was found
-        addPath(path, &result);
+        addPath(LocalPath::toNative(path), &result);
     }
     return result;
 }
 
-void InputScanner::addPath(const QString &path, ScanResult *result)
+void InputScanner::addPath(const QByteArray &path, ScanResult *result)
 {
-    const QByteArray native = LocalPath::toNative(path);
     struct stat st;
-    if (::stat(native.constData(), &st) != 0) {
+    if (::stat(path.constData(), &st) != 0) {
         const int error = errno;
         struct stat link;
-        if (::lstat(native.constData(), &link) == 0 && S_ISLNK(link.st_mode)) {
+        if (::lstat(path.constData(), &link) == 0 && S_ISLNK(link.st_mode)) {
             if (error == ELOOP)
-                result->skipped.append({path, FileProblem::LinkLoop, {}});
+                skip(result, path, FileProblem::LinkLoop, {});
             else if (error == ENOENT || error == ENOTDIR)
-                result->skipped.append({path, FileProblem::DanglingLink, linkTarget(native)});
+                skip(result, path, FileProblem::DanglingLink, linkTarget(path));
             else
-                result->skipped.append(
-                    {path, FileProblem::CannotOpen, PosixFile::errorText(error)});
+                skip(result, path, FileProblem::CannotOpen, PosixFile::errorText(error));
             return;
         }
         if (error == ENOENT || error == ENOTDIR)
-            result->skipped.append({path, FileProblem::NotFound, {}});
+            skip(result, path, FileProblem::NotFound, {});
         else
-            result->skipped.append({path, FileProblem::CannotOpen, PosixFile::errorText(error)});
+            skip(result, path, FileProblem::CannotOpen, PosixFile::errorText(error));
         return;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -100,53 +109,55 @@ void InputScanner::addPath(const QString &path, ScanResult *result)
         return;
     }
     if (!S_ISREG(st.st_mode)) {
-        result->skipped.append({path, specialFileProblem(st.st_mode), {}});
+        skip(result, path, specialFileProblem(st.st_mode), {});
         return;
     }
     const FileKey key {quint64(st.st_dev), quint64(st.st_ino)};
     if (m_seenFiles.contains(key))
         return; // given twice, or reached again through a link: count it once
     m_seenFiles.insert(key);
-    PlannedFile file;
+    FileReport file;
+    FileIdentity identity;
     QString details;
-    const FileProblem problem = inspectFile(path, &file, &details);
+    const FileProblem problem = inspectFile(path, &file, &identity, &details);
     if (problem != FileProblem::None) {
-        result->skipped.append({path, problem, details});
+        skip(result, path, problem, details);
         return;
     }
     result->files.append(file);
+    result->identities.append(identity);
     m_counters.fileFound(file.size);
 }
 
-void InputScanner::walkFolder(const QString &path, const struct stat &folder, ScanResult *result)
+void InputScanner::walkFolder(const QByteArray &path, const struct stat &folder, ScanResult *result)
 {
     const FileKey key {quint64(folder.st_dev), quint64(folder.st_ino)};
     if (m_seenFolders.contains(key))
         return; // a link loop, or a folder given twice
     m_seenFolders.insert(key);
     std::vector<QByteArray> names;
-    if (!listFolder(LocalPath::toNative(path), &names)) {
-        result->skipped.append({path, FileProblem::FolderUnreadable, {}});
+    if (!listFolder(path, &names)) {
+        skip(result, path, FileProblem::FolderUnreadable, {});
         return;
     }
-    const QString prefix = path.endsWith(QLatin1Char('/')) ? path : path + QLatin1Char('/');
+    const QByteArray prefix = path.endsWith('/') ? path : path + '/';
     for (const QByteArray &name : names) {
         if (!m_control.checkpoint())
             return;
         // Each file's path lasts as long as the job, so it gets no room to grow: prefix + name
         // appends to a copy of prefix, which leaves about 20 % unused.
-        const QString decoded = LocalPath::fromNative(name);
-        QString child;
-        child.reserve(prefix.size() + decoded.size());
-        child.append(prefix).append(decoded);
+        QByteArray child;
+        child.reserve(prefix.size() + name.size());
+        child.append(prefix).append(name);
         addPath(child, result);
     }
 }
 
-FileProblem InputScanner::inspectFile(const QString &path, PlannedFile *file, QString *details)
+FileProblem InputScanner::inspectFile(const QByteArray &path, FileReport *file,
+                                      FileIdentity *identity, QString *details)
 {
     PosixFile f;
-    if (!f.open(LocalPath::toNative(path))) {
+    if (!f.open(path)) {
         *details = f.errorString();
         return FileProblem::CannotOpen;
     }
@@ -157,9 +168,9 @@ FileProblem InputScanner::inspectFile(const QString &path, PlannedFile *file, QS
         return FileProblem::ReadError;
     }
     head.truncate(n);
-    file->path = path;
-    file->identity = f.identity();
-    file->size = file->identity.size;
+    file->nativePath = path;
+    *identity = f.identity();
+    file->size = identity->size;
     if (file->size == 0 && n > 0) {
         // The files of /proc and /sys say 0 bytes and hold more: their size is what reading
         // them to the end gives.

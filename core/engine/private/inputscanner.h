@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/private/fileissue.h"
-#include "core/engine/private/plannedfile.h"
+#include "core/engine/filereport.h"
+#include "core/engine/private/fileidentity.h"
 
 #include <QList>
 #include <QSet>
@@ -18,8 +18,12 @@ class JobCounters;
 //! What the scan phase found.
 struct ScanResult
 {
-    QList<PlannedFile> files; // in the order found; each file once
-    QList<FileIssue> skipped; // inputs that cannot be counted, with the problem
+    // In the order found, each file once, as the job will report them: the scan writes each
+    // file's report once and the job keeps it (JobWorkspace), so that 100,000 files are not
+    // held twice.
+    QList<FileReport> files;
+    QList<FileIdentity> identities; // of files, index for index
+    QList<FileReport> skipped; // inputs that cannot be counted: Skipped, with the problem
 };
 
 /*!
@@ -44,16 +48,17 @@ public:
     ScanResult scan(const QStringList &paths);
 
     /*!
-        Decides how to read \a path, or why it cannot be counted (returned, with \a details;
-        FileProblem::None when the file can be counted).
+        Decides how to read \a path into \a file and \a identity, or why it cannot be counted
+        (returned, with \a details; FileProblem::None when the file can be counted).
     */
-    static FileProblem inspectFile(const QString &path, PlannedFile *file, QString *details);
+    static FileProblem inspectFile(const QByteArray &path, FileReport *file, FileIdentity *identity,
+                                   QString *details);
 
 private:
     using FileKey = std::pair<quint64, quint64>; // device and inode: one per file, links and all
 
-    void addPath(const QString &path, ScanResult *result);
-    void walkFolder(const QString &path, const struct stat &folder, ScanResult *result);
+    void addPath(const QByteArray &path, ScanResult *result);
+    void walkFolder(const QByteArray &path, const struct stat &folder, ScanResult *result);
 
     JobControl &m_control;
     JobCounters &m_counters;

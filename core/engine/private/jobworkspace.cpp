@@ -6,7 +6,6 @@
 #include "core/engine/private/samplesource.h"
 #include "core/text/localpath.h"
 
-#include <QCoreApplication>
 #include <QLocale>
 #include <QScopeGuard>
 
@@ -18,23 +17,28 @@ JobWorkspace::JobWorkspace(const JobSpec &spec, int workers)
     , m_inFlight(tableBound(workers))
 { }
 
-void JobWorkspace::plan(const QList<PlannedFile> &files, const QList<FileIssue> &skipped)
+void JobWorkspace::plan(ScanResult scan)
 {
-    m_files = files;
-    m_scanSkipped = skipped;
+    Q_ASSERT(scan.files.size() == scan.identities.size());
+    m_reports = std::move(scan.files);
+    m_identities = std::move(scan.identities);
     if (m_spec.sampleBytes > 0) {
-        PlannedFile sample;
+        FileReport sample;
         sample.size = m_spec.sampleBytes;
         sample.isSample = true;
-        m_files.prepend(sample);
+        m_reports.prepend(sample);
+        m_identities.prepend({});
         counters.fileFound(sample.size);
     }
-    m_tracks = std::make_unique<FileTrack[]>(size_t(m_files.size()));
-    counters.planFiles(m_files.size());
+    m_plannedCount = qint32(m_reports.size());
+    m_skippedByScan = scan.skipped.size();
+    m_reports.append(scan.skipped);
+    m_tracks = std::make_unique<FileTrack[]>(size_t(m_plannedCount));
+    counters.planFiles(m_plannedCount);
     m_reasons.clear();
     m_chunkCount = 0;
-    for (qint32 i = 0; i < qint32(m_files.size()); ++i) {
-        const PlannedFile &f = m_files.at(i);
+    for (qint32 i = 0; i < m_plannedCount; ++i) {
+        const FileReport &f = m_reports.at(i);
         const qint64 contentBegin = firstChunkByte(f);
         const qint64 step = chunkStep(f);
         const qint64 n = f.size > contentBegin ? (f.size - contentBegin + step - 1) / step : 0;
@@ -52,12 +56,12 @@ void JobWorkspace::plan(const QList<PlannedFile> &files, const QList<FileIssue> 
     }
 }
 
-qint64 JobWorkspace::firstChunkByte(const PlannedFile &file) const
+qint64 JobWorkspace::firstChunkByte(const FileReport &file) const
 {
     return m_spec.mode == CountingMode::Words ? byteOrderMarkLength(file.encoding) : 0;
 }
 
-qint64 JobWorkspace::chunkStep(const PlannedFile &file) const
+qint64 JobWorkspace::chunkStep(const FileReport &file) const
 {
     const qint64 chunkSize = qBound(JobSpec::MinChunkSize, m_spec.chunkSize, JobSpec::MaxChunkSize);
     // UTF-16 chunks start on code unit boundaries.
@@ -68,8 +72,8 @@ qint64 JobWorkspace::chunkStep(const PlannedFile &file) const
 
 Chunk JobWorkspace::firstChunkFrom(qint32 file) const
 {
-    for (; file < qint32(m_files.size()); ++file) {
-        const PlannedFile &f = m_files.at(file);
+    for (; file < m_plannedCount; ++file) {
+        const FileReport &f = m_reports.at(file);
         const qint64 begin = firstChunkByte(f);
         if (begin < f.size)
             return {file, begin, std::min(f.size, begin + chunkStep(f))};
@@ -79,7 +83,7 @@ Chunk JobWorkspace::firstChunkFrom(qint32 file) const
 
 Chunk JobWorkspace::nextChunk(const Chunk &chunk) const
 {
-    const PlannedFile &f = m_files.at(chunk.file);
+    const FileReport &f = m_reports.at(chunk.file);
     if (chunk.end < f.size)
         return {chunk.file, chunk.end, std::min(f.size, chunk.end + chunkStep(f))};
     return firstChunkFrom(chunk.file + 1);
@@ -96,8 +100,8 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
     counters.mapStarted();
     const auto done = qScopeGuard([this] { counters.mapEnded(); });
     // A chunk owns a non-empty byte range inside its planned file.
-    Q_ASSERT(chunk.file >= 0 && chunk.file < qint32(m_files.size()));
-    Q_ASSERT(chunk.begin < chunk.end && chunk.end <= m_files.at(chunk.file).size);
+    Q_ASSERT(chunk.file >= 0 && chunk.file < m_plannedCount);
+    Q_ASSERT(chunk.begin < chunk.end && chunk.end <= m_reports.at(chunk.file).size);
     ChunkResult result;
     result.file = chunk.file;
     FileTrack &track = m_tracks[size_t(chunk.file)];
@@ -124,7 +128,7 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
     int waiting = FileReport::Waiting;
     track.status.compare_exchange_strong(waiting, FileReport::Counting);
 
-    const PlannedFile &file = m_files.at(chunk.file);
+    const FileReport &file = m_reports.at(chunk.file);
     ChunkTask task;
     task.begin = chunk.begin;
     task.end = chunk.end;
@@ -139,7 +143,7 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
         SampleSource source(m_spec.sampleSeed, file.size);
         result.tally = counter.count(source, task, *table);
     } else {
-        FileSource source(file);
+        FileSource source(file, m_identities.at(chunk.file));
         if (!source.open()) {
             skipChunk(chunk);
             result.tally.status = ChunkTally::Failed;
@@ -282,7 +286,7 @@ void JobWorkspace::completeFile(qint32 file, PendingFile &pending)
     }
     m_words += pending.words;
     m_overlongWords += pending.overlongWords;
-    m_bytesOfCountedFiles += m_files.at(file).size;
+    m_bytesOfCountedFiles += m_reports.at(file).size;
     track.words.store(pending.words, std::memory_order_relaxed);
     track.windows1252Bytes.store(pending.windows1252Bytes, std::memory_order_relaxed);
     track.status.store(FileReport::Counted);
@@ -291,7 +295,7 @@ void JobWorkspace::completeFile(qint32 file, PendingFile &pending)
 
 void JobWorkspace::setProblem(qint32 file, const QString &reason)
 {
-    QMutexLocker lock(&m_reasonMutex);
+    QMutexLocker lock(&m_reportMutex);
     QString &kept = m_reasons[file];
     if (kept.isEmpty())
         kept = reason;
@@ -299,54 +303,44 @@ void JobWorkspace::setProblem(qint32 file, const QString &reason)
 
 qint64 JobWorkspace::filesSkipped() const
 {
-    return m_scanSkipped.size() + m_filesFailed.load(std::memory_order_relaxed);
+    return m_skippedByScan + m_filesFailed.load(std::memory_order_relaxed);
+}
+
+void JobWorkspace::fillReport(qint32 file, FileReport *report) const
+{
+    const FileTrack &t = m_tracks[size_t(file)];
+    report->bytesCounted = counters.fileBytesCounted(file);
+    report->status = FileReport::Status(t.status.load());
+    report->words = t.words.load(std::memory_order_relaxed);
+    report->windows1252Bytes = t.windows1252Bytes.load(std::memory_order_relaxed);
+    const auto reason = m_reasons.find(file);
+    if (reason != m_reasons.end() && !reason->second.isEmpty()) {
+        report->problem = FileProblem::ReadFailed;
+        report->details = reason->second;
+    }
 }
 
 QList<FileReport> JobWorkspace::fileReports() const
 {
-    QList<FileReport> reports;
     if (!m_tracks) { // not planned yet: the inputs as given
+        QList<FileReport> reports;
         for (const QString &path : m_spec.paths) {
             FileReport r;
-            r.path = path;
-            r.displayName = LocalPath::quoted(path);
+            r.nativePath = LocalPath::toNative(path);
+            r.namedByWholePath = true;
             reports.append(r);
         }
         return reports;
     }
-    reports.reserve(m_files.size() + m_scanSkipped.size());
-    QMutexLocker lock(&m_reasonMutex);
-    for (qint32 i = 0; i < qint32(m_files.size()); ++i) {
-        const PlannedFile &f = m_files.at(i);
-        const FileTrack &t = m_tracks[size_t(i)];
-        FileReport r;
-        r.path = f.path;
-        // The sample's is a plain name: the size in words for people is
-        // ProgressFormat::sampleName()'s job.
-        r.displayName = f.isSample ? QCoreApplication::translate("JobWorkspace", "Generated sample")
-                                   : LocalPath::quoted(LocalPath::fileName(f.path));
-        r.isSample = f.isSample;
-        r.size = f.size;
-        r.bytesCounted = counters.fileBytesCounted(i);
-        r.status = FileReport::Status(t.status.load());
-        r.encoding = f.encoding;
-        r.words = t.words.load(std::memory_order_relaxed);
-        r.windows1252Bytes = t.windows1252Bytes.load(std::memory_order_relaxed);
-        const auto reason = m_reasons.find(i);
-        if (reason != m_reasons.end() && !reason->second.isEmpty()) {
-            r.problem = FileProblem::ReadFailed;
-            r.details = reason->second;
-        }
-        reports.append(r);
-    }
-    for (const FileIssue &issue : m_scanSkipped) {
-        FileReport r;
-        r.path = issue.path;
-        r.displayName = LocalPath::quoted(issue.path);
-        r.status = FileReport::Skipped;
-        r.problem = issue.problem;
-        r.details = issue.details;
-        reports.append(r);
+    QMutexLocker lock(&m_reportMutex);
+    if (m_reportsFinal)
+        return m_reports;
+    QList<FileReport> reports;
+    reports.reserve(m_reports.size());
+    for (qint32 i = 0; i < qint32(m_reports.size()); ++i) {
+        reports.append(m_reports.at(i));
+        if (i < m_plannedCount)
+            fillReport(i, &reports.last());
     }
     return reports;
 }
@@ -378,6 +372,12 @@ std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<Cou
     totals.bytes = m_bytesOfCountedFiles;
     totals.filesCounted = filesCounted();
     totals.filesSkipped = filesSkipped();
-    result->files = fileReports();
+    {
+        QMutexLocker lock(&m_reportMutex);
+        for (qint32 i = 0; i < m_plannedCount; ++i)
+            fillReport(i, &m_reports[i]);
+        m_reportsFinal = true;
+    }
+    result->files = m_reports;
     return result;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/engine/private/plannedfile.h"
+#include "core/engine/private/fileidentity.h"
 
 #include <QByteArray>
 #include <QString>

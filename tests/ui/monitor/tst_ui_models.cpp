@@ -197,7 +197,7 @@ void TestUiModels::fileListModel()
         };
         QVERIFY(!text(FileListModel::NameColumn).isEmpty());
         QVERIFY(!model.index(row, FileListModel::NameColumn).data(Qt::DecorationRole).isNull());
-        if (r.path == good) {
+        if (r.path() == good) {
             QCOMPARE(r.status, FileReport::Counted);
             QCOMPARE(text(FileListModel::StateColumn), QStringLiteral("done"));
             QCOMPARE(text(FileListModel::DoneColumn), QStringLiteral("100 %"));
@@ -213,7 +213,7 @@ void TestUiModels::fileListModel()
             QVERIFY(
                 model.index(row, FileListModel::StateColumn).data(Qt::ForegroundRole).isValid());
             QVERIFY(text(FileListModel::WordsColumn).isEmpty());
-            if (r.path == binary)
+            if (r.path() == binary)
                 QVERIFY2(
                     text(FileListModel::StateColumn).startsWith(QStringLiteral("skipped: binary")),
                     qPrintable(text(FileListModel::StateColumn)));

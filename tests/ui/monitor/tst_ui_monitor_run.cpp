@@ -198,13 +198,13 @@ void TestUiMonitorRun::problemFilesAreListedWithReasons()
         const QString state = files->index(row, FileListModel::StateColumn).data().toString();
         const QString tip
             = files->index(row, FileListModel::NameColumn).data(Qt::ToolTipRole).toString();
-        if (r.path == missing) {
+        if (r.path() == missing) {
             sawMissing = true;
             QCOMPARE(r.status, FileReport::Skipped);
             QCOMPARE(ProgressFormat::problemText(r), QStringLiteral("no such file or folder"));
             QCOMPARE(state, QStringLiteral("error: no such file or folder"));
             QVERIFY(tip.contains(ProgressFormat::problemText(r)));
-        } else if (r.path == binary) {
+        } else if (r.path() == binary) {
             sawBinary = true;
             QCOMPARE(r.status, FileReport::Skipped);
             QVERIFY2(ProgressFormat::problemText(r).startsWith(QStringLiteral("binary file")),
@@ -212,7 +212,7 @@ void TestUiMonitorRun::problemFilesAreListedWithReasons()
             QCOMPARE(state, QStringLiteral("skipped: ") + ProgressFormat::problemText(r));
             QVERIFY(tip.contains(ProgressFormat::problemText(r)));
         } else {
-            QCOMPARE(r.path, in.a);
+            QCOMPARE(r.path(), in.a);
             QCOMPARE(r.status, FileReport::Counted);
             QCOMPARE(r.words, quint64(6));
         }
@@ -320,7 +320,7 @@ void TestUiMonitorRun::droppedLatin1NameIsCounted()
     QCOMPARE(job->result()->totals.words, quint64(3));
     const QList<FileReport> files = window->fileModel()->reports();
     QCOMPARE(files.size(), 1);
-    QCOMPARE(files.first().displayName, QStringLiteral("'caf\\351.txt'"));
+    QCOMPARE(ProgressFormat::fileName(files.first()), QStringLiteral("'caf\\351.txt'"));
 }
 
 QTEST_MAIN(TestUiMonitorRun)
