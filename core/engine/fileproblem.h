@@ -12,6 +12,7 @@ enum class FileProblem : quint8 {
     NotFound, //!< no such file or folder
     DanglingLink, //!< details: the link's target
     LinkLoop, //!< a link that leads back to itself, directly or through others
+    FolderLinkOutside, //!< a link to a folder outside the one walked; details: its target
     FolderUnreadable, //!< permission denied
     Fifo, //!< never opened: opening it would block
     Socket,

@@ -143,6 +143,9 @@ QString problemText(FileProblem problem, const QString &details)
             .arg(LocalPath::quoted(details));
     case FileProblem::LinkLoop:
         return Text::tr("a symbolic link loop (the link leads back to itself)");
+    case FileProblem::FolderLinkOutside:
+        return Text::tr("a link to a folder outside the one counted (%1): not followed")
+            .arg(LocalPath::quoted(details));
     case FileProblem::FolderUnreadable:
         return Text::tr("folder cannot be read (permission denied)");
     case FileProblem::Fifo:

@@ -867,6 +867,10 @@ Tamaño:</translation>
         <source>a symbolic link loop (the link leads back to itself)</source>
         <translation>un bucle de enlaces simbólicos (el enlace lleva a sí mismo)</translation>
     </message>
+    <message>
+        <source>a link to a folder outside the one counted (%1): not followed</source>
+        <translation>un enlace a una carpeta fuera de la que se cuenta (%1): no se sigue</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

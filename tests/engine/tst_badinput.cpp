@@ -33,6 +33,7 @@ private Q_SLOTS:
     void utf16WithNulBytesIsCounted();
     void permissionDenied();
     void folderWalkSkipsHiddenAndEndsLinkLoops();
+    void folderLinksLeavingTheFolderAreNotFollowed();
     void hiddenFileGivenDirectlyIsCounted();
     void fileShrinkingWhileReadIsSkipped();
     void fileReplacedWhileReadIsSkipped();
@@ -250,6 +251,50 @@ void TestBadInput::folderWalkSkipsHiddenAndEndsLinkLoops()
     for (const FileReport &r : job.fileReports()) {
         QVERIFY2(!r.nativePath.contains("/."), r.nativePath.constData());
         QCOMPARE(r.status, FileReport::Counted);
+    }
+}
+
+// Before: `carpeta/bucle -> ..` pulled the whole parent into the job, the user's settings and all.
+void TestBadInput::folderLinksLeavingTheFolderAreNotFollowed()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDir top(dir.path());
+    QVERIFY(top.mkpath(QStringLiteral("carpeta/sub")));
+    QVERIFY(top.mkpath(QStringLiteral("otra")));
+    QVERIFY(writeFile(top.filePath(QStringLiteral("carpeta/a.txt")), "apple\n"));
+    QVERIFY(writeFile(top.filePath(QStringLiteral("carpeta/sub/b.txt")), "banana\n"));
+    QVERIFY(writeFile(top.filePath(QStringLiteral("otra/c.txt")), "cherry\n"));
+    QVERIFY(writeFile(top.filePath(QStringLiteral("fuera.txt")), "outside\n"));
+    const auto link = [&top](const char *target, const QString &name) {
+        return ::symlink(target, QFile::encodeName(top.filePath(name)).constData()) == 0;
+    };
+    QVERIFY(link("..", QStringLiteral("carpeta/bucle"))); // the parent: left out
+    QVERIFY(link("../otra", QStringLiteral("carpeta/afuera"))); // a sibling: left out
+    QVERIFY(link("sub", QStringLiteral("carpeta/adentro"))); // inside: followed, counted once
+    QVERIFY(link("../fuera.txt", QStringLiteral("carpeta/vinculo.txt"))); // a file: followed
+
+    JobSpec spec;
+    spec.paths = {top.filePath(QStringLiteral("carpeta"))};
+    CountJob job(spec);
+    QVERIFY(runToEnd(job, 30000));
+    QCOMPARE(job.state(), CountJob::Done);
+    QVERIFY(job.result());
+    const Counts expected = {{"apple", 1}, {"banana", 1}, {"outside", 1}};
+    QCOMPARE(countsOf(*job.result()), expected);
+    QCOMPARE(job.result()->totals.filesCounted, qint64(3));
+    QCOMPARE(job.result()->totals.filesSkipped, qint64(2));
+    const QString realTop = QFileInfo(dir.path()).canonicalFilePath();
+    const QList<std::pair<QString, QString>> outside
+        = {{QStringLiteral("bucle"), realTop}, {QStringLiteral("afuera"), realTop + "/otra"}};
+    for (const auto &[name, target] : outside) {
+        const FileReport r
+            = reportFor(job.fileReports(), top.filePath(QStringLiteral("carpeta/") + name));
+        QCOMPARE(r.status, FileReport::Skipped);
+        QCOMPARE(r.problem, FileProblem::FolderLinkOutside);
+        QCOMPARE(r.details, target);
+        QVERIFY2(ProgressFormat::problemText(r).contains(QStringLiteral("not followed")),
+                 qPrintable(ProgressFormat::problemText(r)));
     }
 }
 

@@ -76,7 +76,7 @@ QString FileListModel::stateText(const FileReport &r)
     case FileReport::Counted:
         return tr("done");
     case FileReport::Skipped:
-        if (r.problem == FileProblem::Binary)
+        if (r.problem == FileProblem::Binary || r.problem == FileProblem::FolderLinkOutside)
             return tr("skipped: %1").arg(ProgressFormat::problemText(r));
         return tr("error: %1").arg(ProgressFormat::problemText(r));
     }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -35,8 +36,14 @@ QString linkTarget(const QByteArray &link)
     return n < 0 ? QString() : LocalPath::fromNative(QByteArrayView(target.constData(), n));
 }
 
+struct FolderEntry
+{
+    QByteArray name;
+    bool maybeLink = false; // the file system says it is a link, or does not say
+};
+
 // The names in a folder, hidden ones left out, in byte order; false (errno set) if unreadable.
-bool listFolder(const QByteArray &folder, std::vector<QByteArray> *names)
+bool listFolder(const QByteArray &folder, std::vector<FolderEntry> *entries)
 {
     DIR *dir = ::opendir(folder.constData());
     if (!dir)
@@ -44,13 +51,32 @@ bool listFolder(const QByteArray &folder, std::vector<QByteArray> *names)
     errno = 0;
     while (const dirent *entry = ::readdir(dir)) {
         if (entry->d_name[0] != '.') // also "." and ".."
-            names->emplace_back(entry->d_name);
+            entries->push_back(
+                {entry->d_name, entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN});
     }
     const int error = errno;
     ::closedir(dir);
     errno = error;
-    std::sort(names->begin(), names->end());
+    std::sort(entries->begin(), entries->end(),
+              [](const FolderEntry &a, const FolderEntry &b) { return a.name < b.name; });
     return error == 0;
+}
+
+// The path \a path resolves to, links and all; empty if it cannot be resolved.
+QByteArray realPath(const QByteArray &path)
+{
+    char *resolved = ::realpath(path.constData(), nullptr);
+    if (!resolved)
+        return {};
+    QByteArray real(resolved);
+    ::free(resolved);
+    return real;
+}
+
+bool isInside(const QByteArray &path, const QByteArray &folder)
+{
+    return path == folder || folder == "/"
+        || (path.startsWith(folder) && path.at(folder.size()) == '/');
 }
 
 void skip(ScanResult *result, const QByteArray &path, FileProblem problem, const QString &details)
@@ -105,7 +131,12 @@ void InputScanner::addPath(const QByteArray &path, ScanResult *result)
         return;
     }
     if (S_ISDIR(st.st_mode)) {
+        const bool walkStarts = m_walkRoot.isEmpty();
+        if (walkStarts)
+            m_walkRoot = realPath(path);
         walkFolder(path, st, result);
+        if (walkStarts)
+            m_walkRoot.clear();
         return;
     }
     if (!S_ISREG(st.st_mode)) {
@@ -135,22 +166,38 @@ void InputScanner::walkFolder(const QByteArray &path, const struct stat &folder,
     if (m_seenFolders.contains(key))
         return; // a link loop, or a folder given twice
     m_seenFolders.insert(key);
-    std::vector<QByteArray> names;
-    if (!listFolder(path, &names)) {
+    std::vector<FolderEntry> entries;
+    if (!listFolder(path, &entries)) {
         skip(result, path, FileProblem::FolderUnreadable, {});
         return;
     }
     const QByteArray prefix = path.endsWith('/') ? path : path + '/';
-    for (const QByteArray &name : names) {
+    for (const FolderEntry &entry : entries) {
         if (!m_control.checkpoint())
             return;
         // Each file's path lasts as long as the job, so it gets no room to grow: prefix + name
         // appends to a copy of prefix, which leaves about 20 % unused.
         QByteArray child;
-        child.reserve(prefix.size() + name.size());
-        child.append(prefix).append(name);
+        child.reserve(prefix.size() + entry.name.size());
+        child.append(prefix).append(entry.name);
+        QByteArray outside;
+        if (entry.maybeLink && isLinkOutOfWalk(child, &outside)) {
+            skip(result, child, FileProblem::FolderLinkOutside, LocalPath::fromNative(outside));
+            continue;
+        }
         addPath(child, result);
     }
+}
+
+bool InputScanner::isLinkOutOfWalk(const QByteArray &path, QByteArray *target) const
+{
+    struct stat st;
+    if (::lstat(path.constData(), &st) != 0 || !S_ISLNK(st.st_mode))
+        return false;
+    if (::stat(path.constData(), &st) != 0 || !S_ISDIR(st.st_mode))
+        return false; // a link to a file is followed; a dangling one addPath() reports
+    *target = realPath(path);
+    return !target->isEmpty() && !m_walkRoot.isEmpty() && !isInside(*target, m_walkRoot);
 }
 
 FileProblem InputScanner::inspectFile(const QByteArray &path, FileReport *file,

@@ -29,13 +29,15 @@ struct ScanResult
 /*!
     \brief The scan phase: walks files and folders and decides what can be counted.
 
-    Folders are walked recursively in byte order of their names; links are followed, each
-    folder is entered once, so link loops end; names starting with '.' are skipped unless given
-    directly. Names are bytes (see LocalPath): the walk and every open use them as they are, so
-    a name that is not UTF-8 is counted like any other. Every file gets its first 64 KiB read: a
-    byte-order mark decides the encoding, a NUL byte marks a binary file. A file whose size
-    reads as 0 but has bytes (the files of /proc) is read to its end to learn its size. FIFOs,
-    sockets and devices are never opened (opening a FIFO would block).
+    Folders are walked recursively in byte order of their names; names starting with '.' are
+    skipped unless given directly. Links to files are followed. A link to a folder is followed
+    only when the folder is inside the one given (`carpeta/bucle -> ..` would pull in the whole
+    parent, the user's settings and all); otherwise it is reported as FolderLinkOutside. Each
+    folder is entered once, so link loops end. Names are bytes (see LocalPath): the walk and every
+   open use them as they are, so a name that is not UTF-8 is counted like any other. Every file gets
+   its first 64 KiB read: a byte-order mark decides the encoding, a NUL byte marks a binary file. A
+   file whose size reads as 0 but has bytes (the files of /proc) is read to its end to learn its
+   size. FIFOs, sockets and devices are never opened (opening a FIFO would block).
 */
 class InputScanner final
 {
@@ -59,9 +61,12 @@ private:
 
     void addPath(const QByteArray &path, ScanResult *result);
     void walkFolder(const QByteArray &path, const struct stat &folder, ScanResult *result);
+    //! True when \a path is a link to a folder outside the walk; \a target: where it leads.
+    bool isLinkOutOfWalk(const QByteArray &path, QByteArray *target) const;
 
     JobControl &m_control;
     JobCounters &m_counters;
     QSet<FileKey> m_seenFiles;
     QSet<FileKey> m_seenFolders;
+    QByteArray m_walkRoot; // the folder argument being walked, links resolved; empty between
 };
