@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commandlinetool.h"
 
+#include "app/cli/atomicoutputfile.h"
 #include "app/common/stopsignalnotifier.h"
 #include "core/engine/countjob.h"
 #include "core/format/progressformat.h"
+#include "core/results/resultreader.h"
 #include "core/text/localpath.h"
 
 #include <QCommandLineParser>
@@ -16,6 +18,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace {
@@ -38,6 +41,34 @@ bool printOut(const QByteArray &bytes)
     printErr(CommandLineTool::tr("wordmill-cli: cannot write the output: %1\n")
                  .arg(qt_error_string(errno)));
     return false;
+}
+
+const QString &StandardInput = ResultReader::StandardInput;
+
+// The whole of \a path ("-": standard input), read by its bytes; false, with \a error, if not.
+bool readAllOf(const QString &path, QByteArray *bytes, QString *error)
+{
+    QFile file;
+    int fd = STDIN_FILENO;
+    if (path != StandardInput) {
+        fd = ::open(LocalPath::toNative(path).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            *error = qt_error_string(errno);
+            return false;
+        }
+    }
+    const auto owner
+        = path == StandardInput ? QFileDevice::DontCloseHandle : QFileDevice::AutoCloseHandle;
+    if (!file.open(fd, QIODevice::ReadOnly, owner)) {
+        *error = file.errorString();
+        return false;
+    }
+    *bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -89,10 +120,21 @@ int CommandLineTool::start(const QStringList &arguments)
     const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Show no progress."));
     const QCommandLineOption merge(
         QStringLiteral("merge"),
-        tr("Read the PATHs as WordMill results (TSV or JSON, as --format writes them), add up "
-           "their counts and print the merged result. --mode, --sample, --threads and "
-           "--chunk-size do not apply."));
-    parser.addOptions({mode, threads, chunk, top, format, sample, progress, quiet, merge});
+        tr("Read the PATHs as WordMill results (TSV or JSON, as --format writes them; '-' "
+           "reads one from standard input), add up their counts and print the merged result. "
+           "--mode, --sample, --threads and --chunk-size do not apply."));
+    const QCommandLineOption output(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        tr("Write the result to FILE instead of standard output. FILE is replaced only once the "
+           "whole result is written: a run that fails or is stopped leaves it as it was."),
+        tr("FILE"));
+    const QCommandLineOption files0(
+        QStringLiteral("files0-from"),
+        tr("Read the PATHs from FILE, each ended by a NUL byte, as 'find -print0' writes them "
+           "('-': standard input), instead of from the command line."),
+        tr("FILE"));
+    parser.addOptions(
+        {mode, threads, chunk, top, format, sample, progress, quiet, merge, output, files0});
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
 
@@ -119,6 +161,29 @@ int CommandLineTool::start(const QStringList &arguments)
 
     JobSpec spec;
     spec.paths = parser.positionalArguments();
+    if (parser.isSet(files0)) {
+        if (!spec.paths.isEmpty())
+            return usage(tr("--files0-from gives the inputs: give no PATH as well"));
+        const QString listPath = parser.value(files0);
+        QByteArray list;
+        QString error;
+        if (!readAllOf(listPath, &list, &error)) {
+            printErr(tr("wordmill-cli: cannot read the list of inputs %1: %2\n")
+                         .arg(LocalPath::quoted(listPath), error));
+            return SomeSkipped;
+        }
+        const QList<QByteArray> names = list.split('\0');
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            if (!names.at(i).isEmpty())
+                spec.paths.append(LocalPath::fromNative(names.at(i)));
+            else if (i + 1 < names.size()) // the last NUL ends the list, it starts no name
+                m_listProblems.append(tr("wordmill-cli: %1: entry %2 is an empty name\n")
+                                          .arg(LocalPath::quoted(listPath))
+                                          .arg(i + 1));
+        }
+        if (listPath == StandardInput && spec.paths.contains(StandardInput))
+            return usage(tr("the list of inputs comes from standard input: it cannot name '-'"));
+    }
     if (!parseCountingMode(parser.value(mode), &spec.mode))
         return usage(tr("unknown mode '%1': use words or whitespace").arg(parser.value(mode)));
     if (!ResultWriter::parseFormat(parser.value(format), &m_format))
@@ -145,6 +210,24 @@ int CommandLineTool::start(const QStringList &arguments)
         if (spec.sampleBytes < 1)
             return usage(tr("--sample needs a size in bytes, such as 100M"));
     }
+    if (spec.paths.count(StandardInput) > (parser.isSet(merge) ? 1 : 0)) {
+        return usage(parser.isSet(merge)
+                         ? tr("'-' (standard input) can be given once")
+                         : tr("counting standard input ('-') is not supported yet: give files "
+                              "or folders"));
+    }
+    if (parser.isSet(output)) {
+        m_output = std::make_unique<AtomicOutputFile>(LocalPath::toNative(parser.value(output)));
+        // Before the work, so that a wrong name is said at once and not after an hour of counting.
+        if (!m_output->open()) {
+            printErr(tr("wordmill-cli: cannot write %1: %2\n")
+                         .arg(LocalPath::quoted(parser.value(output)), m_output->errorString()));
+            return OutputFailed;
+        }
+        m_outputName = parser.value(output);
+    }
+    for (const QString &problem : std::as_const(m_listProblems))
+        printErr(problem);
     if (parser.isSet(merge) && spec.paths.isEmpty())
         return usage(tr("no input: --merge needs result files (TSV or JSON)"));
     if (spec.paths.isEmpty() && spec.sampleBytes == 0)
@@ -238,7 +321,7 @@ void CommandLineTool::onFinished()
     } else if (!m_job->errorString().isEmpty()) {
         printErr(QStringLiteral("wordmill-cli: %1\n").arg(m_job->errorString()));
     }
-    Q_EMIT done(skipped || !result ? SomeSkipped : Success);
+    Q_EMIT done(skipped || !result || !m_listProblems.isEmpty() ? SomeSkipped : Success);
 }
 
 void CommandLineTool::onMergeFinished()
@@ -269,7 +352,7 @@ void CommandLineTool::onMergeFinished()
                           ProgressFormat::count(quint64(t.distinctWords)),
                           ProgressFormat::duration(m_clock.elapsed())));
     }
-    Q_EMIT done(outcome.errors.isEmpty() ? Success : SomeSkipped);
+    Q_EMIT done(outcome.errors.isEmpty() && m_listProblems.isEmpty() ? Success : SomeSkipped);
 }
 
 void CommandLineTool::reportStopped()
@@ -285,6 +368,15 @@ void CommandLineTool::reportStopped()
 
 bool CommandLineTool::writeResult(const CountResult &result)
 {
+    if (m_output) {
+        if (!ResultWriter::write(result, m_format, m_output->device(), m_top)
+            || !m_output->commit()) {
+            printErr(tr("wordmill-cli: cannot write %1: %2\n")
+                         .arg(LocalPath::quoted(m_outputName), m_output->errorString()));
+            return false;
+        }
+        return true;
+    }
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly)
         || !ResultWriter::write(result, m_format, &out, m_top) || !out.flush()) {

@@ -12,6 +12,7 @@
 
 #include <memory>
 
+class AtomicOutputFile;
 class CountJob;
 class QTimer;
 struct CountResult;
@@ -69,5 +70,8 @@ private:
     void reportStopped();
 
     int m_stopSignal = 0; // the signal that asked to stop, or 0
+    std::unique_ptr<AtomicOutputFile> m_output; // -o FILE
+    QString m_outputName;
+    QStringList m_listProblems; // --files0-from entries that name nothing: said, exit status 1
     QElapsedTimer m_clock;
 };

@@ -196,10 +196,20 @@ bool parseData(QByteArrayView data, WordTable *table, QString *reason,
     return true;
 }
 
-// Parses the file at \a path into \a table, TSV block by block, JSON whole.
+bool parseOpenFile(QFile &file, WordTable *table, QString *reason,
+                   ResultReader::FileSummary *summary, const StopRequest &stop);
+
+// Parses the file at \a path ("-": standard input) into \a table.
 bool parseFile(const QString &path, WordTable *table, QString *reason,
                ResultReader::FileSummary *summary, const StopRequest &stop)
 {
+    QFile file;
+    if (path == ResultReader::StandardInput) {
+        if (!file.open(STDIN_FILENO, QIODevice::ReadOnly | QIODevice::Unbuffered,
+                       QFileDevice::DontCloseHandle))
+            return failWith(reason, Text::tr("cannot be opened: %1").arg(file.errorString()));
+        return parseOpenFile(file, table, reason, summary, stop);
+    }
     // By the name's bytes (LocalPath): QFile cannot open a name that is not UTF-8.
     const QByteArray native = LocalPath::toNative(path);
     struct stat st;
@@ -213,7 +223,6 @@ bool parseFile(const QString &path, WordTable *table, QString *reason,
         return failWith(reason, Text::tr("a folder, not a result file"));
     if (!S_ISREG(st.st_mode)) // a FIFO would block the open
         return failWith(reason, Text::tr("not a regular file: not opened"));
-    QFile file;
     const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return failWith(reason, Text::tr("cannot be opened: %1").arg(qt_error_string(errno)));
@@ -221,7 +230,13 @@ bool parseFile(const QString &path, WordTable *table, QString *reason,
         ::close(fd);
         return failWith(reason, Text::tr("cannot be opened: %1").arg(file.errorString()));
     }
+    return parseOpenFile(file, table, reason, summary, stop);
+}
 
+// Parses what \a file holds into \a table, TSV block by block, JSON whole.
+bool parseOpenFile(QFile &file, WordTable *table, QString *reason,
+                   ResultReader::FileSummary *summary, const StopRequest &stop)
+{
     QByteArray buffer(BlockBytes + MaxLineBytes, Qt::Uninitialized);
     qsizetype have = 0;
     bool first = true;

@@ -66,8 +66,12 @@ public:
         quint64 words = 0; // the sum of its counts
     };
 
+    //! The path that stands for standard input, as in other command-line tools.
+    static inline const QString StandardInput = QStringLiteral("-");
+
     /*!
-        Adds the counts of the result file at \a path to \a table. On error returns false, sets
+        Adds the counts of the result file at \a path (StandardInput: what stdin holds) to
+        \a table. On error returns false, sets
         \a error to "PATH: line N: reason" (or "PATH: reason") and leaves \a table as it was.
         When \a stop answers true it stops soon with an error. The sum of all counts in \a table
         must stay below 2^64 (merge() checks that; a single file is checked here).

@@ -70,10 +70,6 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <translation>No mostrar el progreso.</translation>
     </message>
     <message>
-        <source>Read the PATHs as WordMill results (TSV or JSON, as --format writes them), add up their counts and print the merged result. --mode, --sample, --threads and --chunk-size do not apply.</source>
-        <translation>Leer cada PATH como resultado de WordMill (TSV o JSON, tal como los escribe --format), sumar sus frecuencias y escribir el resultado combinado. --mode, --sample, --threads y --chunk-size no se aplican.</translation>
-    </message>
-    <message>
         <source>Try &apos;wordmill-cli --help&apos; for more information.
 </source>
         <translation>Más información con &apos;wordmill-cli --help&apos;.
@@ -163,6 +159,56 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <source>wordmill-cli: stopped by %1; nothing was printed
 </source>
         <translation>wordmill-cli: detenido por %1; no se ha escrito nada
+</translation>
+    </message>
+    <message>
+        <source>Read the PATHs as WordMill results (TSV or JSON, as --format writes them; &apos;-&apos; reads one from standard input), add up their counts and print the merged result. --mode, --sample, --threads and --chunk-size do not apply.</source>
+        <translation>Leer cada PATH como resultado de WordMill (TSV o JSON, tal como los escribe --format; &apos;-&apos; lee uno de la entrada estándar), sumar sus frecuencias y escribir el resultado combinado. --mode, --sample, --threads y --chunk-size no se aplican.</translation>
+    </message>
+    <message>
+        <source>Write the result to FILE instead of standard output. FILE is replaced only once the whole result is written: a run that fails or is stopped leaves it as it was.</source>
+        <translation>Escribir el resultado en FILE en lugar de en la salida estándar. FILE solo se sustituye cuando el resultado entero está escrito: una ejecución que falla o se detiene lo deja como estaba.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Read the PATHs from FILE, each ended by a NUL byte, as &apos;find -print0&apos; writes them (&apos;-&apos;: standard input), instead of from the command line.</source>
+        <translation>Leer cada PATH de FILE, terminado por un byte NUL, tal como los escribe &apos;find -print0&apos; (&apos;-&apos;: la entrada estándar), en lugar de la línea de órdenes.</translation>
+    </message>
+    <message>
+        <source>--files0-from gives the inputs: give no PATH as well</source>
+        <translation>--files0-from indica las entradas: no indicar además ningún PATH</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: cannot read the list of inputs %1: %2
+</source>
+        <translation>wordmill-cli: no se puede leer la lista de entradas %1: %2
+</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: %1: entry %2 is an empty name
+</source>
+        <translation>wordmill-cli: %1: la entrada %2 es un nombre vacío
+</translation>
+    </message>
+    <message>
+        <source>the list of inputs comes from standard input: it cannot name &apos;-&apos;</source>
+        <translation>la lista de entradas viene de la entrada estándar: no puede nombrar &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;-&apos; (standard input) can be given once</source>
+        <translation>&apos;-&apos; (la entrada estándar) solo se puede indicar una vez</translation>
+    </message>
+    <message>
+        <source>counting standard input (&apos;-&apos;) is not supported yet: give files or folders</source>
+        <translation>todavía no se puede contar la entrada estándar (&apos;-&apos;): indicar archivos o carpetas</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: cannot write %1: %2
+</source>
+        <translation>wordmill-cli: no se puede escribir %1: %2
 </translation>
     </message>
 </context>

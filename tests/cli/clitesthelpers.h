@@ -23,8 +23,9 @@ struct CliRun
 };
 
 // \a environment: "NAME=value" entries set for this run only (an empty value unsets NAME).
+// \a input: what standard input holds, then its end; left open when null.
 inline CliRun runCli(const QStringList &arguments, int timeoutMs = 120000,
-                     const QStringList &environment = {})
+                     const QStringList &environment = {}, const QByteArray &input = {})
 {
     CliRun run;
     QProcess process;
@@ -41,6 +42,10 @@ inline CliRun runCli(const QStringList &arguments, int timeoutMs = 120000,
     process.start(CliPath, arguments);
     if (!process.waitForStarted(30000))
         return run;
+    if (!input.isNull()) {
+        process.write(input);
+        process.closeWriteChannel();
+    }
     run.finished = process.waitForFinished(timeoutMs);
     if (!run.finished) {
         process.kill();

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// wordmill-cli in pipelines: -o FILE written whole or not at all, --files0-from, --merge -.
+
+#include "tests/cli/clitesthelpers.h"
+#include "tests/common/testfiles.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+using namespace CliTest;
+using TestFiles::writeFile;
+
+QByteArray contents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
+}
+
+// The names in \a dir, hidden ones too: a temporary file left behind shows here.
+QStringList namesIn(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name);
+}
+
+} // namespace
+
+class TestCliIo final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void outputFileHoldsTheResult();
+    void outputFileKeepsItsMode();
+    void outputFileUntouchedWhenNothingIsCounted();
+    void outputFileThatCannotBeWrittenIsSaidAtOnce_data();
+    void outputFileThatCannotBeWrittenIsSaidAtOnce();
+    void filesFromNulSeparatedList_data();
+    void filesFromNulSeparatedList();
+    void filesFromListWithEmptyNameExitsOne();
+    void filesFromListUsageErrors_data();
+    void filesFromListUsageErrors();
+    void mergeReadsStandardInput();
+    void standardInputToCountIsRefusedClearly();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_small;
+};
+
+void TestCliIo::initTestCase()
+{
+    QVERIFY2(QFileInfo(CliPath).isExecutable(), qPrintable(CliPath));
+    QVERIFY(m_dir.isValid());
+    m_small = m_dir.filePath(QStringLiteral("small.txt"));
+    QVERIFY(writeFile(m_small, SmallText));
+}
+
+void TestCliIo::outputFileHoldsTheResult()
+{
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const QString file = out.filePath(QStringLiteral("result.tsv"));
+    const CliRun run = runCli({QStringLiteral("-o"), file, m_small});
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QByteArray()); // nothing on stdout
+    QCOMPARE(contents(file), SmallWords);
+    QCOMPARE(namesIn(out.path()), QStringList {QStringLiteral("result.tsv")});
+    // A new file gets the mode any new file gets here (umask applies), not mkstemp's 0600.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    struct stat st;
+    QCOMPARE(::stat(QFile::encodeName(file).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 07777, mode_t(0666 & ~mask));
+}
+
+void TestCliIo::outputFileKeepsItsMode()
+{
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const QString file = out.filePath(QStringLiteral("result.json"));
+    QVERIFY(writeFile(file, "old\n"));
+    QVERIFY(::chmod(QFile::encodeName(file).constData(), 0640) == 0);
+    const CliRun run = runCli({QStringLiteral("--output"), file, QStringLiteral("--format"),
+                               QStringLiteral("json"), m_small});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(contents(file).startsWith("{"));
+    struct stat st;
+    QCOMPARE(::stat(QFile::encodeName(file).constData(), &st), 0);
+    QCOMPARE(st.st_mode & 07777, mode_t(0640));
+}
+
+void TestCliIo::outputFileUntouchedWhenNothingIsCounted()
+{
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const QString file = out.filePath(QStringLiteral("result.tsv"));
+    QVERIFY(writeFile(file, "kept\n"));
+    const CliRun run
+        = runCli({QStringLiteral("-o"), file, m_dir.filePath(QStringLiteral("missing.txt"))});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(contents(file), QByteArray("kept\n"));
+    QCOMPARE(namesIn(out.path()), QStringList {QStringLiteral("result.tsv")}); // no leftover
+}
+
+void TestCliIo::outputFileThatCannotBeWrittenIsSaidAtOnce_data()
+{
+    QTest::addColumn<QString>("name"); // under a fresh folder
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("missing folder") << "nowhere/result.tsv"
+                                    << "No such file or directory";
+    QTest::newRow("a folder") << "."
+                              << "Is a directory";
+}
+
+void TestCliIo::outputFileThatCannotBeWrittenIsSaidAtOnce()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, reason);
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const QString file = out.filePath(name);
+    // An hour of counting would be wasted: the sample is never started.
+    const CliRun run = runCli({QStringLiteral("-o"), file, QStringLiteral("--sample"),
+                               QStringLiteral("8G"), QStringLiteral("--quiet")},
+                              20000, {QStringLiteral("LANGUAGE=en"), QStringLiteral("LC_ALL=C")});
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 1);
+    const QString err = QString::fromLocal8Bit(run.err);
+    QVERIFY2(err.contains(QStringLiteral("cannot write ") + file) && err.contains(reason),
+             qPrintable(err));
+    QVERIFY(namesIn(out.path()).isEmpty());
+}
+
+void TestCliIo::filesFromNulSeparatedList_data()
+{
+    QTest::addColumn<bool>("fromStandardInput");
+    QTest::newRow("list file") << false;
+    QTest::newRow("standard input") << true;
+}
+
+void TestCliIo::filesFromNulSeparatedList()
+{
+    QFETCH(bool, fromStandardInput);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // Names with a newline and with a byte that is not UTF-8: why lists are NUL-separated.
+    const QByteArray folder = QFile::encodeName(dir.path());
+    const QByteArray first = folder + "/two\nlines.txt";
+    const QByteArray second = folder + "/caf\xe9.txt";
+    for (const QByteArray &name : {first, second}) {
+        FILE *f = std::fopen(name.constData(), "wb");
+        QVERIFY(f);
+        const QByteArray half = name == first ? SmallText.left(20) : SmallText.mid(20);
+        std::fwrite(half.constData(), 1, size_t(half.size()), f);
+        std::fclose(f);
+    }
+    // QTemporaryDir removes by decoded names, which cannot name the Latin-1 byte.
+    const auto removeFiles = qScopeGuard([&first, &second] {
+        ::unlink(first.constData());
+        ::unlink(second.constData());
+    });
+    const QByteArray list = first + '\0' + second + '\0';
+    CliRun run;
+    if (fromStandardInput) {
+        run = runCli({QStringLiteral("--files0-from"), QStringLiteral("-")}, 120000, {}, list);
+    } else {
+        const QString listFile = dir.filePath(QStringLiteral("list"));
+        QVERIFY(writeFile(listFile, list));
+        run = runCli({QStringLiteral("--files0-from=") + listFile});
+    }
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, SmallWords); // what counting the text whole gives
+}
+
+void TestCliIo::filesFromListWithEmptyNameExitsOne()
+{
+    const QByteArray list = QFile::encodeName(m_small) + '\0' + '\0';
+    const CliRun run = runCli({QStringLiteral("--files0-from"), QStringLiteral("-")}, 120000,
+                              {QStringLiteral("LANGUAGE=en")}, list + QByteArray(1, '\0'));
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.out, SmallWords); // the named file is still counted
+    QVERIFY2(run.err.contains("entry 2 is an empty name"), run.err.constData());
+}
+
+void TestCliIo::filesFromListUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("list and paths")
+        << QStringList {QStringLiteral("--files0-from=-"), QStringLiteral("x.txt")}
+        << QByteArray("") << 2 << "give no PATH as well";
+    QTest::newRow("list names stdin")
+        << QStringList {QStringLiteral("--merge"), QStringLiteral("--files0-from=-")}
+        << QByteArray("-\0", 2) << 2 << "cannot name '-'";
+    QTest::newRow("missing list") << QStringList {QStringLiteral("--files0-from=/nonexistent/l")}
+                                  << QByteArray() << 1 << "cannot read the list of inputs";
+}
+
+void TestCliIo::filesFromListUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, input);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const CliRun run = runCli(arguments, 20000, {QStringLiteral("LANGUAGE=en")}, input);
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, exitCode);
+    QCOMPARE(run.out, QByteArray());
+    QVERIFY2(QString::fromLocal8Bit(run.err).contains(message), run.err.constData());
+}
+
+void TestCliIo::mergeReadsStandardInput()
+{
+    const QString file = m_dir.filePath(QStringLiteral("small.tsv"));
+    QVERIFY(writeFile(file, SmallWords));
+    // Each word twice: one result on stdin, the same on disk.
+    const CliRun run
+        = runCli({QStringLiteral("--merge"), QStringLiteral("-"), file}, 120000, {}, SmallWords);
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 0);
+    QByteArray doubled;
+    for (const QByteArray &line : SmallWords.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QList<QByteArray> fields = line.split('\t');
+        doubled += fields.at(0) + '\t' + QByteArray::number(2 * fields.at(1).toInt()) + '\n';
+    }
+    QCOMPARE(run.out, doubled);
+}
+
+void TestCliIo::standardInputToCountIsRefusedClearly()
+{
+    const CliRun run
+        = runCli({QStringLiteral("-")}, 20000, {QStringLiteral("LANGUAGE=en")}, SmallText);
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("standard input ('-') is not supported yet"), run.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCliIo)
+#include "tst_cli_io.moc"
