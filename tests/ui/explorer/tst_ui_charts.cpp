@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The explorer's charts on the offscreen platform: the top words bar chart (order, the spin box,
-// the placeholder) and the Zipf plot (its label, its axes, millions of counts).
+// the placeholder), the Zipf plot (its label, its axes, millions of counts), and the numbers on
+// their axes, written the locale's way and rewritten when the language changes.
 
 #include "tests/common/charthelpers.h"
 #include "ui/explorer/topwordschart.h"
@@ -55,6 +56,7 @@ class TestUiCharts : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void cleanup();
     void topWordsDefault();
     void topWordsSpinBox();
     void topWordsFewerThanN();
@@ -64,11 +66,18 @@ private Q_SLOTS:
     void zipfTooFew_data();
     void zipfTooFew();
     void zipfTwoMillion();
+    void topWordsAxisLabels_data();
+    void topWordsAxisLabels();
 };
 
 void TestUiCharts::initTestCase()
 {
     QLocale::setDefault(QLocale::c()); // "1.07", whatever the machine's locale
+}
+
+void TestUiCharts::cleanup()
+{
+    QLocale::setDefault(QLocale::c()); // after a test that chose its own
 }
 
 void TestUiCharts::topWordsDefault()
@@ -286,6 +295,44 @@ void TestUiCharts::zipfTwoMillion()
     QVERIFY(chart.findChild<QLabel *>(QStringLiteral("exponentLabel"))
                 ->text()
                 .startsWith(QStringLiteral("Zipf exponent s = 1.07 ")));
+}
+
+void TestUiCharts::topWordsAxisLabels_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<quint64>("top");
+    QTest::addColumn<QStringList>("labels");
+
+    // Qt 6.4 writes 1250000 as "1250.000" in Spanish, and QtCharts' "%.0f" as "1250000".
+    QTest::newRow("millions, en") << "en_US" << quint64(1'000'000)
+                                  << QStringList {"0",       "250,000",   "500,000",
+                                                  "750,000", "1,000,000", "1,250,000"};
+    QTest::newRow("millions, es") << "es_ES" << quint64(1'000'000)
+                                  << QStringList {"0",       "250.000",   "500.000",
+                                                  "750.000", "1.000.000", "1.250.000"};
+    // Spanish leaves four digits ungrouped.
+    QTest::newRow("thousands, en")
+        << "en_US" << quint64(8000)
+        << QStringList {"0", "2,000", "4,000", "6,000", "8,000", "10,000"};
+    QTest::newRow("thousands, es")
+        << "es_ES" << quint64(8000) << QStringList {"0", "2000", "4000", "6000", "8000", "10.000"};
+}
+
+void TestUiCharts::topWordsAxisLabels()
+{
+    QFETCH(QString, locale);
+    QFETCH(quint64, top);
+    QFETCH(QStringList, labels);
+
+    QLocale::setDefault(QLocale(locale));
+    TopWordsChart chart;
+    chart.resize(1000, 500); // room for five intervals however wide the labels
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setWords({{QStringLiteral("de"), top},
+                    {QStringLiteral("la"), top / 2},
+                    {QStringLiteral("que"), top / 4}});
+    QTRY_COMPARE(axisLabelTexts(chart.chart(), Qt::Horizontal), labels);
 }
 
 QTEST_MAIN(TestUiCharts)
