@@ -212,9 +212,14 @@ void ZipfChart::updateAxisLabels()
     const int rankStride = decadeStride(decadeLength(m_rankLabels, plot.width()), widest);
     const int countStride
         = decadeStride(decadeLength(m_countLabels, plot.height()), metrics.height() * 3 / 2);
-    CountAxis::setTicks(m_rankLabels, decades(m_rankAxis->min(), m_rankAxis->max(), rankStride));
+    const QList<CountAxis::Tick> ranks = decades(m_rankAxis->min(), m_rankAxis->max(), rankStride);
+    CountAxis::setTicks(m_rankLabels, ranks);
     CountAxis::setTicks(m_countLabels,
                         decades(m_countAxis->min(), m_countAxis->max(), countStride));
+    // The last power of ten may lie a few pixels from the plot's right edge.
+    if (!ranks.isEmpty())
+        ChartStyle::makeRoomForLastLabel(m_chart, m_rankLabels,
+                                         ProgressFormat::count(ranks.last().value));
 }
 
 void ZipfChart::changeEvent(QEvent *event)
@@ -224,8 +229,10 @@ void ZipfChart::changeEvent(QEvent *event)
         m_texts.retranslate(); // the numbers too, in the new locale
     if (event->type() == QEvent::LocaleChange)
         updateAxisLabels();
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyStyle();
+        updateAxisLabels(); // in the new font, and the margin apply() reset
+    }
 }
 
 void ZipfChart::applyStyle()
