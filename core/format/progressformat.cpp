@@ -45,11 +45,11 @@ QString count(quint64 n)
     return out;
 }
 
-QString bytes(qint64 bytes)
+QString bytes(quint64 bytes)
 {
     static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     if (bytes < 1024)
-        return QStringLiteral("%1 B").arg(count(quint64(std::max<qint64>(0, bytes))));
+        return QStringLiteral("%1 B").arg(count(bytes));
     double value = double(bytes);
     int unit = 0;
     while (value >= 1024 && unit < 6) {
@@ -98,8 +98,9 @@ QString duration(qint64 ms)
 QString speed(double bytesPerSecond)
 {
     // The same units as sizes, so that "1.2 GiB of 4.0 GiB · 300 MiB/s" adds up.
-    constexpr double Largest = 9.2e18; // below 2^63, which a qint64 cannot hold
-    return bytes(qint64(std::clamp(bytesPerSecond, 0.0, Largest))) + QStringLiteral("/s");
+    // The largest double below 2^64: converting 2^64 itself to a quint64 is undefined.
+    constexpr double Largest = 0x1.fffffffffffffp+63;
+    return bytes(quint64(std::clamp(bytesPerSecond, 0.0, Largest))) + QStringLiteral("/s");
 }
 
 double mapSpeed(const JobProgress &progress)

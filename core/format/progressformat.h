@@ -13,8 +13,10 @@ namespace ProgressFormat {
 
 //! A whole number the locale's way: "1,225,101" in English, "1.225.101" and "9999" in Spanish.
 QString count(quint64 n);
-//! "512 B", "1.5 KiB", "4.0 GiB" (binary units; the locale's decimal separator: "1,5 KiB").
-QString bytes(qint64 bytes);
+//! "512 B", "1.5 KiB", "4.0 GiB" up to "16 EiB" (binary units; the locale's decimal separator:
+//! "1,5 KiB"). Unsigned so that every size a file system can report fits, 2^64 - 1 included;
+//! the engine's qint64 sizes, never negative, convert.
+QString bytes(quint64 bytes);
 //! Parses "4096", "64K", "4MiB", "1.5G" (powers of 1024) into bytes; -1 if not a size.
 qint64 parseBytes(const QString &text);
 //! "0:09", "12:34", "1:02:03".

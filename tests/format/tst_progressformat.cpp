@@ -132,27 +132,48 @@ void TestProgressFormat::statusLine()
 void TestProgressFormat::bytes_data()
 {
     QTest::addColumn<QString>("locale");
-    QTest::addColumn<qint64>("bytes");
+    QTest::addColumn<quint64>("bytes");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("zero") << "en_US" << qint64(0) << QStringLiteral("0 B");
-    QTest::newRow("below a KiB") << "en_US" << qint64(1023) << QStringLiteral("1,023 B");
-    QTest::newRow("below a KiB, es") << "es_ES" << qint64(1023) << QStringLiteral("1023 B");
-    QTest::newRow("one KiB") << "en_US" << qint64(1024) << QStringLiteral("1.0 KiB");
-    QTest::newRow("one KiB, es") << "es_ES" << qint64(1024) << QStringLiteral("1,0 KiB");
-    QTest::newRow("one KiB, de") << "de_DE" << qint64(1024) << QStringLiteral("1,0 KiB");
-    QTest::newRow("one KiB, fr") << "fr_FR" << qint64(1024) << QStringLiteral("1,0 KiB");
-    QTest::newRow("tens keep no decimal") << "en_US" << 143 * MiB << QStringLiteral("143 MiB");
+    QTest::newRow("zero") << "en_US" << quint64(0) << QStringLiteral("0 B");
+    QTest::newRow("below a KiB") << "en_US" << quint64(1023) << QStringLiteral("1,023 B");
+    QTest::newRow("below a KiB, es") << "es_ES" << quint64(1023) << QStringLiteral("1023 B");
+    QTest::newRow("one KiB") << "en_US" << quint64(1024) << QStringLiteral("1.0 KiB");
+    QTest::newRow("one KiB, es") << "es_ES" << quint64(1024) << QStringLiteral("1,0 KiB");
+    QTest::newRow("one KiB, de") << "de_DE" << quint64(1024) << QStringLiteral("1,0 KiB");
+    QTest::newRow("one KiB, fr") << "fr_FR" << quint64(1024) << QStringLiteral("1,0 KiB");
+    QTest::newRow("tens keep no decimal")
+        << "en_US" << quint64(143 * MiB) << QStringLiteral("143 MiB");
     QTest::newRow("rounding reaches the next unit")
-        << "en_US" << qint64(1024 * 1024 - 20) << QStringLiteral("1.0 MiB");
-    QTest::newRow("GiB, es") << "es_ES" << qint64(5) * 1024 * MiB / 2 << QStringLiteral("2,5 GiB");
-    QTest::newRow("largest size") << "en_US" << std::numeric_limits<qint64>::max()
-                                  << QStringLiteral("8.0 EiB");
+        << "en_US" << quint64(1024 * 1024 - 20) << QStringLiteral("1.0 MiB");
+    QTest::newRow("GiB, es") << "es_ES" << quint64(5) * 1024 * MiB / 2 << QStringLiteral("2,5 GiB");
+    QTest::newRow("largest qint64")
+        << "en_US" << quint64(std::numeric_limits<qint64>::max()) << QStringLiteral("8.0 EiB");
+
+    // Past what a qint64 holds, up to the largest size there is, 2^64 - 1 bytes: "16 EiB",
+    // without a decimal like every size of 10 units or more.
+    constexpr quint64 EiB = quint64(1) << 60;
+    const struct
+    {
+        const char *name;
+        quint64 bytes;
+        const char *en, *es, *de, *fr;
+    } large[] = {
+        {"8 EiB", quint64(1) << 63, "8.0 EiB", "8,0 EiB", "8,0 EiB", "8,0 EiB"},
+        {"9.5 EiB", 9 * EiB + EiB / 2, "9.5 EiB", "9,5 EiB", "9,5 EiB", "9,5 EiB"},
+        {"largest", std::numeric_limits<quint64>::max(), "16 EiB", "16 EiB", "16 EiB", "16 EiB"},
+    };
+    for (const auto &row : large) {
+        QTest::addRow("%s, en", row.name) << "en_US" << row.bytes << QString::fromLatin1(row.en);
+        QTest::addRow("%s, es", row.name) << "es_ES" << row.bytes << QString::fromLatin1(row.es);
+        QTest::addRow("%s, de", row.name) << "de_DE" << row.bytes << QString::fromLatin1(row.de);
+        QTest::addRow("%s, fr", row.name) << "fr_FR" << row.bytes << QString::fromLatin1(row.fr);
+    }
 }
 
 void TestProgressFormat::bytes()
 {
     QFETCH(QString, locale);
-    QFETCH(qint64, bytes);
+    QFETCH(quint64, bytes);
     QFETCH(QString, expected);
     QLocale::setDefault(QLocale(locale));
     QCOMPARE(ProgressFormat::bytes(bytes), expected);

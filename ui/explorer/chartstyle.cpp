@@ -4,11 +4,20 @@
 #include <QAbstractAxis>
 #include <QChart>
 #include <QChartView>
+#include <QFontMetrics>
 #include <QGraphicsLayout>
 #include <QLegend>
 #include <QPalette>
 #include <QPen>
 #include <QWidget>
+
+#include <algorithm>
+
+namespace {
+
+const QMargins Margins(6, 6, 16, 6); // room on the right for the last label of a bottom axis
+
+} // namespace
 
 namespace ChartStyle {
 
@@ -31,7 +40,7 @@ void apply(QChart *chart, const QWidget *widget)
     chart->setBackgroundRoundness(0);
     chart->setBackgroundBrush(palette.color(QPalette::Base));
     chart->setBackgroundPen(Qt::NoPen);
-    chart->setMargins(QMargins(6, 6, 16, 6)); // room for the last label of a bottom axis
+    chart->setMargins(Margins);
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setAnimationOptions(QChart::NoAnimation); // counts change per keystroke of the filter
 
@@ -64,6 +73,15 @@ void styleAxis(QAbstractAxis *axis, const QWidget *widget)
     QColor line = palette.color(QPalette::Text);
     line.setAlpha(110);
     axis->setLinePenColor(line);
+}
+
+void makeRoomForLastLabel(QChart *chart, const QAbstractAxis *axis, const QString &label)
+{
+    QMargins margins = chart->margins();
+    const int half = QFontMetrics(axis->labelsFont()).horizontalAdvance(label) / 2;
+    margins.setRight(std::max(Margins.right(), half + Margins.left()));
+    if (margins != chart->margins())
+        chart->setMargins(margins);
 }
 
 } // namespace ChartStyle

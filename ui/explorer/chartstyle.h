@@ -3,6 +3,7 @@
 
 class QAbstractAxis;
 class QChart;
+class QString;
 class QChartView;
 class QWidget;
 
@@ -19,5 +20,9 @@ QChartView *makeView(QChart *chart, QWidget *parent);
 void apply(QChart *chart, const QWidget *widget);
 //! Fonts and grid colours from \a widget for one axis (apply() does this for attached axes).
 void styleAxis(QAbstractAxis *axis, const QWidget *widget);
+//! Widens the right margin apply() gives \a chart to hold \a label of \a axis, centred on or near
+//! the plot's right edge: value axes keep room past the plot for their last label, category axes
+//! do not. Call again when the label changes, and after apply().
+void makeRoomForLastLabel(QChart *chart, const QAbstractAxis *axis, const QString &label);
 
 } // namespace ChartStyle

@@ -115,6 +115,9 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(ResultsModel::WordColumn,
                                                      QHeaderView::Stretch);
     m_view->horizontalHeader()->setHighlightSections(false);
+    fitColumnsToHeaders();
+    connect(m_model, &QAbstractItemModel::headerDataChanged, this,
+            &ResultsExplorer::fitColumnsToHeaders);
     auto *copy = new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
     connect(copy, &QShortcut::activated, this, &ResultsExplorer::copySelection);
 
@@ -217,10 +220,26 @@ void ResultsExplorer::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_texts.retranslate();
-        m_model->retranslate();
+        m_model->retranslate(); // new headers: fitColumnsToHeaders() follows
         updateSummary();
     }
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        fitColumnsToHeaders();
     QWidget::changeEvent(event);
+}
+
+void ResultsExplorer::fitColumnsToHeaders()
+{
+    // Headers are cut, not elided, when too wide, and some languages' are long ("Porcentaje
+    // acumulado"): every column but the word's, which takes what is left, gets the width its
+    // header asks for, and never less than the default, so that English keeps its layout.
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        if (header->sectionResizeMode(column) == QHeaderView::Stretch)
+            continue;
+        header->resizeSection(
+            column, std::max(header->defaultSectionSize(), header->sectionSizeHint(column)));
+    }
 }
 
 ResultsExplorer::~ResultsExplorer()

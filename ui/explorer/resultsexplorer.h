@@ -91,6 +91,7 @@ private:
     std::shared_ptr<const std::vector<quint32>> rowsToExport(bool shownRowsOnly) const;
     void editStopWords();
     void copySelection() const;
+    void fitColumnsToHeaders();
 
     QPointer<CountJob> m_job;
     QString m_title;

@@ -4,9 +4,11 @@
 #include "core/format/progressformat.h"
 
 #include "ui/explorer/chartstyle.h"
+#include "ui/explorer/countaxis.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
@@ -20,7 +22,6 @@
 #include <QStackedWidget>
 #include <QToolTip>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -93,8 +94,7 @@ TopWordsChart::TopWordsChart(QWidget *parent)
     m_wordAxis->setTruncateLabels(false);
     m_chart->addAxis(m_wordAxis, Qt::AlignLeft);
     m_series->attachAxis(m_wordAxis);
-    m_countAxis = new QValueAxis(m_chart);
-    m_countAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_countAxis = CountAxis::create(m_chart);
     m_chart->addAxis(m_countAxis, Qt::AlignBottom);
     m_series->attachAxis(m_countAxis);
 
@@ -161,7 +161,9 @@ void TopWordsChart::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange)
-        m_texts.retranslate();
+        m_texts.retranslate(); // rebuilds, so the counts follow the new locale
+    if (event->type() == QEvent::LocaleChange && m_top > 0)
+        updateCountAxis();
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyStyle();
         rebuild();
@@ -219,13 +221,20 @@ void TopWordsChart::resizeEvent(QResizeEvent *event)
 
 void TopWordsChart::updateCountAxis()
 {
-    // Fewer ticks when long counts would crowd a narrow chart.
-    const int labelWidth = fontMetrics().horizontalAdvance(QString::number(m_top * 2));
+    // Fewer ticks when long counts would crowd a narrow chart: the axis draws every label, however
+    // close to the next.
+    const int labelWidth = fontMetrics().horizontalAdvance(ProgressFormat::count(m_top * 2));
     const int plotWidth = std::max(100, width() - 150);
     const int intervals = std::clamp(2 * plotWidth / (3 * labelWidth), 2, 5);
     const auto [axisMax, ticks] = countAxisRange(m_top, intervals);
     m_countAxis->setRange(0, axisMax);
-    m_countAxis->setTickCount(ticks);
+    QList<CountAxis::Tick> labels;
+    const qreal step = axisMax / (ticks - 1);
+    for (int i = 0; i < ticks; ++i)
+        labels.append({i * step, quint64(std::llround(i * step))});
+    CountAxis::setTicks(m_countAxis, labels);
+    ChartStyle::makeRoomForLastLabel(m_chart, m_countAxis,
+                                     ProgressFormat::count(labels.last().value));
 }
 
 void TopWordsChart::applyStyle()

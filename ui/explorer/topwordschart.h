@@ -10,6 +10,7 @@
 
 class QBarCategoryAxis;
 class QBarSet;
+class QCategoryAxis;
 class QChart;
 class QChartView;
 class QHorizontalBarSeries;
@@ -17,7 +18,6 @@ class QLabel;
 class QScrollArea;
 class QSpinBox;
 class QStackedWidget;
-class QValueAxis;
 
 /*!
     \brief A horizontal bar chart of the most frequent words, the most frequent at the top,
@@ -67,6 +67,6 @@ private:
     QChartView *m_view = nullptr;
     QHorizontalBarSeries *m_series = nullptr;
     QBarCategoryAxis *m_wordAxis = nullptr;
-    QValueAxis *m_countAxis = nullptr;
+    QCategoryAxis *m_countAxis = nullptr; // labelled by CountAxis
     Retranslator m_texts;
 };

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/explorer/zipfchart.h"
 
-#include "ui/explorer/chartstyle.h"
+#include "core/format/progressformat.h"
 
+#include "ui/explorer/chartstyle.h"
+#include "ui/explorer/countaxis.h"
+
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
@@ -22,6 +26,33 @@ namespace {
 
 //! Room around the data on a log axis: a tenth of a decade each side.
 constexpr double LogPadding = 1.26;
+
+//! The powers of ten from \a min to \a max, placed at their logarithms: 1, 10, 100... or, when a
+//! label needs more than a decade's room, every \a stride-th of them from 1.
+QList<CountAxis::Tick> decades(double min, double max, int stride)
+{
+    constexpr double Slack = 1e-9; // log10(1000) may come out a hair below 3
+    const int first = std::max(0, int(std::ceil(std::log10(min) - Slack)));
+    const int last = std::min(19, int(std::floor(std::log10(max) + Slack))); // 10^19 < 2^64
+    QList<CountAxis::Tick> ticks;
+    quint64 power = 1;
+    for (int exponent = 0; exponent <= last; ++exponent) {
+        if (exponent >= first && exponent % stride == 0)
+            ticks.append({qreal(exponent), power});
+        if (exponent < last)
+            power *= 10;
+    }
+    return ticks;
+}
+
+//! How many decades apart labels must be, at \a decadeLength pixels a decade, not to touch
+//! when each takes \a labelLength pixels along the axis. 1 until the chart is laid out.
+int decadeStride(double decadeLength, int labelLength)
+{
+    if (decadeLength <= 0)
+        return 1;
+    return std::max(1, int(std::ceil(labelLength / decadeLength)));
+}
 
 } // namespace
 
@@ -43,18 +74,31 @@ ZipfChart::ZipfChart(QWidget *parent)
     m_countAxis = new QLogValueAxis(m_chart);
     for (QLogValueAxis *axis : {m_rankAxis, m_countAxis}) {
         axis->setBase(10);
-        axis->setLabelFormat(
-            QStringLiteral("%.0f")); // 1000000, not 1e+06: ranks and counts are whole
         axis->setMinorTickCount(-1); // 2..9 in every decade, as on log paper
+        axis->setLabelsVisible(false);
     }
     m_chart->addAxis(m_rankAxis, Qt::AlignBottom);
     m_chart->addAxis(m_countAxis, Qt::AlignLeft);
+    // Attached to no series, they keep the range they are given: the logarithms of the log axes'.
+    // Added after the log axes, they lie outside them, their labels beside the log axes' ticks.
+    m_rankLabels = CountAxis::create(m_chart);
+    m_countLabels = CountAxis::create(m_chart);
+    for (QCategoryAxis *axis : {m_rankLabels, m_countLabels}) {
+        axis->setLineVisible(false); // and its ticks: the log axis draws both
+        axis->setGridLineVisible(false);
+    }
+    m_chart->addAxis(m_rankLabels, Qt::AlignBottom);
+    m_chart->addAxis(m_countLabels, Qt::AlignLeft);
     for (QXYSeries *series :
          {static_cast<QXYSeries *>(m_words), static_cast<QXYSeries *>(m_fitLine)}) {
         series->attachAxis(m_rankAxis);
         series->attachAxis(m_countAxis);
     }
     m_chart->legend()->setAlignment(Qt::AlignTop);
+    // How many decades get a label depends on the plot's size, known once laid out. Queued: the
+    // labels change the layout that signals.
+    connect(m_chart, &QChart::plotAreaChanged, this, &ZipfChart::updateAxisLabels,
+            Qt::QueuedConnection);
 
     m_view = ChartStyle::makeView(m_chart, this);
     m_view->setObjectName(QStringLiteral("zipfView"));
@@ -83,10 +127,11 @@ ZipfChart::ZipfChart(QWidget *parent)
                "evenly on the log scale (about 20 a decade) so that each decade weighs the "
                "same. Natural text gives an exponent near 1."));
         m_words->setName(tr("Words"));
-        m_rankAxis->setTitleText(tr("Rank"));
-        m_countAxis->setTitleText(tr("Frequency"));
+        m_rankLabels->setTitleText(tr("Rank"));
+        m_countLabels->setTitleText(tr("Frequency"));
         m_placeholder->setText(tr("No words match the filter"));
         updateFitTexts();
+        updateAxisLabels(); // in the new locale
     });
 }
 
@@ -134,6 +179,9 @@ void ZipfChart::setCounts(const std::vector<quint64> &countsDescending)
     }
     m_rankAxis->setRange(1 / LogPadding, std::max(10.0, double(m_ranks)) * LogPadding);
     m_countAxis->setRange(lowest, highest);
+    for (auto [axis, labels] : {std::pair(m_rankAxis, m_rankLabels), {m_countAxis, m_countLabels}})
+        labels->setRange(std::log10(axis->min()), std::log10(axis->max()));
+    updateAxisLabels();
 
     m_stack->setCurrentWidget(points.empty() ? static_cast<QWidget *>(m_placeholder) : m_view);
 }
@@ -151,13 +199,40 @@ void ZipfChart::updateFitTexts()
     }
 }
 
+void ZipfChart::updateAxisLabels()
+{
+    const QRectF plot = m_chart->plotArea();
+    const QFontMetrics metrics(m_rankLabels->labelsFont());
+    const auto decadeLength = [](const QCategoryAxis *axis, qreal length) {
+        return length / (axis->max() - axis->min());
+    };
+    // Across: the widest label the axis could have, and a space. Up: a line and a half.
+    const int widest = metrics.horizontalAdvance(ProgressFormat::count(quint64(m_rankAxis->max())))
+        + metrics.height();
+    const int rankStride = decadeStride(decadeLength(m_rankLabels, plot.width()), widest);
+    const int countStride
+        = decadeStride(decadeLength(m_countLabels, plot.height()), metrics.height() * 3 / 2);
+    const QList<CountAxis::Tick> ranks = decades(m_rankAxis->min(), m_rankAxis->max(), rankStride);
+    CountAxis::setTicks(m_rankLabels, ranks);
+    CountAxis::setTicks(m_countLabels,
+                        decades(m_countAxis->min(), m_countAxis->max(), countStride));
+    // The last power of ten may lie a few pixels from the plot's right edge.
+    if (!ranks.isEmpty())
+        ChartStyle::makeRoomForLastLabel(m_chart, m_rankLabels,
+                                         ProgressFormat::count(ranks.last().value));
+}
+
 void ZipfChart::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange)
-        m_texts.retranslate();
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        m_texts.retranslate(); // the numbers too, in the new locale
+    if (event->type() == QEvent::LocaleChange)
+        updateAxisLabels();
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyStyle();
+        updateAxisLabels(); // in the new font, and the margin apply() reset
+    }
 }
 
 void ZipfChart::applyStyle()

@@ -8,6 +8,7 @@
 
 #include <vector>
 
+class QCategoryAxis;
 class QChart;
 class QChartView;
 class QLabel;
@@ -40,6 +41,7 @@ protected:
 
 private:
     void updateFitTexts();
+    void updateAxisLabels();
     void applyStyle();
 
     ZipfFit m_fit;
@@ -51,7 +53,11 @@ private:
     QChartView *m_view = nullptr;
     QScatterSeries *m_words = nullptr;
     QLineSeries *m_fitLine = nullptr;
+    // The log axes place the points and draw the grid; the category axes beside them, on the
+    // logarithms, draw the numbers (see CountAxis) and the titles.
     QLogValueAxis *m_rankAxis = nullptr;
     QLogValueAxis *m_countAxis = nullptr;
+    QCategoryAxis *m_rankLabels = nullptr;
+    QCategoryAxis *m_countLabels = nullptr;
     Retranslator m_texts;
 };

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The explorer's charts on the offscreen platform: the top words bar chart (order, the spin box,
-// the placeholder) and the Zipf plot (its label, its axes, millions of counts).
+// the placeholder), the Zipf plot (its label, its axes, millions of counts), and the numbers on
+// their axes, written the locale's way and rewritten when the language changes.
 
+#include "core/format/translations.h"
 #include "tests/common/charthelpers.h"
 #include "ui/explorer/topwordschart.h"
 #include "ui/explorer/zipfchart.h"
@@ -15,6 +17,7 @@
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -55,6 +58,7 @@ class TestUiCharts : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void cleanup();
     void topWordsDefault();
     void topWordsSpinBox();
     void topWordsFewerThanN();
@@ -64,11 +68,21 @@ private Q_SLOTS:
     void zipfTooFew_data();
     void zipfTooFew();
     void zipfTwoMillion();
+    void topWordsAxisLabels_data();
+    void topWordsAxisLabels();
+    void zipfAxisLabels_data();
+    void zipfAxisLabels();
+    void axisLabelsFollowLanguage();
 };
 
 void TestUiCharts::initTestCase()
 {
     QLocale::setDefault(QLocale::c()); // "1.07", whatever the machine's locale
+}
+
+void TestUiCharts::cleanup()
+{
+    QLocale::setDefault(QLocale::c()); // after a test that chose its own
 }
 
 void TestUiCharts::topWordsDefault()
@@ -203,15 +217,26 @@ void TestUiCharts::zipfLabel()
     QCOMPARE(label->text(),
              QStringLiteral("Zipf exponent s = 1.00 (fitted over %1 ranks)").arg(fit.points));
 
-    const auto horizontal = chart.chart()->axes(Qt::Horizontal);
-    const auto vertical = chart.chart()->axes(Qt::Vertical);
+    // The points sit on log axes; other axes beside them may draw the numbers and titles.
+    QAbstractSeries *anySeries = chart.chart()->series().value(0);
+    QVERIFY(anySeries);
+    const auto horizontal = chart.chart()->axes(Qt::Horizontal, anySeries);
+    const auto vertical = chart.chart()->axes(Qt::Vertical, anySeries);
     QCOMPARE(horizontal.size(), 1);
     QCOMPARE(vertical.size(), 1);
     auto *rankAxis = qobject_cast<QLogValueAxis *>(horizontal.first());
     auto *countAxis = qobject_cast<QLogValueAxis *>(vertical.first());
     QVERIFY(rankAxis && countAxis);
-    QCOMPARE(rankAxis->titleText(), QStringLiteral("Rank"));
-    QCOMPARE(countAxis->titleText(), QStringLiteral("Frequency"));
+    const auto titles = [&chart](Qt::Orientation orientation) {
+        QStringList texts;
+        for (const QAbstractAxis *axis : chart.chart()->axes(orientation)) {
+            if (!axis->titleText().isEmpty())
+                texts << axis->titleText();
+        }
+        return texts;
+    };
+    QCOMPARE(titles(Qt::Horizontal), QStringList {QStringLiteral("Rank")});
+    QCOMPARE(titles(Qt::Vertical), QStringList {QStringLiteral("Frequency")});
     QVERIFY(rankAxis->min() <= 1 && rankAxis->max() >= 1000);
     QVERIFY(countAxis->min() <= 1000 && countAxis->max() >= 1e6);
 
@@ -286,6 +311,110 @@ void TestUiCharts::zipfTwoMillion()
     QVERIFY(chart.findChild<QLabel *>(QStringLiteral("exponentLabel"))
                 ->text()
                 .startsWith(QStringLiteral("Zipf exponent s = 1.07 ")));
+}
+
+void TestUiCharts::topWordsAxisLabels_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<quint64>("top");
+    QTest::addColumn<QStringList>("labels");
+
+    // Qt 6.4 writes 1250000 as "1250.000" in Spanish, and QtCharts' "%.0f" as "1250000".
+    QTest::newRow("millions, en") << "en_US" << quint64(1'000'000)
+                                  << QStringList {"0",       "250,000",   "500,000",
+                                                  "750,000", "1,000,000", "1,250,000"};
+    QTest::newRow("millions, es") << "es_ES" << quint64(1'000'000)
+                                  << QStringList {"0",       "250.000",   "500.000",
+                                                  "750.000", "1.000.000", "1.250.000"};
+    // Spanish leaves four digits ungrouped.
+    QTest::newRow("thousands, en")
+        << "en_US" << quint64(8000)
+        << QStringList {"0", "2,000", "4,000", "6,000", "8,000", "10,000"};
+    QTest::newRow("thousands, es")
+        << "es_ES" << quint64(8000) << QStringList {"0", "2000", "4000", "6000", "8000", "10.000"};
+}
+
+void TestUiCharts::topWordsAxisLabels()
+{
+    QFETCH(QString, locale);
+    QFETCH(quint64, top);
+    QFETCH(QStringList, labels);
+
+    QLocale::setDefault(QLocale(locale));
+    TopWordsChart chart;
+    chart.resize(1000, 500); // room for five intervals however wide the labels
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setWords({{QStringLiteral("de"), top},
+                    {QStringLiteral("la"), top / 2},
+                    {QStringLiteral("que"), top / 4}});
+    QTRY_COMPARE(axisLabelTexts(chart.chart(), Qt::Horizontal), labels);
+}
+
+void TestUiCharts::zipfAxisLabels_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QStringList>("ranks");
+    QTest::addColumn<QStringList>("counts");
+
+    // Ranks 1 to 1,000 of counts 1,000,000 down to 1,000: a label on every power of ten.
+    QTest::newRow("en") << "en_US" << QStringList {"1", "10", "100", "1,000"}
+                        << QStringList {"1,000", "10,000", "100,000", "1,000,000"};
+    QTest::newRow("es") << "es_ES" << QStringList {"1", "10", "100", "1000"}
+                        << QStringList {"1000", "10.000", "100.000", "1.000.000"};
+}
+
+void TestUiCharts::zipfAxisLabels()
+{
+    QFETCH(QString, locale);
+    QFETCH(QStringList, ranks);
+    QFETCH(QStringList, counts);
+
+    QLocale::setDefault(QLocale(locale));
+    ZipfChart chart;
+    chart.resize(600, 400);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setCounts(powerLaw(1.0, 1000, 1e6));
+    QTRY_COMPARE(axisLabelTexts(chart.chart(), Qt::Horizontal), ranks);
+    QTRY_COMPARE(axisLabelTexts(chart.chart(), Qt::Vertical), counts);
+}
+
+void TestUiCharts::axisLabelsFollowLanguage()
+{
+    // As the window does: View > Language installs the translations and the locale.
+    const auto english = qScopeGuard([] { Translations::install(QStringLiteral("en")); });
+    Translations::install(QStringLiteral("en"));
+    QLocale::setDefault(QLocale(QStringLiteral("en_US"))); // whatever the machine's locale
+    TopWordsChart top;
+    top.resize(1000, 500);
+    top.show();
+    top.setWords({{QStringLiteral("de"), 1'000'000}, {QStringLiteral("la"), 500'000}});
+    ZipfChart zipf;
+    zipf.resize(600, 400);
+    zipf.show();
+    zipf.setCounts(powerLaw(1.0, 1000, 1e6));
+    QVERIFY(QTest::qWaitForWindowExposed(&top));
+    QVERIFY(QTest::qWaitForWindowExposed(&zipf));
+    QTRY_COMPARE(axisLabelTexts(top.chart(), Qt::Horizontal).value(4), QStringLiteral("1,000,000"));
+    QTRY_COMPARE(axisLabelTexts(zipf.chart(), Qt::Vertical).value(3), QStringLiteral("1,000,000"));
+
+    Translations::install(QStringLiteral("es"));
+    QTRY_COMPARE(axisLabelTexts(top.chart(), Qt::Horizontal).value(4), QStringLiteral("1.000.000"));
+    QTRY_COMPARE(axisLabelTexts(zipf.chart(), Qt::Vertical).value(3), QStringLiteral("1.000.000"));
+    QTRY_COMPARE(axisLabelTexts(zipf.chart(), Qt::Horizontal).value(3), QStringLiteral("1000"));
+
+    Translations::install(QStringLiteral("en"));
+    QTRY_COMPARE(axisLabelTexts(top.chart(), Qt::Horizontal).value(4), QStringLiteral("1,000,000"));
+    QTRY_COMPARE(axisLabelTexts(zipf.chart(), Qt::Horizontal).value(3), QStringLiteral("1,000"));
+
+    // A change of locale alone, which widgets hear of as QEvent::LocaleChange, relabels too.
+    QLocale::setDefault(QLocale(QStringLiteral("es_ES")));
+    QEvent localeChange(QEvent::LocaleChange);
+    QCoreApplication::sendEvent(&top, &localeChange);
+    QCoreApplication::sendEvent(&zipf, &localeChange);
+    QTRY_COMPARE(axisLabelTexts(top.chart(), Qt::Horizontal).value(4), QStringLiteral("1.000.000"));
+    QTRY_COMPARE(axisLabelTexts(zipf.chart(), Qt::Vertical).value(3), QStringLiteral("1.000.000"));
 }
 
 QTEST_MAIN(TestUiCharts)

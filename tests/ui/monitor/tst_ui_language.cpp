@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Switching the language at run time through View > Language: menus, card states, the Files
 // tab's reasons and the explorer's headers follow at once, and back; the choice is remembered.
+// The results table's headers fit their columns in every language, however it was chosen.
 #include "tests/ui/monitor/monitortesthelpers.h"
 #include "ui/monitor/jobcard.h"
 
 #include <QAction>
+#include <QHeaderView>
 #include <QMenuBar>
+#include <QStyle>
+#include <QStyleOptionHeader>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -19,6 +23,8 @@ private Q_SLOTS:
     void initTestCase() { initMonitorTestCase(m_config); }
     void cleanup() { Translations::install(QStringLiteral("en")); }
     void switchToSpanishAndBack();
+    void headersFit_data();
+    void headersFit();
 
 private:
     QTemporaryDir m_config;
@@ -39,6 +45,31 @@ void chooseLanguage(MainWindow &window, const char *objectName)
     auto *action = window.findChild<QAction *>(QLatin1String(objectName));
     QVERIFY2(action, objectName);
     action->trigger();
+}
+
+// The first header of \a view whose text is wider than the room the style leaves it, with the
+// widths; empty when all fit. Headers are not elided: a text too wide is cut at both ends.
+QString clippedHeader(const QTableView *view)
+{
+    const QHeaderView *header = view->horizontalHeader();
+    for (int column = 0; column < header->count(); ++column) {
+        QStyleOptionHeader option;
+        option.initFrom(header);
+        option.orientation = Qt::Horizontal;
+        option.section = column;
+        option.text = view->model()->headerData(column, Qt::Horizontal).toString();
+        option.rect = QRect(0, 0, header->sectionSize(column), header->height());
+        if (header->isSortIndicatorShown() && header->sortIndicatorSection() == column)
+            option.sortIndicator = header->sortIndicatorOrder() == Qt::AscendingOrder
+                ? QStyleOptionHeader::SortDown
+                : QStyleOptionHeader::SortUp;
+        const int room
+            = header->style()->subElementRect(QStyle::SE_HeaderLabel, &option, header).width();
+        const int width = header->fontMetrics().horizontalAdvance(option.text);
+        if (width > room)
+            return QStringLiteral("\"%1\": %2 px in %3 px").arg(option.text).arg(width).arg(room);
+    }
+    return {};
 }
 
 } // namespace
@@ -101,6 +132,41 @@ void TestUiLanguage::switchToSpanishAndBack()
     QCOMPARE(card->stateText(), QStringLiteral("Cancelled"));
     QCOMPARE(reason(), QStringLiteral("error: no such file or folder"));
     QCOMPARE(wordHeader(), QStringLiteral("Word"));
+}
+
+void TestUiLanguage::headersFit_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<bool>("fromMenu"); // else installed before the window is made, as at start
+    QTest::addColumn<QSize>("size");
+
+    const QSize defaultSize(1100, 720); // the window's size until the user changes it
+    QTest::newRow("English") << "en" << false << defaultSize;
+    QTest::newRow("Spanish at start") << "es" << false << defaultSize;
+    QTest::newRow("Spanish from the menu") << "es" << true << defaultSize;
+    QTest::newRow("Spanish, 800x600 screen") << "es" << true << QSize(800, 600);
+}
+
+void TestUiLanguage::headersFit()
+{
+    QFETCH(QString, language);
+    QFETCH(bool, fromMenu);
+    QFETCH(QSize, size);
+
+    if (!fromMenu)
+        Translations::install(language);
+    const std::unique_ptr<MainWindow> window = makeWindow();
+    QVERIFY(window);
+    window->resize(size);
+    if (fromMenu)
+        chooseLanguage(*window, qPrintable(QStringLiteral("language_") + language));
+    window->detailTabs()->setCurrentIndex(1); // the results
+    QTableView *view = window->resultsView();
+    QTRY_VERIFY(view->isVisible());
+    QTRY_COMPARE(view->model()->headerData(ResultsModel::WordColumn, Qt::Horizontal).toString(),
+                 language == QLatin1String("es") ? QStringLiteral("Palabra")
+                                                 : QStringLiteral("Word"));
+    QTRY_COMPARE(clippedHeader(view), QString());
 }
 
 QTEST_MAIN(TestUiLanguage)
