@@ -17,7 +17,9 @@ class OptionsPanel;
 class QIcon;
 class QLabel;
 class QMenu;
+class QCheckBox;
 class QScrollArea;
+class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -88,6 +90,7 @@ private:
     void refreshDetails();
     void refreshFiles();
     void updateFilesTabTitle();
+    void fitFileColumns(bool newRows);
     void showResults();
     void chooseResultFiles();
     void showOpenedResults();
@@ -109,6 +112,9 @@ private:
     QPointer<JobCard> m_selected;
     QTabWidget *m_tabs = nullptr;
     FileListModel *m_files = nullptr;
+    QSortFilterProxyModel *m_sortedFiles = nullptr;
+    QWidget *m_filesPage = nullptr; // the Files tab: the filter above the view
+    QCheckBox *m_problemsOnly = nullptr;
     QTableView *m_filesView = nullptr;
     ResultsExplorer *m_explorer = nullptr;
     ResultMergeTask m_openTask; // cancels and waits for its worker when the window goes
