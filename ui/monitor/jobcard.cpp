@@ -138,7 +138,7 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     connect(job, &CountJob::pausedChanged, this, [this] {
         // Time spent paused is neither slow progress nor a stall.
         m_samples.clear();
-        m_lastMoveMs = m_last.elapsedMs;
+        m_lastMoveMs = m_last.workingMs;
         updateState();
     });
     connect(job, &CountJob::cancellingChanged, this, &JobCard::updateState);
@@ -265,7 +265,8 @@ void JobCard::updateProgress(const JobProgress &p)
 {
     if (!m_job)
         return;
-    const qint64 now = p.elapsedMs;
+    // Working time, not wall time: time spent paused is neither slow progress nor a stall.
+    const qint64 now = p.workingMs;
     if (p.map.done != m_last.map.done || !p.map.started)
         m_lastMoveMs = now;
     m_samples.emplace_back(now, p.map.done);
@@ -325,7 +326,7 @@ void JobCard::updateStatusLine()
     const JobProgress &p = m_last;
     const CountJob::State state = m_job->state();
     const bool stalled = state == CountJob::Counting && !m_job->isPaused()
-        && p.elapsedMs - m_lastMoveMs >= StallMs;
+        && p.workingMs - m_lastMoveMs >= StallMs;
     if (stalled != m_stalled) {
         m_stalled = stalled;
         updateStateLabel();
@@ -396,6 +397,10 @@ void JobCard::updateFinished()
                                    ProgressFormat::duration(t.totalMs),
                                    ProgressFormat::speed(speed), seconds(t.scanMs),
                                    seconds(t.countMs), seconds(t.finalizeMs)));
+        // The speed above is over the working time; the time spent paused is said apart.
+        if (ProgressFormat::duration(t.wallMs) != ProgressFormat::duration(t.totalMs))
+            m_status->setText(
+                tr("%1 · %2 in all").arg(m_status->text(), ProgressFormat::duration(t.wallMs)));
         break;
     }
     case CountJob::Cancelled:
