@@ -266,8 +266,8 @@ void MainWindow::createActions()
     openResultsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_texts.add([openResultsAction] {
         openResultsAction->setText(tr("Open Res&ults…"));
-        openResultsAction->setStatusTip(tr("Open WordMill result files (TSV or JSON); several "
-                                           "are merged into one table, counts added"));
+        openResultsAction->setStatusTip(tr("Open WordMill result files (TSV, CSV or JSON); "
+                                           "several are merged into one table, counts added"));
     });
     connect(openResultsAction, &QAction::triggered, this, &MainWindow::chooseResultFiles);
 
@@ -579,8 +579,9 @@ void MainWindow::showOpenedResults()
 
 void MainWindow::chooseResultFiles()
 {
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Open Results"), QString(), tr("WordMill results (*.tsv *.json);;All files (*)"));
+    const QStringList paths
+        = QFileDialog::getOpenFileNames(this, tr("Open Results"), QString(),
+                                        tr("WordMill results (*.tsv *.csv *.json);;All files (*)"));
     openResults(paths);
 }
 

@@ -59,8 +59,8 @@ public:
     ResultsModel *resultsModel() const;
     QTableView *resultsView() const;
     /*!
-        Reads result files (TSV or JSON) on a worker thread, adds their counts up and shows them
-        in the explorer; resultsOpened() follows. Files that cannot be read are named in a
+        Reads result files (TSV, CSV or JSON) on a worker thread, adds their counts up and shows
+       them in the explorer; resultsOpened() follows. Files that cannot be read are named in a
         warning.
     */
     void openResults(const QStringList &paths);
