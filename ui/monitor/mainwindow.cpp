@@ -423,16 +423,15 @@ CountJob *MainWindow::startSample(qint64 bytes)
 JobCard *MainWindow::cardFor(const CountJob *job) const
 {
     for (JobCard *card : m_cards) {
-        if (card->job() == job)
+        if (job && card->job() == job)
             return card;
     }
     return nullptr;
 }
 
-void MainWindow::addCard(CountJob *job)
+void MainWindow::insertCard(JobCard *card)
 {
     m_noJobs->hide();
-    auto *card = new JobCard(job, m_jobsArea->widget());
     m_cards.append(card);
     m_jobsLayout->insertWidget(m_jobsLayout->count() - 1, card);
     connect(card, &JobCard::clicked, this, &MainWindow::selectCard);
@@ -440,6 +439,13 @@ void MainWindow::addCard(CountJob *job)
         selectCard(c);
         m_tabs->setCurrentIndex(0);
     });
+    selectCard(card);
+    QTimer::singleShot(0, card, [this, card] { m_jobsArea->ensureWidgetVisible(card); });
+}
+
+void MainWindow::addCard(CountJob *job)
+{
+    auto *card = new JobCard(job, m_jobsArea->widget());
     connect(job, &CountJob::finished, this, [this, card] {
         if (card == m_selected)
             refreshDetails();
@@ -448,8 +454,7 @@ void MainWindow::addCard(CountJob *job)
             result ? ProgressFormat::summaryLine(*result)
                    : tr("%1: %2").arg(JobCard::titleFor(card->job()->spec()), card->stateText()));
     });
-    selectCard(card);
-    QTimer::singleShot(0, this, [this, card] { m_jobsArea->ensureWidgetVisible(card); });
+    insertCard(card);
 }
 
 void MainWindow::selectCard(JobCard *card)
@@ -483,8 +488,11 @@ void MainWindow::refreshFiles()
 {
     CountJob *job = m_selected ? m_selected->job() : nullptr;
     updateFilesTabTitle();
-    const bool newRows = m_files->setReports(job ? job->fileReports() : QList<FileReport>(),
-                                             job ? job->state() : CountJob::Done);
+    // An opened result lists the result files it was merged from.
+    const auto opened = m_selected ? m_selected->openedResult() : nullptr;
+    const QList<FileReport> reports
+        = job ? job->fileReports() : (opened ? opened->files : QList<FileReport>());
+    const bool newRows = m_files->setReports(reports, job ? job->state() : CountJob::Done);
     if (newRows || (job && job->isFinished()))
         fitFileColumns(newRows);
 }
@@ -529,14 +537,19 @@ void MainWindow::fitFileColumns(bool newRows)
 void MainWindow::updateFilesTabTitle()
 {
     CountJob *job = m_selected ? m_selected->job() : nullptr;
-    const int problems = job ? int(job->progress().filesSkipped) : 0;
+    const auto opened = m_selected ? m_selected->openedResult() : nullptr;
+    const int problems
+        = job ? int(job->progress().filesSkipped) : (opened ? int(opened->totals.filesSkipped) : 0);
     m_tabs->setTabText(0,
                        problems ? tr("Fi&les (%n problem(s))", nullptr, problems) : tr("Fi&les"));
 }
 
 void MainWindow::showResults()
 {
-    m_explorer->setJob(m_selected ? m_selected->job() : nullptr);
+    if (m_selected && m_selected->openedResult())
+        m_explorer->setResult(m_selected->openedResult(), m_selected->title());
+    else
+        m_explorer->setJob(m_selected ? m_selected->job() : nullptr);
 }
 
 ResultsModel *MainWindow::resultsModel() const
@@ -567,8 +580,9 @@ void MainWindow::showOpenedResults()
     if (!outcome.errors.isEmpty())
         QMessageBox::warning(this, tr("Open Results"), outcome.errors.join(QLatin1Char('\n')));
     if (result) {
-        selectCard(nullptr);
-        m_explorer->setResult(result, JobCard::titleFor(JobSpec {m_openPaths}));
+        // A card of its own, so that the result can be selected again after another card was.
+        insertCard(
+            new JobCard(result, JobCard::titleFor(JobSpec {m_openPaths}), m_jobsArea->widget()));
         m_tabs->setCurrentWidget(m_explorer);
         statusBar()->showMessage(tr("Opened %n result file(s)", nullptr, int(m_openPaths.size())));
     } else {

@@ -87,6 +87,7 @@ private:
     QMenu *createViewMenu();
     void setLanguage(const QString &code);
     void addCard(CountJob *job);
+    void insertCard(JobCard *card);
     void refreshDetails();
     void refreshFiles();
     void updateFilesTabTitle();
