@@ -62,6 +62,13 @@ public:
         Q_EMIT q->stateChanged(s, QPrivateSignal());
     }
 
+    //! \a wall (ms since start) less the time spent paused before it.
+    qint64 working(qint64 wall) const
+    {
+        return wall - pausedMs - (pausedSince >= 0 ? std::max<qint64>(0, wall - pausedSince) : 0);
+    }
+    qint64 workingNow() const { return working(clock.isValid() ? clock.elapsed() : 0); }
+
     void startCounting();
     void startFinalizing();
     void finish(State finalState);
@@ -87,10 +94,13 @@ public:
     int liveVersion = 0;
 
     QElapsedTimer clock;
+    qint64 pausedMs = 0; // wall time spent paused, pauses that ended
+    qint64 pausedSince = -1; // wall time the current pause began; -1 when not paused
+    // Phase boundaries in working time (see working()).
     qint64 scanStart = -1, scanEnd = -1;
     qint64 countStart = -1, countEnd = -1;
     qint64 finalizeStart = -1, finalizeEnd = -1;
-    qint64 finishedAt = -1;
+    qint64 finishedAt = -1; // wall time
 };
 
 CountJob::CountJob(const JobSpec &spec, QObject *parent)
@@ -99,7 +109,7 @@ CountJob::CountJob(const JobSpec &spec, QObject *parent)
 {
     qRegisterMetaType<JobProgress>();
     connect(&d->scanWatcher, &QFutureWatcherBase::finished, this, [this] {
-        d->scanEnd = d->clock.elapsed();
+        d->scanEnd = d->workingNow();
         if (d->cancelling || d->scanWatcher.isCanceled()) {
             d->finish(Cancelled);
             return;
@@ -107,14 +117,14 @@ CountJob::CountJob(const JobSpec &spec, QObject *parent)
         d->startCounting();
     });
     connect(&d->countWatcher, &QFutureWatcherBase::finished, this, [this] {
-        d->countEnd = d->clock.elapsed();
+        d->countEnd = d->workingNow();
         if (d->cancelling || d->countWatcher.isCanceled())
             d->finish(Cancelled);
         else
             d->startFinalizing();
     });
     connect(&d->finalizeWatcher, &QFutureWatcherBase::finished, this, [this] {
-        d->finalizeEnd = d->clock.elapsed();
+        d->finalizeEnd = d->workingNow();
         if (d->cancelling || d->finalizeWatcher.isCanceled() || !d->finalizeWatcher.result()) {
             d->finish(Cancelled);
             return;
@@ -125,6 +135,7 @@ CountJob::CountJob(const JobSpec &spec, QObject *parent)
         t.countMs = d->countEnd - d->countStart;
         t.finalizeMs = d->finalizeEnd - d->finalizeStart;
         t.totalMs = d->finalizeEnd;
+        t.wallMs = d->clock.elapsed();
         d->result = std::move(result);
         if (d->result->totals.filesCounted == 0 && d->result->totals.filesSkipped > 0) {
             d->result.reset();
@@ -215,6 +226,8 @@ void CountJob::start()
     if (d->state != Queued)
         return;
     d->clock.start();
+    if (isPaused()) // paused while queued: the pause starts with the job
+        d->pausedSince = 0;
     d->scanStart = 0;
     d->setState(Scanning);
     d->progressTimer.start();
@@ -231,7 +244,7 @@ void CountJob::Private::startCounting()
     // Taken, not copied: the workspace writes the final reports into the scan's list, which
     // must not be shared then (a copy of 100,000 reports is 9 MB).
     workspace->plan(scanWatcher.future().takeResult());
-    countStart = clock.elapsed();
+    countStart = workingNow();
     setState(Counting);
     emitProgress();
     // The iterators read the plan in the workspace, which every task shares: it outlives them.
@@ -245,7 +258,7 @@ void CountJob::Private::startCounting()
 
 void CountJob::Private::startFinalizing()
 {
-    finalizeStart = clock.elapsed();
+    finalizeStart = workingNow();
     setState(Sorting);
     emitProgress();
     auto ws = workspace;
@@ -290,6 +303,15 @@ void CountJob::setPaused(bool paused)
     if (paused == isPaused() || isFinished())
         return;
     d->workspace->control.setPaused(paused);
+    if (d->clock.isValid()) {
+        const qint64 now = d->clock.elapsed();
+        if (paused) {
+            d->pausedSince = now;
+        } else if (d->pausedSince >= 0) {
+            d->pausedMs += now - d->pausedSince;
+            d->pausedSince = -1;
+        }
+    }
     // The running map calls stop at their next checkpoint; suspending the future keeps
     // QtConcurrent from starting new ones.
     QFuture<MergeCount> count = d->countWatcher.future();
@@ -302,7 +324,8 @@ JobProgress CountJob::Private::snapshot() const
 {
     JobProgress p;
     const JobWorkspace &w = *workspace;
-    const qint64 now = finishedAt >= 0 ? finishedAt : (clock.isValid() ? clock.elapsed() : 0);
+    const qint64 wall = finishedAt >= 0 ? finishedAt : (clock.isValid() ? clock.elapsed() : 0);
+    const qint64 now = working(wall);
     const auto phase = [now](PhaseProgress &ph, qint64 start, qint64 end) {
         ph.started = start >= 0;
         ph.finished = end >= 0;
@@ -326,7 +349,8 @@ JobProgress CountJob::Private::snapshot() const
     p.finalize.total = w.counters.entriesToSort();
     p.finalize.done = w.counters.entriesSorted();
     p.filesSkipped = w.filesSkipped();
-    p.elapsedMs = now;
+    p.elapsedMs = wall;
+    p.workingMs = now;
     return p;
 }
 

@@ -20,10 +20,13 @@ struct CountTotals
     qint64 bytes = 0; // of the files counted
     qint64 filesCounted = 0;
     qint64 filesSkipped = 0;
+    // Phase and total times are working time: the time spent paused is left out, so that a
+    // speed worked out from them is the speed of the work.
     qint64 scanMs = 0;
     qint64 countMs = 0; // map and reduce, which overlap
     qint64 finalizeMs = 0;
     qint64 totalMs = 0;
+    qint64 wallMs = 0; // totalMs plus the time spent paused
 };
 
 /*!

@@ -9,7 +9,7 @@ struct PhaseProgress
 {
     qint64 done = 0;
     qint64 total = 0; // 0 while unknown
-    qint64 elapsedMs = 0; // time spent in the phase so far, or in all once it finished
+    qint64 elapsedMs = 0; // working time in the phase so far (paused time left out), or in all
     bool started = false;
     bool finished = false;
 
@@ -37,6 +37,7 @@ struct JobProgress
     qint64 bytesPlanned = 0;
     qint64 filesSkipped = 0;
     qint64 elapsedMs = 0; // wall time since start, paused time included
+    qint64 workingMs = 0; // elapsedMs less the time spent paused: what speeds are worked out from
 
     friend bool operator==(const JobProgress &a, const JobProgress &b)
     {

@@ -221,8 +221,16 @@ QString statusLine(CountJob::State state, const JobProgress &p, const StatusLine
     }
     if (options.paused)
         parts << Text::tr("paused");
-    if (p.scan.started)
-        parts << Text::tr("%1 elapsed").arg(duration(p.elapsedMs));
+    if (p.scan.started) {
+        // Time spent paused is not working time: the speed comes from the working time, and a
+        // line that showed the wall time alone would make the job look slower than it is.
+        const QString working = duration(p.workingMs);
+        const QString wall = duration(p.elapsedMs);
+        if (working == wall)
+            parts << Text::tr("%1 elapsed").arg(wall);
+        else
+            parts << Text::tr("%1 working · %2 in all").arg(working, wall);
+    }
     if (options.stalled && !options.paused)
         parts << Text::tr("stalled");
     return parts.join(QStringLiteral(" · "));

@@ -44,7 +44,8 @@ struct StatusLineOptions
     bool stalled = false;
     double bytesPerSecond = -1; //!< a recent speed; negative: the map phase's average so far
 };
-//! One line for a running job: state, amounts, speed, time left, time elapsed. The command-line
+//! One line for a running job: state, amounts, speed, time left, time elapsed (working time and
+//! wall time apart, "0:21 working · 0:34 in all", when time was spent paused). The command-line
 //! progress and the monitor's cards both use it, so they say the same thing.
 QString statusLine(CountJob::State state, const JobProgress &progress,
                    const StatusLineOptions &options = {});

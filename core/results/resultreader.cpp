@@ -45,14 +45,18 @@ inline bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
-// Parses TSV rows into a table, block after block; the line count carries over.
-class TsvParser final
+// Parses TSV rows, or CSV rows after setCsv(), into a table, block after block; the line count
+// carries over.
+class RowParser final
 {
 public:
-    TsvParser(WordTable *table, const StopRequest &stop)
+    RowParser(WordTable *table, const StopRequest &stop)
         : m_table(table)
         , m_stop(stop)
     { }
+
+    //! Reads the rest as the CSV that ResultWriter writes: its first line is the header.
+    void setCsv() { m_csv = true; }
 
     /*!
         Parses the complete lines of [begin, end); \a rest gets where the unparsed rest begins.
@@ -74,7 +78,7 @@ public:
                 return fail(Text::tr("the file ends in the middle of a line (it was cut short?)"));
             }
             ++m_line;
-            if (!parseLine(p, nl))
+            if (!(m_csv ? parseCsvLine(p, nl) : parseLine(p, nl)))
                 return false;
             p = nl + 1;
             if (m_line % CancelCheckLines == 0 && m_stop && m_stop())
@@ -114,8 +118,6 @@ private:
         if (!tab) {
             if (p == e)
                 return fail(Text::tr("an empty line"));
-            if (m_line == 1 && QByteArrayView(p, e - p).startsWith(QByteArrayView("word,count")))
-                return fail(Text::tr("a CSV file: WordMill reads back TSV and JSON results only"));
             return fail(Text::tr("no TAB between word and count"));
         }
         const qsizetype length = tab - p;
@@ -129,6 +131,72 @@ private:
             return fail(Text::tr("more than one TAB"));
         if (c == e)
             return fail(Text::tr("no count after the TAB"));
+        return addRow(p, length, c, e);
+    }
+
+    /*!
+        One row as ResultWriter::csvCell() writes it: word,count, the word in double quotes
+        (doubled inside) when it holds a quote or a comma, and a ' before a word that a
+        spreadsheet would run as a formula (=, +, -, @, TAB, CR first), which is taken off again.
+        Words never hold a line end, so a row is one line. (A word that began with ' and one of
+        those characters reads back without its '; WordMill's words mode never makes one.)
+    */
+    bool parseCsvLine(const char *p, const char *e)
+    {
+        if (e - p > MaxLineBytes)
+            return failTooLong();
+        if (e > p && e[-1] == '\r')
+            --e;
+        if (m_line == 1)
+            return true; // the header, checked by isCsv()
+        if (p == e)
+            return fail(Text::tr("an empty line"));
+        QByteArray quoted;
+        const char *word = p;
+        qsizetype length = 0;
+        const char *c = nullptr;
+        if (*p == '"') {
+            for (const char *q = p + 1;;) {
+                const auto *quote = static_cast<const char *>(std::memchr(q, '"', size_t(e - q)));
+                if (!quote)
+                    return fail(Text::tr("a quote is not closed"));
+                quoted.append(q, quote - q);
+                if (quote + 1 < e && quote[1] == '"') {
+                    quoted.append('"');
+                    q = quote + 2;
+                    continue;
+                }
+                c = quote + 1;
+                break;
+            }
+            if (c == e || *c != ',')
+                return fail(Text::tr("no comma after the quoted word"));
+            word = quoted.constData();
+            length = quoted.size();
+        } else {
+            // An unquoted word never holds a comma: the first one ends it.
+            const auto *comma = static_cast<const char *>(std::memchr(p, ',', size_t(e - p)));
+            if (!comma)
+                return fail(Text::tr("no comma between word and count"));
+            c = comma;
+            length = comma - p;
+        }
+        ++c; // the comma
+        if (length >= 2 && word[0] == '\'' && std::strchr("=+-@\t\r", word[1])) {
+            ++word;
+            --length;
+        }
+        return addRow(word, length, c, e);
+    }
+
+    //! Adds the word [word, word + length) with the count written in [c, e).
+    bool addRow(const char *word, qsizetype length, const char *c, const char *e)
+    {
+        if (length == 0)
+            return fail(Text::tr("an empty word"));
+        if (length > CountResult::MaxWrittenWordBytes)
+            return fail(
+                Text::tr("a word longer than %1 bytes").arg(CountResult::MaxWrittenWordBytes));
         quint64 count = 0;
         const auto [end, error] = std::from_chars(c, e, count);
         if (error == std::errc::result_out_of_range)
@@ -139,7 +207,7 @@ private:
             if (m_words + count < m_words)
                 return fail(Text::tr("the counts add up to more than 2^64 - 1"));
             m_words += count;
-            m_table->add(p, length, count);
+            m_table->add(word, length, count);
         }
         ++m_rows;
         return true;
@@ -151,7 +219,17 @@ private:
     quint64 m_line = 0;
     quint64 m_rows = 0;
     quint64 m_words = 0;
+    bool m_csv = false;
 };
+
+// True if \a head, the start of a file, is the CSV that ResultWriter writes: its first line,
+// after a UTF-8 BOM, is the header word,count.
+bool isCsv(QByteArrayView head)
+{
+    if (head.startsWith(Bom))
+        head = head.sliced(Bom.size());
+    return head.startsWith("word,count\n") || head.startsWith("word,count\r\n");
+}
 
 // True if \a head, the start of a file, is JSON rather than TSV (see the header). An array is
 // JSON too, so that it fails with a JSON message.
@@ -187,7 +265,9 @@ bool parseData(QByteArrayView data, WordTable *table, QString *reason,
         *summary = {true, json.mode(), json.rows(), json.words()};
         return true;
     }
-    TsvParser tsv(table, stop);
+    RowParser tsv(table, stop);
+    if (isCsv(data))
+        tsv.setCsv();
     const char *rest = nullptr;
     if (!tsv.parse(data.data() + (data.startsWith(Bom) ? Bom.size() : 0), data.data() + data.size(),
                    true, &rest))
@@ -240,7 +320,7 @@ bool parseOpenFile(QFile &file, WordTable *table, QString *reason,
     QByteArray buffer(BlockBytes + MaxLineBytes, Qt::Uninitialized);
     qsizetype have = 0;
     bool first = true;
-    TsvParser tsv(table, stop);
+    RowParser tsv(table, stop);
     for (bool atEnd = false; !atEnd;) {
         const qint64 n = file.read(buffer.data() + have, BlockBytes);
         if (n < 0)
@@ -259,6 +339,8 @@ bool parseOpenFile(QFile &file, WordTable *table, QString *reason,
                     return failWith(reason, Text::tr("read error: %1").arg(file.errorString()));
                 return parseData(data, table, reason, summary, stop);
             }
+            if (isCsv(head))
+                tsv.setCsv();
             if (head.startsWith(Bom))
                 begin += Bom.size();
         }

@@ -15,15 +15,14 @@ class WordTable;
 struct CountResult;
 
 /*!
-    \brief Reads WordMill result files, TSV or JSON as ResultWriter writes them, back into a
+    \brief Reads WordMill result files, TSV, CSV or JSON as ResultWriter writes them, back into a
     WordTable, adding their counts: counts made on several machines or days combine into one.
 
     The format is told by the content, not the name. A file whose first line (after a UTF-8 BOM)
     is a TSV row, word<TAB>digits, is TSV, even when the word starts with '{' (a common token in
     whitespace mode); otherwise a file whose first byte after the BOM and any whitespace is '{'
-    (or '[', which then fails as JSON) is JSON; anything else is read as TSV and so fails with the
-    line that is wrong. CSV is not read: it is for spreadsheets, and its cells may carry the ' that
-    guards formulas.
+    (or '[', which then fails as JSON) is JSON; a file whose first line is the header word,count is
+    CSV; anything else is read as TSV and so fails with the line that is wrong.
 
     \list
     \li TSV: word<TAB>count lines. LF or CRLF line ends (a CR before the LF is dropped: words
@@ -33,6 +32,11 @@ struct CountResult;
         an error naming the line. So is a last line without its line end: ResultWriter ends
         every line, so the file was cut short, perhaps in the middle of a count. A file cut
         exactly after a line end cannot be told from a whole one.
+    \li CSV, as the explorer's Export writes it (ResultWriter::csvCell()): the header word,count,
+        then word,count rows with CRLF or LF line ends; a word holding a quote or a comma is in
+        double quotes, quotes doubled inside; the ' written before a word starting with =, +, -,
+        @, TAB or CR (so that spreadsheets do not run it as a formula) is taken off. Otherwise
+        the rules of TSV, with "comma" for "TAB".
     \li JSON: an object with a "words" array of {"word": string, "count": whole number} and
         optionally "mode": "words" or "whitespace", "totalWords" and "distinctWords" (whole
         numbers: the sum of the counts and the number of entries, which must match them, or the

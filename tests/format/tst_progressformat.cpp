@@ -71,6 +71,7 @@ void TestProgressFormat::statusLine_data()
     scanning.scan = phase(3, 0, 500);
     scanning.bytesPlanned = 4 * MiB;
     scanning.elapsedMs = 1000;
+    scanning.workingMs = 1000;
     QTest::newRow("scanning") << int(CountJob::Scanning) << scanning << cli
                               << QStringLiteral("Scanning · 3 files, 4.0 MiB found · 0:01 elapsed");
     scanning.scan.done = 1;
@@ -82,6 +83,7 @@ void TestProgressFormat::statusLine_data()
     counting.scan = phase(3, 3, 100, true);
     counting.map = phase(50'000'000, 150'000'000, 2000);
     counting.elapsedMs = 2100;
+    counting.workingMs = 2100;
     QTest::newRow("counting at the average speed")
         << int(CountJob::Counting) << counting << cli
         << QStringLiteral(
@@ -106,9 +108,27 @@ void TestProgressFormat::statusLine_data()
                              << QStringLiteral("48 MiB of 143 MiB · 48 MiB/s · about 0:02 left · "
                                                "0:02 elapsed · stalled");
 
+    // Bug 8: time spent paused is not working time. Speed and time left come from the map
+    // phase's working time; both times show when they differ as the line writes them.
+    JobProgress pausedBefore = counting;
+    pausedBefore.elapsedMs = 15'100; // paused 13 s
+    QTest::newRow("paused 13 s before: working and wall time apart")
+        << int(CountJob::Counting) << pausedBefore << cli
+        << QStringLiteral("Counting · 48 MiB of 143 MiB · 24 MiB/s · about 0:04 left · "
+                          "0:02 working · 0:15 in all");
+    QTest::newRow("paused now, card")
+        << int(CountJob::Counting) << pausedBefore << paused
+        << QStringLiteral("48 MiB of 143 MiB · paused · 0:02 working · 0:15 in all");
+    JobProgress pausedBriefly = counting;
+    pausedBriefly.elapsedMs = 2400; // both read 0:02: one time is enough
+    QTest::newRow("paused 0.3 s: one time")
+        << int(CountJob::Counting) << pausedBriefly << card
+        << QStringLiteral("48 MiB of 143 MiB · 24 MiB/s · about 0:04 left · 0:02 elapsed");
+
     JobProgress merging = counting;
     merging.map = phase(150'000'000, 150'000'000, 6000, true);
     merging.elapsedMs = 6500;
+    merging.workingMs = 6500;
     QTest::newRow("merging: nothing is read any more")
         << int(CountJob::Merging) << merging << cli
         << QStringLiteral("Merging · 143 MiB of 143 MiB · 0:07 elapsed");

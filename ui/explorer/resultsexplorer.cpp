@@ -379,7 +379,11 @@ void ResultsExplorer::updateSummary()
         parts << m_title;
     parts << tr("%1 words").arg(ProgressFormat::count(quint64(t.words)))
           << tr("%1 distinct").arg(ProgressFormat::count(quint64(t.distinctWords)));
-    if (t.filesCounted > 0 || t.bytes > 0) {
+    if (!m_job && t.bytes == 0 && t.filesCounted > 0) {
+        // Merged from result files (ResultReader::merge()): the size and the time of the
+        // counting that made them are not known, and "0 B · 0:00 · 0.0 MB/s" would be false.
+        parts << tr("%n result file(s) merged", nullptr, int(t.filesCounted));
+    } else if (t.filesCounted > 0 || t.bytes > 0) {
         const double speed = double(t.bytes) * 1000.0 / double(std::max<qint64>(1, t.totalMs));
         parts << tr("%n file(s)", nullptr, int(t.filesCounted)) << ProgressFormat::bytes(t.bytes)
               << ProgressFormat::duration(t.totalMs) << ProgressFormat::speed(speed);

@@ -16,6 +16,28 @@ QString fullName(const FileReport &r)
     return r.nativePath.isEmpty() ? ProgressFormat::fileName(r) : LocalPath::quoted(r.path());
 }
 
+// The folder that holds \a r, as LocalPath shows names; nothing for the sample.
+QString folderName(const FileReport &r)
+{
+    if (r.isSample || r.nativePath.isEmpty())
+        return {};
+    const QString path = r.path();
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    if (slash < 0)
+        return {};
+    return LocalPath::quoted(slash == 0 ? QStringView(u"/") : QStringView(path).left(slash));
+}
+
+// The last part of the path: the Folder column shows the rest, for every row alike.
+QString shortName(const FileReport &r)
+{
+    if (r.isSample || r.nativePath.isEmpty())
+        return ProgressFormat::fileName(r);
+    const QString path = r.path();
+    const QStringView name = LocalPath::fileName(path);
+    return name.isEmpty() ? ProgressFormat::fileName(r) : LocalPath::quoted(name);
+}
+
 bool sameRow(const FileReport &a, const FileReport &b)
 {
     return a.bytesCounted == b.bytesCounted && a.status == b.status && a.words == b.words
@@ -34,8 +56,11 @@ FileListModel::FileListModel(QObject *parent)
     }
 }
 
-void FileListModel::setReports(const QList<FileReport> &reports)
+bool FileListModel::setReports(const QList<FileReport> &reports, CountJob::State jobState)
 {
+    // With the job's state, every unfinished row may change its words: repaint them all.
+    const bool stateChanged = jobState != m_jobState;
+    m_jobState = jobState;
     bool sameRows = reports.size() == m_reports.size();
     for (qsizetype i = 0; sameRows && i < reports.size(); ++i)
         sameRows = reports.at(i).nativePath == m_reports.at(i).nativePath
@@ -44,7 +69,7 @@ void FileListModel::setReports(const QList<FileReport> &reports)
         beginResetModel();
         m_reports = reports;
         endResetModel();
-        return;
+        return true;
     }
     qsizetype first = -1;
     qsizetype last = -1;
@@ -56,8 +81,13 @@ void FileListModel::setReports(const QList<FileReport> &reports)
         }
     }
     m_reports = reports;
+    if (stateChanged && !m_reports.isEmpty()) {
+        first = 0;
+        last = m_reports.size() - 1;
+    }
     if (first >= 0)
         Q_EMIT dataChanged(index(int(first), 0), index(int(last), ColumnCount - 1));
+    return false;
 }
 
 int FileListModel::problemCount() const
@@ -66,8 +96,23 @@ int FileListModel::problemCount() const
                              [](const FileReport &r) { return r.status == FileReport::Skipped; }));
 }
 
-QString FileListModel::stateText(const FileReport &r)
+bool FileListModel::sizeUnknown(const FileReport &r)
 {
+    return r.namedByWholePath && r.status == FileReport::Waiting && r.size == 0;
+}
+
+bool FileListModel::cancelledRow(const FileReport &r) const
+{
+    return m_jobState == CountJob::Cancelled
+        && (r.status == FileReport::Waiting || r.status == FileReport::Counting);
+}
+
+QString FileListModel::stateText(const FileReport &r) const
+{
+    if (cancelledRow(r))
+        return tr("not counted: cancelled");
+    if (m_jobState == CountJob::Queued && r.status == FileReport::Waiting)
+        return tr("queued");
     switch (r.status) {
     case FileReport::Waiting:
         return tr("waiting");
@@ -114,14 +159,20 @@ QVariant FileListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
-            return ProgressFormat::fileName(r);
+            return shortName(r);
+        case FolderColumn:
+            return folderName(r);
         case SizeColumn:
-            return problem && r.size == 0 ? QString() : ProgressFormat::bytes(r.size);
+            return (problem && r.size == 0) || sizeUnknown(r) ? QString()
+                                                              : ProgressFormat::bytes(r.size);
         case StateColumn:
             return stateText(r);
         case DoneColumn:
+            // A percent says how far counting went; where it will go no further, it says nothing.
+            if (sizeUnknown(r) || cancelledRow(r) || problem)
+                return QString();
             if (r.size <= 0)
-                return problem ? QString() : QStringLiteral("100 %");
+                return r.status == FileReport::Counted ? QStringLiteral("100 %") : QString();
             return QStringLiteral("%1 %").arg(r.bytesCounted * 100 / r.size);
         case WordsColumn:
             return r.status == FileReport::Counted ? ProgressFormat::count(quint64(r.words))
@@ -130,6 +181,20 @@ QVariant FileListModel::data(const QModelIndex &index, int role) const
             return encodingText(r);
         }
         break;
+    case SortRole:
+        switch (index.column()) {
+        case SizeColumn:
+            return sizeUnknown(r) ? qint64(-1) : r.size;
+        case DoneColumn:
+            return r.size > 0 ? double(r.bytesCounted) / double(r.size)
+                              : (r.status == FileReport::Counted ? 1.0 : -1.0);
+        case WordsColumn:
+            return r.status == FileReport::Counted ? qint64(r.words) : qint64(-1);
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case ProblemRole:
+        return problem;
     case Qt::ToolTipRole:
         if (problem)
             return tr("%1\n%2").arg(fullName(r), ProgressFormat::problemText(r));
@@ -162,6 +227,8 @@ QVariant FileListModel::headerData(int section, Qt::Orientation orientation, int
     switch (section) {
     case NameColumn:
         return tr("File");
+    case FolderColumn:
+        return tr("Folder");
     case SizeColumn:
         return tr("Size");
     case StateColumn:

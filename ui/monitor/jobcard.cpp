@@ -35,6 +35,54 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     : QFrame(parent)
     , m_job(job)
 {
+    createWidgets();
+    m_title->setToolTip(job->spec().paths.join(QLatin1Char('\n')));
+    connect(m_pauseButton, &QPushButton::clicked, this, [this] {
+        if (m_job)
+            m_job->setPaused(!m_job->isPaused());
+    });
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (m_job)
+            m_job->cancel();
+    });
+    connect(job, &CountJob::progressChanged, this, &JobCard::updateProgress);
+    connect(job, &CountJob::stateChanged, this, &JobCard::updateState);
+    connect(job, &CountJob::pausedChanged, this, [this] {
+        // Time spent paused is neither slow progress nor a stall.
+        m_samples.clear();
+        m_lastMoveMs = m_last.workingMs;
+        updateState();
+    });
+    connect(job, &CountJob::cancellingChanged, this, &JobCard::updateState);
+    connect(job, &CountJob::finished, this, &JobCard::updateFinished);
+    updateState();
+    updateProgress(job->progress());
+}
+
+JobCard::JobCard(std::shared_ptr<const CountResult> result, const QString &title, QWidget *parent)
+    : QFrame(parent)
+    , m_opened(std::move(result))
+    , m_openedTitle(title)
+{
+    createWidgets();
+    QStringList paths;
+    for (const FileReport &file : m_opened->files)
+        paths << file.path();
+    m_title->setToolTip(paths.join(QLatin1Char('\n')));
+    // Nothing runs: no bars to fill, nothing to pause or cancel.
+    for (QWidget *w : findChildren<QWidget *>()) {
+        if (w->property("phaseRow").toBool())
+            w->hide();
+    }
+    m_pauseButton->setEnabled(false);
+    m_pauseButton->hide();
+    m_cancelButton->setEnabled(false);
+    m_cancelButton->hide();
+    updateOpened();
+}
+
+void JobCard::createWidgets()
+{
     setObjectName(QStringLiteral("jobCard"));
     setFrameShape(QFrame::StyledPanel);
     setFocusPolicy(Qt::StrongFocus);
@@ -45,7 +93,6 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
-    m_title->setToolTip(job->spec().paths.join(QLatin1Char('\n')));
 
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("jobState"));
@@ -87,6 +134,9 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
         m_bars[i]->setMaximumHeight(m_bars[i]->fontMetrics().height());
         label->setBuddy(m_bars[i]);
         m_barTexts[i] = new QLabel(this);
+        for (QWidget *w : {static_cast<QWidget *>(label), static_cast<QWidget *>(m_bars[i]),
+                           static_cast<QWidget *>(m_barTexts[i])})
+            w->setProperty("phaseRow", true); // hidden on an opened result's card
         m_barTexts[i]->setMinimumWidth(
             m_barTexts[i]->fontMetrics().horizontalAdvance(QStringLiteral("99.9 GiB of 99.9 GiB")));
         QPalette muted = m_barTexts[i]->palette();
@@ -111,7 +161,7 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     layout->addWidget(m_status);
 
     m_texts.add([this, labels] {
-        m_title->setText(titleFor(m_job ? m_job->spec() : JobSpec()));
+        m_title->setText(title());
         setAccessibleName(tr("Job: %1").arg(m_title->text()));
         m_problems->setAccessibleName(tr("Show problem files"));
         m_pauseButton->setAccessibleName(tr("Pause or resume this job"));
@@ -124,33 +174,15 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
             m_bars[i]->setAccessibleName(tr("%1 progress").arg(names[i]));
         }
     });
-    connect(m_pauseButton, &QPushButton::clicked, this, [this] {
-        if (m_job)
-            m_job->setPaused(!m_job->isPaused());
-    });
-    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
-        if (m_job)
-            m_job->cancel();
-    });
     connect(m_problems, &QPushButton::clicked, this, [this] { Q_EMIT problemsClicked(this); });
-    connect(job, &CountJob::progressChanged, this, &JobCard::updateProgress);
-    connect(job, &CountJob::stateChanged, this, &JobCard::updateState);
-    connect(job, &CountJob::pausedChanged, this, [this] {
-        // Time spent paused is neither slow progress nor a stall.
-        m_samples.clear();
-        m_lastMoveMs = m_last.elapsedMs;
-        updateState();
-    });
-    connect(job, &CountJob::cancellingChanged, this, &JobCard::updateState);
-    connect(job, &CountJob::finished, this, &JobCard::updateFinished);
-    updateState();
-    updateProgress(job->progress());
 }
 
 void JobCard::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_texts.retranslate();
+        if (m_opened)
+            updateOpened();
         if (m_job) { // the state, bars and status line are written anew in the new language
             updateProgress(m_last);
             if (m_job->isFinished())
@@ -176,6 +208,32 @@ QString JobCard::titleFor(const JobSpec &spec)
     if (names.size() == 1)
         return names.first();
     return tr("%1 and %n more", nullptr, int(names.size() - 1)).arg(names.first());
+}
+
+QString JobCard::title() const
+{
+    if (m_opened)
+        return m_openedTitle;
+    return titleFor(m_job ? m_job->spec() : JobSpec());
+}
+
+void JobCard::updateOpened()
+{
+    // Files merged and words: read from result files, the size and speed of the counting that
+    // made them are not known, so the card does not pretend to ("0 B · 0:00 · 0.0 MB/s").
+    const CountTotals &t = m_opened->totals;
+    m_state->setText(tr("Opened"));
+    m_state->setAccessibleName(tr("State: %1").arg(m_state->text()));
+    QStringList parts;
+    parts << tr("%n result file(s) merged", nullptr, int(t.filesCounted))
+          << tr("%1 words").arg(ProgressFormat::count(t.words))
+          << tr("%1 distinct").arg(ProgressFormat::count(t.distinctWords));
+    if (t.filesSkipped > 0) {
+        parts << tr("%n file(s) could not be read", nullptr, int(t.filesSkipped));
+        m_problems->setText(tr("%n problem(s)", nullptr, int(t.filesSkipped)));
+        m_problems->show();
+    }
+    m_status->setText(parts.join(QStringLiteral(" · ")));
 }
 
 QWidget *JobCard::titleLabel() const
@@ -265,7 +323,8 @@ void JobCard::updateProgress(const JobProgress &p)
 {
     if (!m_job)
         return;
-    const qint64 now = p.elapsedMs;
+    // Working time, not wall time: time spent paused is neither slow progress nor a stall.
+    const qint64 now = p.workingMs;
     if (p.map.done != m_last.map.done || !p.map.started)
         m_lastMoveMs = now;
     m_samples.emplace_back(now, p.map.done);
@@ -325,7 +384,7 @@ void JobCard::updateStatusLine()
     const JobProgress &p = m_last;
     const CountJob::State state = m_job->state();
     const bool stalled = state == CountJob::Counting && !m_job->isPaused()
-        && p.elapsedMs - m_lastMoveMs >= StallMs;
+        && p.workingMs - m_lastMoveMs >= StallMs;
     if (stalled != m_stalled) {
         m_stalled = stalled;
         updateStateLabel();
@@ -396,6 +455,10 @@ void JobCard::updateFinished()
                                    ProgressFormat::duration(t.totalMs),
                                    ProgressFormat::speed(speed), seconds(t.scanMs),
                                    seconds(t.countMs), seconds(t.finalizeMs)));
+        // The speed above is over the working time; the time spent paused is said apart.
+        if (ProgressFormat::duration(t.wallMs) != ProgressFormat::duration(t.totalMs))
+            m_status->setText(
+                tr("%1 · %2 in all").arg(m_status->text(), ProgressFormat::duration(t.wallMs)));
         break;
     }
     case CountJob::Cancelled:

@@ -17,6 +17,9 @@ class QPushButton;
 /*!
     \brief One job in the jobs panel: title, state, one bar per phase, speed and time left,
     Pause/Resume and Cancel. Stays after the job ends, showing how it ended.
+
+    Result files opened and merged (File ▸ Open Results) get a card too, selectable like a job's:
+    no job, no bars or buttons, and a line saying how many files were merged into how many words.
 */
 class JobCard final : public QFrame
 {
@@ -27,8 +30,14 @@ public:
     static constexpr qint64 StallMs = 3000;
 
     explicit JobCard(CountJob *job, QWidget *parent = nullptr);
+    //! A card for result files opened and merged into \a result, named \a title.
+    JobCard(std::shared_ptr<const CountResult> result, const QString &title,
+            QWidget *parent = nullptr);
 
     CountJob *job() const { return m_job; }
+    //! The opened result a card without a job shows; null for a job's card.
+    std::shared_ptr<const CountResult> openedResult() const { return m_opened; }
+    QString title() const;
     bool isSelected() const { return m_selected; }
     void setSelected(bool selected);
 
@@ -58,6 +67,9 @@ protected:
 private:
     enum Phase { Scan, Map, Reduce, Finalize, PhaseCount };
 
+    void createWidgets();
+    void updateOpened();
+
     void updateProgress(const JobProgress &progress);
     void updateStatusLine();
     void updateState();
@@ -66,6 +78,8 @@ private:
     double recentSpeed() const;
 
     QPointer<CountJob> m_job;
+    std::shared_ptr<const CountResult> m_opened;
+    QString m_openedTitle;
     ElidedLabel *m_title = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_status = nullptr;

@@ -17,10 +17,12 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -34,6 +36,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -86,17 +89,47 @@ MainWindow::MainWindow(QWidget *parent)
     m_jobsArea->setWidget(jobsContainer);
 
     m_files = new FileListModel(this);
-    m_filesView = makeTable(m_files, this);
+    m_sortedFiles = new QSortFilterProxyModel(this);
+    m_sortedFiles->setSourceModel(m_files);
+    // Sizes, percents and words sort as numbers ("5 B" before "10 B"), the rest as text.
+    m_sortedFiles->setSortRole(FileListModel::SortRole);
+    m_sortedFiles->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_sortedFiles->setSortLocaleAware(true);
+    m_sortedFiles->setFilterRole(FileListModel::ProblemRole);
+    m_filesPage = new QWidget(this);
+    m_problemsOnly = new QCheckBox(m_filesPage);
+    m_problemsOnly->setObjectName(QStringLiteral("problemsOnly"));
+    connect(m_problemsOnly, &QCheckBox::toggled, this, [this](bool on) {
+        m_sortedFiles->setFilterFixedString(on ? QStringLiteral("true") : QString());
+    });
+    m_filesView = makeTable(m_sortedFiles, m_filesPage);
     m_filesView->setObjectName(QStringLiteral("filesView"));
-    m_filesView->horizontalHeader()->setSectionResizeMode(FileListModel::NameColumn,
-                                                          QHeaderView::Stretch);
-    m_filesView->horizontalHeader()->setSectionResizeMode(FileListModel::StateColumn,
-                                                          QHeaderView::ResizeToContents);
+    m_filesView->setTextElideMode(Qt::ElideMiddle); // a path's end tells folders apart
+    QHeaderView *filesHeader = m_filesView->horizontalHeader();
+    // Every column can be resized by hand; the File column takes the room left, so that names
+    // never collapse when another column is widened. The others start as wide as their content
+    // (fitFileColumns()).
+    filesHeader->setSectionResizeMode(QHeaderView::Interactive);
+    filesHeader->setSectionResizeMode(FileListModel::NameColumn, QHeaderView::Stretch);
+    filesHeader->setMinimumSectionSize(filesHeader->fontMetrics().averageCharWidth() * 4);
+    // Scan order until a header is clicked; a third click goes back to it.
+    filesHeader->setSortIndicatorClearable(true);
+    filesHeader->setSortIndicator(-1, Qt::AscendingOrder);
+    m_filesView->setSortingEnabled(true);
+    auto *filesLayout = new QVBoxLayout(m_filesPage);
+    filesLayout->setContentsMargins(0, 4, 0, 0);
+    filesLayout->setSpacing(4);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setContentsMargins(4, 0, 4, 0);
+    filterRow->addWidget(m_problemsOnly);
+    filterRow->addStretch(1);
+    filesLayout->addLayout(filterRow);
+    filesLayout->addWidget(m_filesView, 1);
 
     m_explorer = new ResultsExplorer(this);
 
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(m_filesView, QString());
+    m_tabs->addTab(m_filesPage, QString());
     m_tabs->addTab(m_explorer, QString());
     m_tabs->setCurrentWidget(m_explorer); // the top words form there while a job runs
 
@@ -121,7 +154,7 @@ MainWindow::MainWindow(QWidget *parent)
     // A snapshot of every file costs time with thousands of them: refreshed while in view, and
     // when it comes into view or another job is selected.
     connect(m_filesTimer, &QTimer::timeout, this, [this] {
-        if (m_tabs->currentWidget() == m_filesView)
+        if (m_tabs->currentWidget() == m_filesPage)
             refreshFiles();
         else
             updateFilesTabTitle();
@@ -134,6 +167,8 @@ MainWindow::MainWindow(QWidget *parent)
                              "or try a generated sample."));
         m_jobsArea->setAccessibleName(tr("Jobs"));
         m_filesView->setAccessibleName(tr("Files of the selected job"));
+        m_problemsOnly->setText(tr("&Problems only"));
+        m_problemsOnly->setToolTip(tr("Show only the files that could not be counted"));
         updateFilesTabTitle();
         m_tabs->setTabText(1, tr("&Results"));
     });
@@ -231,8 +266,8 @@ void MainWindow::createActions()
     openResultsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_texts.add([openResultsAction] {
         openResultsAction->setText(tr("Open Res&ults…"));
-        openResultsAction->setStatusTip(tr("Open WordMill result files (TSV or JSON); several "
-                                           "are merged into one table, counts added"));
+        openResultsAction->setStatusTip(tr("Open WordMill result files (TSV, CSV or JSON); "
+                                           "several are merged into one table, counts added"));
     });
     connect(openResultsAction, &QAction::triggered, this, &MainWindow::chooseResultFiles);
 
@@ -388,16 +423,15 @@ CountJob *MainWindow::startSample(qint64 bytes)
 JobCard *MainWindow::cardFor(const CountJob *job) const
 {
     for (JobCard *card : m_cards) {
-        if (card->job() == job)
+        if (job && card->job() == job)
             return card;
     }
     return nullptr;
 }
 
-void MainWindow::addCard(CountJob *job)
+void MainWindow::insertCard(JobCard *card)
 {
     m_noJobs->hide();
-    auto *card = new JobCard(job, m_jobsArea->widget());
     m_cards.append(card);
     m_jobsLayout->insertWidget(m_jobsLayout->count() - 1, card);
     connect(card, &JobCard::clicked, this, &MainWindow::selectCard);
@@ -405,6 +439,13 @@ void MainWindow::addCard(CountJob *job)
         selectCard(c);
         m_tabs->setCurrentIndex(0);
     });
+    selectCard(card);
+    QTimer::singleShot(0, card, [this, card] { m_jobsArea->ensureWidgetVisible(card); });
+}
+
+void MainWindow::addCard(CountJob *job)
+{
+    auto *card = new JobCard(job, m_jobsArea->widget());
     connect(job, &CountJob::finished, this, [this, card] {
         if (card == m_selected)
             refreshDetails();
@@ -413,8 +454,7 @@ void MainWindow::addCard(CountJob *job)
             result ? ProgressFormat::summaryLine(*result)
                    : tr("%1: %2").arg(JobCard::titleFor(card->job()->spec()), card->stateText()));
     });
-    selectCard(card);
-    QTimer::singleShot(0, this, [this, card] { m_jobsArea->ensureWidgetVisible(card); });
+    insertCard(card);
 }
 
 void MainWindow::selectCard(JobCard *card)
@@ -448,20 +488,68 @@ void MainWindow::refreshFiles()
 {
     CountJob *job = m_selected ? m_selected->job() : nullptr;
     updateFilesTabTitle();
-    m_files->setReports(job ? job->fileReports() : QList<FileReport>());
+    // An opened result lists the result files it was merged from.
+    const auto opened = m_selected ? m_selected->openedResult() : nullptr;
+    const QList<FileReport> reports
+        = job ? job->fileReports() : (opened ? opened->files : QList<FileReport>());
+    const bool newRows = m_files->setReports(reports, job ? job->state() : CountJob::Done);
+    if (newRows || (job && job->isFinished()))
+        fitFileColumns(newRows);
+}
+
+void MainWindow::fitFileColumns(bool newRows)
+{
+    // As wide as their content. New rows (another job) start afresh; otherwise a column only
+    // grows, so that a width set by hand stays unless text would be cut. When they do not all
+    // fit beside the names, the Folder and Encoding columns give way first (a folder is elided
+    // in the middle, its tooltip has it whole): a state must never read "skippe…", and the File
+    // column, which takes the rest, must keep room for the names.
+    QHeaderView *header = m_filesView->horizontalHeader();
+    const auto *view = static_cast<const QAbstractItemView *>(m_filesView);
+    const int viewport = m_filesView->viewport()->width();
+    const int narrowest = header->fontMetrics().averageCharWidth() * 8;
+    QList<int> wanted(m_files->columnCount(), 0);
+    int total = 0;
+    for (int column = 0; column < m_files->columnCount(); ++column) {
+        if (column == FileListModel::NameColumn)
+            continue;
+        wanted[column]
+            = std::min(std::max(header->sectionSizeHint(column), view->sizeHintForColumn(column)),
+                       std::max(narrowest, viewport / 2));
+        total += wanted[column];
+    }
+    const int names = std::min(view->sizeHintForColumn(FileListModel::NameColumn), viewport / 3);
+    int overflow = total + names - viewport;
+    for (int column : {int(FileListModel::FolderColumn), int(FileListModel::EncodingColumn)}) {
+        if (overflow <= 0)
+            break;
+        const int given = std::min(overflow, std::max(0, wanted[column] - narrowest));
+        wanted[column] -= given;
+        overflow -= given;
+    }
+    for (int column = 0; column < m_files->columnCount(); ++column) {
+        if (column != FileListModel::NameColumn
+            && (newRows || header->sectionSize(column) < wanted[column]))
+            header->resizeSection(column, wanted[column]);
+    }
 }
 
 void MainWindow::updateFilesTabTitle()
 {
     CountJob *job = m_selected ? m_selected->job() : nullptr;
-    const int problems = job ? int(job->progress().filesSkipped) : 0;
+    const auto opened = m_selected ? m_selected->openedResult() : nullptr;
+    const int problems
+        = job ? int(job->progress().filesSkipped) : (opened ? int(opened->totals.filesSkipped) : 0);
     m_tabs->setTabText(0,
                        problems ? tr("Fi&les (%n problem(s))", nullptr, problems) : tr("Fi&les"));
 }
 
 void MainWindow::showResults()
 {
-    m_explorer->setJob(m_selected ? m_selected->job() : nullptr);
+    if (m_selected && m_selected->openedResult())
+        m_explorer->setResult(m_selected->openedResult(), m_selected->title());
+    else
+        m_explorer->setJob(m_selected ? m_selected->job() : nullptr);
 }
 
 ResultsModel *MainWindow::resultsModel() const
@@ -492,8 +580,9 @@ void MainWindow::showOpenedResults()
     if (!outcome.errors.isEmpty())
         QMessageBox::warning(this, tr("Open Results"), outcome.errors.join(QLatin1Char('\n')));
     if (result) {
-        selectCard(nullptr);
-        m_explorer->setResult(result, JobCard::titleFor(JobSpec {m_openPaths}));
+        // A card of its own, so that the result can be selected again after another card was.
+        insertCard(
+            new JobCard(result, JobCard::titleFor(JobSpec {m_openPaths}), m_jobsArea->widget()));
         m_tabs->setCurrentWidget(m_explorer);
         statusBar()->showMessage(tr("Opened %n result file(s)", nullptr, int(m_openPaths.size())));
     } else {
@@ -504,8 +593,9 @@ void MainWindow::showOpenedResults()
 
 void MainWindow::chooseResultFiles()
 {
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Open Results"), QString(), tr("WordMill results (*.tsv *.json);;All files (*)"));
+    const QStringList paths
+        = QFileDialog::getOpenFileNames(this, tr("Open Results"), QString(),
+                                        tr("WordMill results (*.tsv *.csv *.json);;All files (*)"));
     openResults(paths);
 }
 

@@ -17,7 +17,9 @@ class OptionsPanel;
 class QIcon;
 class QLabel;
 class QMenu;
+class QCheckBox;
 class QScrollArea;
+class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -57,8 +59,8 @@ public:
     ResultsModel *resultsModel() const;
     QTableView *resultsView() const;
     /*!
-        Reads result files (TSV or JSON) on a worker thread, adds their counts up and shows them
-        in the explorer; resultsOpened() follows. Files that cannot be read are named in a
+        Reads result files (TSV, CSV or JSON) on a worker thread, adds their counts up and shows
+       them in the explorer; resultsOpened() follows. Files that cannot be read are named in a
         warning.
     */
     void openResults(const QStringList &paths);
@@ -85,9 +87,11 @@ private:
     QMenu *createViewMenu();
     void setLanguage(const QString &code);
     void addCard(CountJob *job);
+    void insertCard(JobCard *card);
     void refreshDetails();
     void refreshFiles();
     void updateFilesTabTitle();
+    void fitFileColumns(bool newRows);
     void showResults();
     void chooseResultFiles();
     void showOpenedResults();
@@ -109,6 +113,9 @@ private:
     QPointer<JobCard> m_selected;
     QTabWidget *m_tabs = nullptr;
     FileListModel *m_files = nullptr;
+    QSortFilterProxyModel *m_sortedFiles = nullptr;
+    QWidget *m_filesPage = nullptr; // the Files tab: the filter above the view
+    QCheckBox *m_problemsOnly = nullptr;
     QTableView *m_filesView = nullptr;
     ResultsExplorer *m_explorer = nullptr;
     ResultMergeTask m_openTask; // cancels and waits for its worker when the window goes

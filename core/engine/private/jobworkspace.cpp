@@ -204,7 +204,10 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         completeFile(result.file, pending);
         m_pending.erase(result.file);
     }
-    counters.chunkMerged();
+    // A chunk given up after a cancel was never counted, so it is not merged either: the Merge
+    // bar must stay where the merge was, not jump to full while the cancel drains the queue.
+    if (result.tally.status != ChunkTally::Cancelled)
+        counters.chunkMerged();
     if (!m_sinceLiveTop.isValid() || m_sinceLiveTop.elapsed() >= LiveTopIntervalMs) {
         updateLiveTop();
         m_sinceLiveTop.start();

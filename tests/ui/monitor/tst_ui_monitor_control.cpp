@@ -82,6 +82,8 @@ private Q_SLOTS:
     void pauseResumeMatchesUninterruptedRun();
     void cancelWhilePaused();
     void cancelledWhileQueuedSaysSo();
+    void cancelledMergeBarStaysWhereItWas();
+    void pausedTimeIsNotWorkingTime();
     void cancelAllFromToolbar();
     void closeMidJobAnswerNoKeepsRunning();
     void closeMidJobAnswerYesStopsEverything();
@@ -253,6 +255,60 @@ void TestUiMonitorControl::cancelledWhileQueuedSaysSo()
     QVERIFY2(card->statusText() != window->cardFor(first)->statusText(),
              qPrintable(window->cardFor(first)->statusText()));
     QVERIFY(window->cardFor(first)->statusText().startsWith(QStringLiteral("Cancelled after ")));
+}
+
+// Bug 5: after a cancel the Merge bar jumped to full ("10809 of 10809 chunks") though counting
+// had stopped at 914 MiB of 2.0 GiB.
+void TestUiMonitorControl::cancelledMergeBarStaysWhereItWas()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    CountJob *job = window->startSample(BigSample);
+    JobCard *card = window->cardFor(job);
+    QVERIFY(waitUntilCounting(job));
+    QTRY_VERIFY_WITH_TIMEOUT(job->progress().reduce.done > 0, WorkTimeoutMs);
+    QTest::mouseClick(card->cancelButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(job->state(), CountJob::Cancelled, PromptMs);
+    const JobProgress p = job->progress();
+    QVERIFY2(p.reduce.done < p.reduce.total,
+             qPrintable(
+                 QStringLiteral("%1 of %2 chunks merged").arg(p.reduce.done).arg(p.reduce.total)));
+    QVERIFY2(card->phaseBar(2)->value() < ProgressScale::Steps,
+             qPrintable(QString::number(card->phaseBar(2)->value())));
+    // The merge went no further than the count: a chunk is merged only after it is counted.
+    QVERIFY(card->phaseBar(2)->value() <= card->phaseBar(1)->value() + 1);
+}
+
+// Bug 8: time spent paused counted as working time, so a job paused 13 s reported a lower
+// speed; the card now says both times when they differ.
+void TestUiMonitorControl::pausedTimeIsNotWorkingTime()
+{
+    constexpr qint64 PausedMs = 1500;
+    auto window = makeWindow();
+    QVERIFY(window);
+    CountJob *job = window->startSample(BigSample);
+    JobCard *card = window->cardFor(job);
+    QVERIFY(waitUntilCounting(job));
+    QTest::mouseClick(card->pauseButton(), Qt::LeftButton);
+    QVERIFY(job->isPaused());
+    const qint64 pausedAt = job->progress().elapsedMs;
+    QTRY_VERIFY_WITH_TIMEOUT(job->progress().elapsedMs - pausedAt >= PausedMs, 10000);
+    QTest::mouseClick(card->pauseButton(), Qt::LeftButton);
+    QVERIFY(!job->isPaused());
+
+    const JobProgress p = job->progress();
+    // The map phase's time, which its speed and time left are worked out from, leaves out the
+    // pause.
+    QVERIFY2(
+        p.map.elapsedMs <= p.elapsedMs - PausedMs,
+        qPrintable(QStringLiteral("map %1 ms of %2 ms").arg(p.map.elapsedMs).arg(p.elapsedMs)));
+    QTRY_VERIFY2_WITH_TIMEOUT(card->statusText().contains(QStringLiteral(" working · "))
+                                  && card->statusText().contains(QStringLiteral(" in all")),
+                              qPrintable(card->statusText()), 3000);
+    QVERIFY2(!card->statusText().contains(QStringLiteral("elapsed")),
+             qPrintable(card->statusText()));
+    job->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(job->state(), CountJob::Cancelled, PromptMs);
 }
 
 void TestUiMonitorControl::cancelAllFromToolbar()
