@@ -71,6 +71,20 @@
             <numerusform>%n files could not be counted: click to see why</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n result file(s) merged</source>
+        <translation>
+            <numerusform>%n result file merged</numerusform>
+            <numerusform>%n result files merged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>%n file could not be read</numerusform>
+            <numerusform>%n files could not be read</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -158,6 +172,13 @@
         <translation>
             <numerusform>%n word over 1,000 bytes not counted</numerusform>
             <numerusform>%n words over 1,000 bytes not counted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result file(s) merged</source>
+        <translation>
+            <numerusform>%n result file merged</numerusform>
+            <numerusform>%n result files merged</numerusform>
         </translation>
     </message>
 </context>

@@ -278,6 +278,18 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <source>Encoding</source>
         <translation>Codificación</translation>
     </message>
+    <message>
+        <source>not counted: cancelled</source>
+        <translation>sin contar: cancelado</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en cola</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -506,6 +518,36 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <source>Cancelled after %1 at %2 of %3: no counts</source>
         <translation>Cancelado tras %1, con %2 de %3 contados: sin resultados</translation>
     </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result file(s) merged</source>
+        <translation>
+            <numerusform>%n archivo de resultados combinado</numerusform>
+            <numerusform>%n archivos de resultados combinados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 words</source>
+        <translation>%1 palabras</translation>
+    </message>
+    <message>
+        <source>%1 distinct</source>
+        <translation>%1 distintas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read</source>
+        <translation>
+            <numerusform>no se ha podido leer %n archivo</numerusform>
+            <numerusform>no se han podido leer %n archivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 in all</source>
+        <translation>%1 · %2 en total</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -594,10 +636,6 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <translation>Abrir res&amp;ultados…</translation>
     </message>
     <message>
-        <source>Open WordMill result files (TSV or JSON); several are merged into one table, counts added</source>
-        <translation>Abrir archivos de resultados de WordMill (TSV o JSON); si son varios, se combinan en una sola tabla sumando las apariciones</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -662,10 +700,6 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         </translation>
     </message>
     <message>
-        <source>WordMill results (*.tsv *.json);;All files (*)</source>
-        <translation>Resultados de WordMill (*.tsv *.json);;Todos los archivos (*)</translation>
-    </message>
-    <message>
         <source>Open Text Files</source>
         <translation>Abrir archivos de texto</translation>
     </message>
@@ -706,6 +740,22 @@ Tamaño:</translation>
     <message>
         <source>&amp;Automatic (the system&apos;s language)</source>
         <translation>&amp;Automático (el idioma del sistema)</translation>
+    </message>
+    <message>
+        <source>&amp;Problems only</source>
+        <translation>Solo &amp;problemas</translation>
+    </message>
+    <message>
+        <source>Show only the files that could not be counted</source>
+        <translation>Mostrar solo los archivos que no se han podido contar</translation>
+    </message>
+    <message>
+        <source>Open WordMill result files (TSV, CSV or JSON); several are merged into one table, counts added</source>
+        <translation>Abrir archivos de resultados de WordMill (TSV, CSV o JSON); si son varios, se combinan en una sola tabla sumando las frecuencias</translation>
+    </message>
+    <message>
+        <source>WordMill results (*.tsv *.csv *.json);;All files (*)</source>
+        <translation>Resultados de WordMill (*.tsv *.csv *.json);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -917,6 +967,10 @@ Tamaño:</translation>
         <source>a link to a folder outside the one counted (%1): not followed</source>
         <translation>un enlace a una carpeta fuera de la que se cuenta (%1): no se sigue</translation>
     </message>
+    <message>
+        <source>%1 working · %2 in all</source>
+        <translation>%1 trabajando · %2 en total</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1048,10 +1102,6 @@ Tamaño:</translation>
         <translation>una línea vacía</translation>
     </message>
     <message>
-        <source>a CSV file: WordMill reads back TSV and JSON results only</source>
-        <translation>un archivo CSV: WordMill solo puede volver a leer resultados en TSV y JSON</translation>
-    </message>
-    <message>
         <source>no TAB between word and count</source>
         <translation>falta el tabulador entre la palabra y la frecuencia</translation>
     </message>
@@ -1114,6 +1164,18 @@ Tamaño:</translation>
     <message>
         <source>the file ends in the middle of a line (it was cut short?)</source>
         <translation>el archivo termina en mitad de una línea (¿se cortó?)</translation>
+    </message>
+    <message>
+        <source>a quote is not closed</source>
+        <translation>una comilla no está cerrada</translation>
+    </message>
+    <message>
+        <source>no comma after the quoted word</source>
+        <translation>falta la coma tras la palabra entre comillas</translation>
+    </message>
+    <message>
+        <source>no comma between word and count</source>
+        <translation>falta la coma entre la palabra y la frecuencia</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1368,13 @@ Tamaño:</translation>
     <message>
         <source>&quot;corazon&quot; finds &quot;corazón&quot;; &quot;ñ&quot; stays a letter of its own</source>
         <translation>«corazon» encuentra «corazón»; la «ñ» sigue siendo una letra propia</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result file(s) merged</source>
+        <translation>
+            <numerusform>%n archivo de resultados combinado</numerusform>
+            <numerusform>%n archivos de resultados combinados</numerusform>
+        </translation>
     </message>
 </context>
 <context>
