@@ -13,6 +13,7 @@
 #include <QChartView>
 #include <QCursor>
 #include <QEvent>
+#include <QGraphicsSimpleTextItem>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
 #include <QLabel>
@@ -84,10 +85,9 @@ TopWordsChart::TopWordsChart(QWidget *parent)
     m_chart->legend()->hide();
     m_series = new QHorizontalBarSeries(m_chart);
     m_series->setBarWidth(0.72);
-    m_series->setLabelsVisible(true);
-    m_series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    m_series->setLabelsPrecision(20); // whole counts, never 1.2e+06
+    m_series->setLabelsVisible(false); // see m_valueLabels
     m_chart->addSeries(m_series);
+    connect(m_chart, &QChart::plotAreaChanged, this, &TopWordsChart::placeValueLabels);
 
     m_wordAxis = new QBarCategoryAxis(m_chart);
     m_wordAxis->setGridLineVisible(false);
@@ -175,6 +175,9 @@ void TopWordsChart::rebuild()
     const qsizetype shown = std::min<qsizetype>(m_words.size(), topCount());
     m_series->clear();
     m_wordAxis->clear();
+    qDeleteAll(m_valueLabels);
+    m_valueLabels.clear();
+    m_values.clear();
     if (shown == 0) {
         m_top = 0;
         m_stack->setCurrentWidget(m_placeholder);
@@ -203,6 +206,13 @@ void TopWordsChart::rebuild()
     connect(set, &QBarSet::hovered, this, &TopWordsChart::showToolTip);
     m_series->append(set);
     m_wordAxis->append(words);
+    for (const qreal count : std::as_const(counts)) {
+        auto *label = new QGraphicsSimpleTextItem(ProgressFormat::count(quint64(count)), m_chart);
+        label->setBrush(palette().color(QPalette::Text));
+        label->setFont(font());
+        m_valueLabels.append(label);
+    }
+    m_values = counts;
 
     m_top = top;
     updateCountAxis();
@@ -235,6 +245,17 @@ void TopWordsChart::updateCountAxis()
     CountAxis::setTicks(m_countAxis, labels);
     ChartStyle::makeRoomForLastLabel(m_chart, m_countAxis,
                                      ProgressFormat::count(labels.last().value));
+    placeValueLabels();
+}
+
+void TopWordsChart::placeValueLabels()
+{
+    // Past the end of each bar, centred on it, as the series' own labels were.
+    for (qsizetype i = 0; i < m_valueLabels.size(); ++i) {
+        QGraphicsSimpleTextItem *label = m_valueLabels.at(i);
+        const QPointF end = m_chart->mapToPosition(QPointF(m_values.at(i), qreal(i)), m_series);
+        label->setPos(end + QPointF(4, -label->boundingRect().height() / 2)); // chart coordinates
+    }
 }
 
 void TopWordsChart::applyStyle()

@@ -13,6 +13,7 @@ class QBarSet;
 class QCategoryAxis;
 class QChart;
 class QChartView;
+class QGraphicsSimpleTextItem;
 class QHorizontalBarSeries;
 class QLabel;
 class QScrollArea;
@@ -56,6 +57,7 @@ private:
     void updateCountAxis();
     void applyStyle();
     void showToolTip(bool status, int index);
+    void placeValueLabels();
 
     QList<QPair<QString, quint64>> m_words; // at most MaximumTopCount
     quint64 m_top = 0; // the largest count shown; 0 when none
@@ -68,5 +70,10 @@ private:
     QHorizontalBarSeries *m_series = nullptr;
     QBarCategoryAxis *m_wordAxis = nullptr;
     QCategoryAxis *m_countAxis = nullptr; // labelled by CountAxis
+    // Each bar's count, bottom bar first. QtCharts writes bar values with a printf format or,
+    // localized, with QLocale, whose Spanish grouping Qt 6.4 gets wrong ("1225.101"): these
+    // items, written by ProgressFormat::count(), take the place of the series' own labels.
+    QList<QGraphicsSimpleTextItem *> m_valueLabels;
+    QList<qreal> m_values;
     Retranslator m_texts;
 };

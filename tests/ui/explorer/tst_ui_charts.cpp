@@ -12,6 +12,9 @@
 #include <QBarSet>
 #include <QChart>
 #include <QElapsedTimer>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLineSeries>
@@ -70,6 +73,8 @@ private Q_SLOTS:
     void zipfTwoMillion();
     void topWordsAxisLabels_data();
     void topWordsAxisLabels();
+    void topWordsBarValues_data();
+    void topWordsBarValues();
     void zipfAxisLabels_data();
     void zipfAxisLabels();
     void axisLabelsFollowLanguage();
@@ -349,6 +354,54 @@ void TestUiCharts::topWordsAxisLabels()
                     {QStringLiteral("la"), top / 2},
                     {QStringLiteral("que"), top / 4}});
     QTRY_COMPARE(axisLabelTexts(chart.chart(), Qt::Horizontal), labels);
+}
+
+// Before: QtCharts' own bar labels, "1225101" in every language.
+void TestUiCharts::topWordsBarValues_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QStringList>("values"); // the bars' labels, top bar first
+    QTest::newRow("en") << "en_US" << QStringList {"1,225,101", "20,231", "999"};
+    QTest::newRow("es") << "es_ES" << QStringList {"1.225.101", "20.231", "999"};
+}
+
+void TestUiCharts::topWordsBarValues()
+{
+    QFETCH(QString, locale);
+    QFETCH(QStringList, values);
+
+    QLocale::setDefault(QLocale(locale));
+    TopWordsChart chart;
+    chart.resize(1000, 500);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.setWords({{QStringLiteral("de"), 1225101},
+                    {QStringLiteral("la"), 20231},
+                    {QStringLiteral("que"), 999}});
+    const QChart *c = chart.chart();
+    // The texts drawn inside the plot area, top to bottom, each past the end of its bar.
+    const auto barValues = [c] {
+        QList<QPair<qreal, QString>> found;
+        const QRectF plot = c->mapRectToScene(c->plotArea());
+        const auto items = c->scene()->items();
+        for (const QGraphicsItem *item : items) {
+            QString text;
+            if (const auto *rich = dynamic_cast<const QGraphicsTextItem *>(item))
+                text = rich->toPlainText();
+            else if (const auto *simple = dynamic_cast<const QGraphicsSimpleTextItem *>(item))
+                text = simple->text();
+            const QRectF r = item->sceneBoundingRect();
+            if (!text.isEmpty() && item->isVisible() && plot.contains(r.center()))
+                found.append({r.center().y(), text});
+        }
+        std::sort(found.begin(), found.end(),
+                  [](const auto &a, const auto &b) { return a.first < b.first; });
+        QStringList texts;
+        for (const auto &value : std::as_const(found))
+            texts << value.second;
+        return texts;
+    };
+    QTRY_COMPARE(barValues(), values);
 }
 
 void TestUiCharts::zipfAxisLabels_data()
