@@ -182,7 +182,8 @@ private:
             length = comma - p;
         }
         ++c; // the comma
-        if (length >= 2 && word[0] == '\'' && std::strchr("=+-@\t\r", word[1])) {
+        // memchr, not strchr: strchr would find a NUL byte in its own terminator.
+        if (length >= 2 && word[0] == '\'' && std::memchr("=+-@\t\r", word[1], 6)) {
             ++word;
             --length;
         }
