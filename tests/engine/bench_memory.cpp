@@ -8,6 +8,7 @@
 
 #include "core/engine/private/samplegenerator.h"
 #include "tests/engine/benchlauncher.h"
+#include "tests/engine/benchreport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,6 +28,8 @@
 
 namespace {
 
+using namespace BenchReport;
+
 constexpr qint64 SmallFileBytes = 100;
 constexpr int FilesPerFolder = 1000;
 constexpr quint64 SampleSeed = 1;
@@ -38,42 +41,6 @@ constexpr double SizeIndependentWithin = 0.10;
 constexpr double FilesTargetMiB = 64;
 
 using Clock = std::chrono::steady_clock;
-
-void note(const QString &text)
-{
-    std::fprintf(stderr, "bench: %s\n", qPrintable(text));
-}
-
-QString fixed(double value, int decimals)
-{
-    return QString::number(value, 'f', decimals);
-}
-
-QString firstLine(const QString &path, const QByteArray &prefix)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("?");
-    for (const QByteArray &line : f.readAll().split('\n')) { // /proc files have no size: readAll
-        if (line.startsWith(prefix))
-            return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-    }
-    return QStringLiteral("?");
-}
-
-QString loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("?");
-    return QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 // ---------------------------------------------------------------------------------------------
 // The small files
@@ -132,15 +99,6 @@ bool prepareFiles(const QString &root, int files)
 
 // ---------------------------------------------------------------------------------------------
 // The rows
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 //! One program's runs of one row. Peak RSS at 1 KiB chunks varies by several MiB from run to
 //! run (which thread's malloc arena the growing tables land in), so a row can be run more

@@ -7,6 +7,7 @@
 #include "core/engine/private/samplegenerator.h"
 #include "tests/engine/baselinecounter.h"
 #include "tests/engine/benchlauncher.h"
+#include "tests/engine/benchreport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -26,6 +27,8 @@
 
 namespace {
 
+using namespace BenchReport;
+
 constexpr qint64 MB = 1000 * 1000; // throughput is in decimal megabytes
 constexpr qint64 MiB = 1024 * 1024;
 constexpr qint64 GiB = 1024 * MiB;
@@ -39,51 +42,12 @@ double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-void note(const QString &text)
-{
-    std::fprintf(stderr, "bench: %s\n", qPrintable(text));
-}
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-QString fixed(double value, int decimals)
-{
-    return QString::number(value, 'f', decimals);
-}
-
-QString firstLine(const QString &path, const QByteArray &prefix)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("?");
-    for (const QByteArray &line : f.readAll().split('\n')) { // /proc files have no size: readAll
-        if (line.startsWith(prefix))
-            return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-    }
-    return QStringLiteral("?");
-}
-
 double ownCpuSeconds()
 {
     rusage usage {};
     ::getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-QString loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    if (!f.open(QIODevice::ReadOnly))
-        return QStringLiteral("?");
-    return QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,12 +202,6 @@ QString compareOutputs(const QByteArray &a, const QByteArray &b, bool *same)
         .arg(at(la), at(lb))
         .arg(a.count('\n'))
         .arg(b.count('\n'));
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 } // namespace
