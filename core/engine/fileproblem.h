@@ -25,3 +25,10 @@ enum class FileProblem : quint8 {
     BadResultFile, //!< not a result file WordMill can read; details say why
 };
 Q_DECLARE_METATYPE(FileProblem)
+
+//! True for an input left out by a rule (a binary file, a link out of the folder), which is
+//! "skipped"; false for one that could not be read, which is an error.
+inline bool isLeftOutByRule(FileProblem problem)
+{
+    return problem == FileProblem::Binary || problem == FileProblem::FolderLinkOutside;
+}

@@ -121,7 +121,7 @@ QString FileListModel::stateText(const FileReport &r) const
     case FileReport::Counted:
         return tr("done");
     case FileReport::Skipped:
-        if (r.problem == FileProblem::Binary || r.problem == FileProblem::FolderLinkOutside)
+        if (isLeftOutByRule(r.problem))
             return tr("skipped: %1").arg(ProgressFormat::problemText(r));
         return tr("error: %1").arg(ProgressFormat::problemText(r));
     }
