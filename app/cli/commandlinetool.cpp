@@ -90,8 +90,9 @@ int CommandLineTool::start(const QStringList &arguments)
            "word<TAB>count lines, most frequent first.\n"
            "With --merge, adds up the counts of result files written before instead."));
     parser.addPositionalArgument(tr("PATH"),
-                                 tr("Files and folders to count (folders recursively); with "
-                                    "--merge, result files (TSV or JSON)."),
+                                 tr("Files and folders to count (folders recursively); '-', or "
+                                    "no PATH while standard input is not a terminal, counts "
+                                    "standard input; with --merge, result files (TSV or JSON)."),
                                  tr("PATH..."));
     const QCommandLineOption mode(QStringLiteral("mode"),
                                   tr("Counting rules: 'words' (Unicode words, lowercased, the "
@@ -210,11 +211,15 @@ int CommandLineTool::start(const QStringList &arguments)
         if (spec.sampleBytes < 1)
             return usage(tr("--sample needs a size in bytes, such as 100M"));
     }
-    if (spec.paths.count(StandardInput) > (parser.isSet(merge) ? 1 : 0)) {
-        return usage(parser.isSet(merge)
-                         ? tr("'-' (standard input) can be given once")
-                         : tr("counting standard input ('-') is not supported yet: give files "
-                              "or folders"));
+    if (spec.paths.count(StandardInput) > 1)
+        return usage(tr("'-' (standard input) can be given once"));
+    if (!parser.isSet(merge)) {
+        // As wc and sort do: '-' is standard input, and so is no input at all while standard
+        // input is not a terminal (a pipe, a redirected file).
+        if (spec.paths.removeOne(StandardInput)
+            || (spec.paths.isEmpty() && !parser.isSet(files0) && spec.sampleBytes == 0
+                && !::isatty(STDIN_FILENO)))
+            spec.inputStream = STDIN_FILENO;
     }
     if (parser.isSet(output)) {
         m_output = std::make_unique<AtomicOutputFile>(LocalPath::toNative(parser.value(output)));
@@ -230,8 +235,9 @@ int CommandLineTool::start(const QStringList &arguments)
         printErr(problem);
     if (parser.isSet(merge) && spec.paths.isEmpty())
         return usage(tr("no input: --merge needs result files (TSV or JSON)"));
-    if (spec.paths.isEmpty() && spec.sampleBytes == 0)
-        return usage(tr("no input: give files or folders, or --sample BYTES"));
+    if (spec.paths.isEmpty() && spec.sampleBytes == 0 && spec.inputStream < 0)
+        return usage(tr("no input: give files or folders, '-' for standard input, or --sample "
+                        "BYTES"));
 
     m_progressOnTerminal = ::isatty(STDERR_FILENO);
     m_progress = !parser.isSet(quiet) && (parser.isSet(progress) || m_progressOnTerminal);
@@ -300,8 +306,11 @@ void CommandLineTool::onFinished()
     const QList<FileReport> reports = m_job->fileReports();
     for (const FileReport &file : reports) {
         if (file.status == FileReport::Skipped) {
+            // Whole paths, as given: a base name could be any of several files.
+            const QString name
+                = file.isStream ? ProgressFormat::fileName(file) : LocalPath::quoted(file.path());
             printErr(QStringLiteral("wordmill-cli: %1: %2\n")
-                         .arg(LocalPath::quoted(file.path()), ProgressFormat::problemText(file)));
+                         .arg(name, ProgressFormat::problemText(file)));
             skipped = true;
         }
     }

@@ -235,7 +235,9 @@ void CountJob::start()
     const QStringList paths = d->spec.paths;
     d->scanWatcher.setFuture(QtConcurrent::run(&d->pool, [workspace, paths] {
         InputScanner scanner(workspace->control, workspace->counters);
-        return scanner.scan(paths);
+        ScanResult scan = scanner.scan(paths);
+        workspace->scanStream(&scan);
+        return scan;
     }));
 }
 
@@ -342,8 +344,10 @@ JobProgress CountJob::Private::snapshot() const
         p.map.done = std::min(w.counters.bytesCounted(), p.map.total);
         p.reduce.total = w.chunkCount();
         p.reduce.done = w.counters.chunksMerged();
+        p.readingStream = w.isReadingStream();
         // The map phase is over when its last chunk is counted, before the last merge.
-        p.map.finished = p.map.finished || (p.map.total > 0 && p.map.done == p.map.total);
+        p.map.finished
+            = p.map.finished || (!p.readingStream && p.map.total > 0 && p.map.done == p.map.total);
     }
     phase(p.finalize, finalizeStart, finalizeEnd);
     p.finalize.total = w.counters.entriesToSort();
@@ -368,7 +372,7 @@ void CountJob::Private::emitProgress()
     Q_ASSERT(p.scan.done >= lastProgress.scan.done && p.bytesPlanned >= lastProgress.bytesPlanned);
     Q_ASSERT(p.map.done >= lastProgress.map.done && p.reduce.done >= lastProgress.reduce.done);
     Q_ASSERT(p.finalize.done >= lastProgress.finalize.done);
-    if (state == Counting && p.map.total > 0 && p.map.done == p.map.total)
+    if (state == Counting && !p.readingStream && p.map.total > 0 && p.map.done == p.map.total)
         setState(Merging);
     if (p == lastProgress && p.elapsedMs / 1000 == lastProgress.elapsedMs / 1000)
         return;

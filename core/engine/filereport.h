@@ -34,6 +34,7 @@ struct FileReport
     TextEncoding encoding = TextEncoding::Utf8;
     FileProblem problem = FileProblem::None; // why it was skipped
     bool isSample = false; // the generated sample: ProgressFormat::fileName() names it by size
+    bool isStream = false; // JobSpec::inputStream (standard input); its size grows as it is read
     // An input as it was given, not found by the scan (not scanned yet, or left out by it): its
     // whole path names it, not the last part only.
     bool namedByWholePath = false;

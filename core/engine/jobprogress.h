@@ -24,7 +24,8 @@ struct PhaseProgress
     \brief Where a job is, phase by phase.
 
     scan: files found (done) of files found once it is over (total), bytesPlanned alongside;
-    map: bytes counted of bytes planned; reduce: chunk tables merged of chunks planned;
+    map: bytes counted of bytes planned (of bytes read so far, while a stream is read);
+    reduce: chunk tables merged of chunks planned;
     finalize: entries sorted of distinct words. Amounts never go down, and a phase reaches its
     total only when it is really over.
 */
@@ -38,12 +39,15 @@ struct JobProgress
     qint64 filesSkipped = 0;
     qint64 elapsedMs = 0; // wall time since start, paused time included
     qint64 workingMs = 0; // elapsedMs less the time spent paused: what speeds are worked out from
+    // A stream (standard input) is still being read: bytesPlanned and map.total grow with it,
+    // and no time left can be worked out.
+    bool readingStream = false;
 
     friend bool operator==(const JobProgress &a, const JobProgress &b)
     {
         return a.scan == b.scan && a.map == b.map && a.reduce == b.reduce
             && a.finalize == b.finalize && a.bytesPlanned == b.bytesPlanned
-            && a.filesSkipped == b.filesSkipped;
+            && a.filesSkipped == b.filesSkipped && a.readingStream == b.readingStream;
     }
     friend bool operator!=(const JobProgress &a, const JobProgress &b) { return !(a == b); }
 };

@@ -14,6 +14,9 @@ struct JobSpec
 
     QStringList paths; // files and folders, in the order given
     qint64 sampleBytes = 0; // > 0: also count this many bytes of generated sample text
+    // >= 0: also count what this descriptor delivers, to its end (standard input: 0). It is
+    // read once, from where it stands, and not closed.
+    int inputStream = -1;
     quint64 sampleSeed = 1;
     CountingMode mode = CountingMode::Words;
     int workers = 0; // 0: QThread::idealThreadCount()

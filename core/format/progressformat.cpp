@@ -127,6 +127,8 @@ QString fileName(const FileReport &report)
 {
     if (report.isSample)
         return sampleName(report.size);
+    if (report.isStream)
+        return Text::tr("standard input");
     const QString path = report.path();
     return LocalPath::quoted(report.namedByWholePath ? QStringView(path)
                                                      : LocalPath::fileName(path));
@@ -204,13 +206,17 @@ QString statusLine(CountJob::State state, const JobProgress &p, const StatusLine
     if (options.withStateName)
         parts << stateName(state);
     if (p.map.started) {
-        parts << Text::tr("%1 of %2").arg(bytes(p.map.done), bytes(p.map.total));
+        // A stream's size is known only at its end: what is read so far is not a total.
+        if (p.readingStream)
+            parts << Text::tr("%1 read").arg(bytes(p.map.done));
+        else
+            parts << Text::tr("%1 of %2").arg(bytes(p.map.done), bytes(p.map.total));
         const double rate = options.bytesPerSecond >= 0 ? options.bytesPerSecond : mapSpeed(p);
         // Bytes are read only while counting: a MB/s falling through merge and sort would mislead.
         const bool reading = state == CountJob::Counting;
         if (reading && rate > 0 && !options.paused)
             parts << speed(rate);
-        if (state == CountJob::Counting && rate > 0 && !options.paused)
+        if (state == CountJob::Counting && rate > 0 && !options.paused && !p.readingStream)
             parts << Text::tr("about %1 left")
                          .arg(duration(qint64(double(p.map.total - p.map.done) * 1000.0 / rate)));
         if (state == CountJob::Sorting && p.finalize.total > 0)

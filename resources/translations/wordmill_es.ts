@@ -14,10 +14,6 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <translation>PATH</translation>
     </message>
     <message>
-        <source>Files and folders to count (folders recursively); with --merge, result files (TSV or JSON).</source>
-        <translation>Archivos y carpetas que contar (las carpetas, de forma recursiva); con --merge, archivos de resultados (TSV o JSON).</translation>
-    </message>
-    <message>
         <source>PATH...</source>
         <translation>PATH...</translation>
     </message>
@@ -106,10 +102,6 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
     <message>
         <source>no input: --merge needs result files (TSV or JSON)</source>
         <translation>no hay entradas: --merge necesita archivos de resultados (TSV o JSON)</translation>
-    </message>
-    <message>
-        <source>no input: give files or folders, or --sample BYTES</source>
-        <translation>no hay entradas: indicar archivos o carpetas, o --sample BYTES</translation>
     </message>
     <message>
         <source>wordmill-cli: interrupted; nothing was printed
@@ -202,14 +194,18 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <translation>&apos;-&apos; (la entrada estándar) solo se puede indicar una vez</translation>
     </message>
     <message>
-        <source>counting standard input (&apos;-&apos;) is not supported yet: give files or folders</source>
-        <translation>todavía no se puede contar la entrada estándar (&apos;-&apos;): indicar archivos o carpetas</translation>
-    </message>
-    <message>
         <source>wordmill-cli: cannot write %1: %2
 </source>
         <translation>wordmill-cli: no se puede escribir %1: %2
 </translation>
+    </message>
+    <message>
+        <source>Files and folders to count (folders recursively); &apos;-&apos;, or no PATH while standard input is not a terminal, counts standard input; with --merge, result files (TSV or JSON).</source>
+        <translation>Archivos y carpetas que contar (las carpetas, de forma recursiva); &apos;-&apos;, o ningún PATH cuando la entrada estándar no es un terminal, cuenta la entrada estándar; con --merge, archivos de resultados (TSV o JSON).</translation>
+    </message>
+    <message>
+        <source>no input: give files or folders, &apos;-&apos; for standard input, or --sample BYTES</source>
+        <translation>no hay entradas: indicar archivos o carpetas, &apos;-&apos; para la entrada estándar, o --sample BYTES</translation>
     </message>
 </context>
 <context>
@@ -970,6 +966,14 @@ Tamaño:</translation>
     <message>
         <source>%1 working · %2 in all</source>
         <translation>%1 trabajando · %2 en total</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>entrada estándar</translation>
+    </message>
+    <message>
+        <source>%1 read</source>
+        <translation>%1 leídos</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 namespace CliTest {
 
 const QString CliPath = QStringLiteral(WORDMILL_CLI_PATH);
@@ -22,8 +26,35 @@ struct CliRun
     QByteArray err;
 };
 
+// A pseudo-terminal, for a standard input that is a terminal, as when a person types the
+// command: wordmill-cli reads standard input when it is anything else and no PATH is given.
+class TerminalInput
+{
+public:
+    TerminalInput()
+        : m_master(::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC))
+    {
+        if (m_master >= 0 && ::grantpt(m_master) == 0 && ::unlockpt(m_master) == 0)
+            m_name = QString::fromLocal8Bit(::ptsname(m_master));
+    }
+    ~TerminalInput()
+    {
+        if (m_master >= 0)
+            ::close(m_master);
+    }
+    Q_DISABLE_COPY_MOVE(TerminalInput)
+
+    //! The terminal's device, to open as standard input; empty if none could be made.
+    QString name() const { return m_name; }
+
+private:
+    int m_master = -1;
+    QString m_name;
+};
+
 // \a environment: "NAME=value" entries set for this run only (an empty value unsets NAME).
-// \a input: what standard input holds, then its end; left open when null.
+// \a input: what standard input holds, then its end; when null, standard input is a terminal
+// where nobody types (or /dev/null, where no terminal can be made).
 inline CliRun runCli(const QStringList &arguments, int timeoutMs = 120000,
                      const QStringList &environment = {}, const QByteArray &input = {})
 {
@@ -39,6 +70,10 @@ inline CliRun runCli(const QStringList &arguments, int timeoutMs = 120000,
             env.insert(name, value);
     }
     process.setProcessEnvironment(env);
+    TerminalInput terminal;
+    if (input.isNull())
+        process.setStandardInputFile(terminal.name().isEmpty() ? QProcess::nullDevice()
+                                                               : terminal.name());
     process.start(CliPath, arguments);
     if (!process.waitForStarted(30000))
         return run;

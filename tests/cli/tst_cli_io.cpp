@@ -52,7 +52,12 @@ private Q_SLOTS:
     void filesFromListUsageErrors_data();
     void filesFromListUsageErrors();
     void mergeReadsStandardInput();
-    void standardInputToCountIsRefusedClearly();
+    void standardInputIsCountedLikeAFile_data();
+    void standardInputIsCountedLikeAFile();
+    void standardInputWithFiles();
+    void standardInputProblemsNameIt();
+    void noInputAtATerminalIsAUsageError();
+    void progressForStandardInputHasNoTotal();
 
 private:
     QTemporaryDir m_dir;
@@ -245,13 +250,98 @@ void TestCliIo::mergeReadsStandardInput()
     QCOMPARE(run.out, doubled);
 }
 
-void TestCliIo::standardInputToCountIsRefusedClearly()
+void TestCliIo::standardInputIsCountedLikeAFile_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<bool>("dash"); // '-' given, or no PATH at all
+    for (const bool dash : {true, false}) {
+        const char *how = dash ? "'-'" : "no PATH";
+        QTest::addRow("words, %s", how) << QStringList {} << dash;
+        QTest::addRow("whitespace, %s", how)
+            << QStringList {QStringLiteral("--mode"), QStringLiteral("whitespace")} << dash;
+        QTest::addRow("small chunks, %s", how)
+            << QStringList {QStringLiteral("--chunk-size"), QStringLiteral("1K"),
+                            QStringLiteral("--threads"), QStringLiteral("3")}
+            << dash;
+    }
+}
+
+void TestCliIo::standardInputIsCountedLikeAFile()
+{
+    QFETCH(QStringList, options);
+    QFETCH(bool, dash);
+    const QString corpusFile = CorpusDir + QStringLiteral("/quijote.txt");
+    QFile corpus(corpusFile);
+    QVERIFY(corpus.open(QIODevice::ReadOnly));
+    const QByteArray text = corpus.read(1 << 20);
+    const QString file = m_dir.filePath(QStringLiteral("part.txt"));
+    QVERIFY(writeFile(file, text));
+
+    const CliRun fromFile = runCli(QStringList(options) << QStringLiteral("--quiet") << file);
+    QCOMPARE(fromFile.exitCode, 0);
+    QStringList streamArguments = QStringList(options) << QStringLiteral("--quiet");
+    if (dash)
+        streamArguments << QStringLiteral("-");
+    const CliRun fromStream = runCli(streamArguments, 120000, {}, text);
+    QVERIFY(fromStream.finished);
+    QCOMPARE(fromStream.exitCode, 0);
+    QVERIFY(!fromStream.out.isEmpty());
+    QCOMPARE(fromStream.out, fromFile.out);
+}
+
+void TestCliIo::standardInputWithFiles()
 {
     const CliRun run
-        = runCli({QStringLiteral("-")}, 20000, {QStringLiteral("LANGUAGE=en")}, SmallText);
+        = runCli({m_small, QStringLiteral("-"), QStringLiteral("--quiet")}, 120000, {}, SmallText);
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 0);
+    QByteArray doubled;
+    for (const QByteArray &line : SmallWords.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QList<QByteArray> fields = line.split('\t');
+        doubled += fields.at(0) + '\t' + QByteArray::number(2 * fields.at(1).toInt()) + '\n';
+    }
+    QCOMPARE(run.out, doubled);
+}
+
+void TestCliIo::standardInputProblemsNameIt()
+{
+    const CliRun binary = runCli({QStringLiteral("-")}, 20000, {QStringLiteral("LANGUAGE=en")},
+                                 QByteArray("a\0b", 3));
+    QVERIFY(binary.finished);
+    QCOMPARE(binary.exitCode, 1);
+    QVERIFY2(binary.err.contains("wordmill-cli: standard input: binary file"),
+             binary.err.constData());
+
+    const CliRun twice = runCli({QStringLiteral("-"), QStringLiteral("-")}, 20000,
+                                {QStringLiteral("LANGUAGE=en")}, SmallText);
+    QCOMPARE(twice.exitCode, 2);
+    QVERIFY2(twice.err.contains("can be given once"), twice.err.constData());
+}
+
+void TestCliIo::noInputAtATerminalIsAUsageError()
+{
+    if (TerminalInput().name().isEmpty())
+        QSKIP("no pseudo-terminal can be made here");
+    // runCli() with no input gives a terminal: nothing to count, and nothing to wait for.
+    const CliRun run = runCli({QStringLiteral("--quiet")}, 20000, {QStringLiteral("LANGUAGE=en")});
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.err.contains("standard input ('-') is not supported yet"), run.err.constData());
+    QVERIFY2(run.err.contains("no input"), run.err.constData());
+}
+
+void TestCliIo::progressForStandardInputHasNoTotal()
+{
+    const QByteArray text = QByteArray("palabra ").repeated(1 << 18); // 2 MiB
+    const CliRun run = runCli(
+        {QStringLiteral("--progress"), QStringLiteral("--chunk-size"), QStringLiteral("64K")},
+        60000, {QStringLiteral("LANGUAGE=en")}, text);
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QByteArray("palabra\t262144\n"));
+    QVERIFY2(run.err.contains("Counted 262,144 words (1 distinct) in 1 file, 2.0 MiB"),
+             run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliIo)

@@ -89,6 +89,13 @@ void TestProgressFormat::statusLine_data()
         << QStringLiteral(
                "Counting · 48 MiB of 143 MiB · 24 MiB/s · about 0:04 left · 0:02 elapsed");
 
+    // Standard input: what is read so far is no total, and no time left follows from it.
+    JobProgress stream = counting;
+    stream.readingStream = true;
+    QTest::newRow("reading a stream: bytes read, speed, no total")
+        << int(CountJob::Counting) << stream << cli
+        << QStringLiteral("Counting · 48 MiB read · 24 MiB/s · 0:02 elapsed");
+
     ProgressFormat::StatusLineOptions recent = card;
     recent.bytesPerSecond = 50e6;
     QTest::newRow("counting at a recent speed, card")

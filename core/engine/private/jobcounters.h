@@ -34,6 +34,13 @@ public:
         m_bytesFound.fetch_add(bytes, std::memory_order_relaxed);
     }
 
+    // Called by the map call that cuts a block of a stream: more bytes to count, one more chunk.
+    void streamBlockFound(qint64 bytes)
+    {
+        m_bytesFound.fetch_add(bytes, std::memory_order_relaxed);
+        m_streamChunks.fetch_add(1, std::memory_order_relaxed);
+    }
+
     //! \a bytes of \a file are done (counted, or given up); \a file -1 counts for the job only.
     //! Called concurrently by worker threads.
     void bytesDone(qint32 file, qint64 bytes)
@@ -76,6 +83,7 @@ public:
         return m_fileBytesCounted ? m_fileBytesCounted[size_t(file)].load(std::memory_order_relaxed)
                                   : 0;
     }
+    qint64 streamChunks() const { return m_streamChunks.load(std::memory_order_relaxed); }
     qint64 chunksMerged() const { return m_chunksMerged.load(std::memory_order_relaxed); }
     qint64 entriesSorted() const { return m_entriesSorted.load(std::memory_order_relaxed); }
     qint64 entriesToSort() const { return m_entriesToSort.load(std::memory_order_relaxed); }
@@ -88,6 +96,7 @@ private:
     std::atomic<qint64> m_bytesFound = 0;
     std::atomic<qint64> m_bytesCounted = 0;
     std::unique_ptr<std::atomic<qint64>[]> m_fileBytesCounted;
+    std::atomic<qint64> m_streamChunks = 0;
     std::atomic<qint64> m_chunksMerged = 0;
     std::atomic<qint64> m_entriesSorted = 0;
     std::atomic<qint64> m_entriesToSort = 0;

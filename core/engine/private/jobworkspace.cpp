@@ -4,6 +4,7 @@
 #include "core/engine/outputorder.h"
 #include "core/engine/private/filesource.h"
 #include "core/engine/private/samplesource.h"
+#include "core/engine/private/streamblocksource.h"
 #include "core/text/localpath.h"
 
 #include <QLocale>
@@ -15,7 +16,40 @@
 JobWorkspace::JobWorkspace(const JobSpec &spec, int workers)
     : m_spec(spec)
     , m_inFlight(tableBound(workers))
-{ }
+{
+    if (spec.inputStream >= 0)
+        m_stream = std::make_unique<StreamReader>(spec.inputStream, spec.mode, spec.chunkSize);
+}
+
+// Runs on the scan's worker thread.
+void JobWorkspace::scanStream(ScanResult *scan)
+{
+    if (!m_stream)
+        return;
+    FileReport stream;
+    stream.isStream = true;
+    QByteArray head;
+    const StreamReader::Result r = m_stream->readHead(control, InputScanner::SniffBytes, &head);
+    if (r == StreamReader::Stopped)
+        return; // cancelled: nothing is planned
+    if (r == StreamReader::Failed) {
+        stream.problem = FileProblem::ReadError;
+        stream.details = m_stream->errorString();
+    } else {
+        stream.problem = InputScanner::inspectHead(head, &stream.encoding, &stream.details);
+    }
+    if (stream.problem != FileProblem::None) {
+        stream.status = FileReport::Skipped;
+        stream.size = head.size();
+        scan->skipped.prepend(stream);
+        return;
+    }
+    m_stream->setEncoding(stream.encoding);
+    // The byte-order mark is in no block: found, and done once planned.
+    counters.fileFound(m_stream->contentBegin());
+    scan->files.prepend(stream);
+    scan->identities.prepend({});
+}
 
 void JobWorkspace::plan(ScanResult scan)
 {
@@ -39,6 +73,11 @@ void JobWorkspace::plan(ScanResult scan)
     m_chunkCount = 0;
     for (qint32 i = 0; i < m_plannedCount; ++i) {
         const FileReport &f = m_reports.at(i);
+        if (f.isStream) {
+            m_streamFile = i;
+            counters.bytesDone(i, m_stream->contentBegin());
+            continue;
+        }
         const qint64 contentBegin = firstChunkByte(f);
         const qint64 step = chunkStep(f);
         const qint64 n = f.size > contentBegin ? (f.size - contentBegin + step - 1) / step : 0;
@@ -73,6 +112,11 @@ qint64 JobWorkspace::chunkStep(const FileReport &file) const
 Chunk JobWorkspace::firstChunkFrom(qint32 file) const
 {
     for (; file < m_plannedCount; ++file) {
+        if (file == m_streamFile) {
+            if (!m_stream->isExhausted())
+                return {file, 0, 1};
+            continue;
+        }
         const FileReport &f = m_reports.at(file);
         const qint64 begin = firstChunkByte(f);
         if (begin < f.size)
@@ -83,6 +127,12 @@ Chunk JobWorkspace::firstChunkFrom(qint32 file) const
 
 Chunk JobWorkspace::nextChunk(const Chunk &chunk) const
 {
+    // Map calls for a stream go on until one of them finds it exhausted; the few that may
+    // start meanwhile find nothing to cut.
+    if (chunk.file == m_streamFile && !m_stream->isExhausted())
+        return {chunk.file, chunk.begin + 1, chunk.begin + 2};
+    if (chunk.file == m_streamFile)
+        return firstChunkFrom(chunk.file + 1);
     const FileReport &f = m_reports.at(chunk.file);
     if (chunk.end < f.size)
         return {chunk.file, chunk.end, std::min(f.size, chunk.end + chunkStep(f))};
@@ -101,7 +151,8 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
     const auto done = qScopeGuard([this] { counters.mapEnded(); });
     // A chunk owns a non-empty byte range inside its planned file.
     Q_ASSERT(chunk.file >= 0 && chunk.file < m_plannedCount);
-    Q_ASSERT(chunk.begin < chunk.end && chunk.end <= m_reports.at(chunk.file).size);
+    Q_ASSERT(chunk.begin < chunk.end
+             && (chunk.file == m_streamFile || chunk.end <= m_reports.at(chunk.file).size));
     ChunkResult result;
     result.file = chunk.file;
     FileTrack &track = m_tracks[size_t(chunk.file)];
@@ -121,8 +172,11 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
         return result;
     }
     if (track.failed.load(std::memory_order_relaxed)) { // another chunk of it failed already
-        skipChunk(chunk);
         result.tally.status = ChunkTally::Failed;
+        if (chunk.file == m_streamFile)
+            result.streamOver = true; // a stream fails only when reading it fails: it is over
+        else
+            skipChunk(chunk);
         return result;
     }
     int waiting = FileReport::Waiting;
@@ -137,6 +191,8 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
     task.encoding = file.encoding;
     task.mode = m_spec.mode;
     task.file = chunk.file;
+    if (chunk.file == m_streamFile)
+        return mapStreamBlock(std::move(result), task);
     auto table = std::make_shared<WordTable>();
     ChunkCounter counter(control, counters);
     if (file.isSample) {
@@ -163,6 +219,73 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
     return result;
 }
 
+// Called concurrently by worker threads: cuts the stream's next block and counts it.
+ChunkResult JobWorkspace::mapStreamBlock(ChunkResult result, const ChunkTask &task)
+{
+    StreamBlock block;
+    switch (m_stream->next(control, &block)) {
+    case StreamReader::Stopped:
+        result.tally.status = ChunkTally::Cancelled;
+        return result;
+    case StreamReader::End:
+        result.streamOver = true;
+        return result;
+    case StreamReader::Failed:
+        result.tally.status = ChunkTally::Failed;
+        result.tally.error = m_stream->errorString();
+        m_tracks[size_t(task.file)].failed.store(true, std::memory_order_relaxed);
+        result.streamOver = true;
+        return result;
+    case StreamReader::Read:
+        break;
+    }
+    counters.streamBlockFound(block.end - block.begin);
+    ChunkTask blockTask = task;
+    blockTask.begin = block.begin;
+    blockTask.end = block.end;
+    blockTask.contentBegin = m_stream->contentBegin();
+    blockTask.contentEnd = block.textEnd;
+    auto table = std::make_shared<WordTable>();
+    StreamBlockSource source(block);
+    result.tally = ChunkCounter(control, counters).count(source, blockTask, *table);
+    if (result.tally.status == ChunkTally::Counted)
+        result.table = std::move(table);
+    return result;
+}
+
+// Called by one worker thread at a time.
+void JobWorkspace::reduceStreamBlock(const ChunkResult &result, PendingFile &pending)
+{
+    if (result.tally.status == ChunkTally::Cancelled)
+        return;
+    if (result.tally.status == ChunkTally::Failed && !result.tally.error.isEmpty()) {
+        setProblem(result.file, result.tally.error);
+        pending.table.reset();
+    }
+    if (!result.streamOver) {
+        if (result.tally.status == ChunkTally::Counted
+            && !m_tracks[size_t(result.file)].failed.load(std::memory_order_relaxed)) {
+            if (!pending.table)
+                pending.table = result.table;
+            else
+                pending.table->merge(*result.table);
+            pending.words += result.tally.words;
+            pending.overlongWords += result.tally.overlongWords;
+            pending.windows1252Bytes += result.tally.windows1252Bytes;
+        }
+        ++m_streamBlocksReduced;
+        counters.chunkMerged();
+    }
+    // The map call that cut the last block, or found none left, marked the stream exhausted
+    // before its result came here, so one of these calls sees every block in.
+    if (!m_streamComplete && m_stream->isExhausted()
+        && m_streamBlocksReduced == m_stream->blocksCut()) {
+        m_streamComplete = true;
+        completeFile(result.file, pending);
+        m_pending.erase(result.file);
+    }
+}
+
 // Called by one worker thread at a time.
 void JobWorkspace::reduceChunk(const ChunkResult &result)
 {
@@ -179,6 +302,11 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
     });
     FileTrack &track = m_tracks[size_t(result.file)];
     PendingFile &pending = m_pending[result.file];
+    if (result.file == m_streamFile) {
+        reduceStreamBlock(result, pending);
+        updateLiveTopNowAndThen();
+        return;
+    }
     switch (result.tally.status) {
     case ChunkTally::Cancelled:
         break;
@@ -208,6 +336,11 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
     // bar must stay where the merge was, not jump to full while the cancel drains the queue.
     if (result.tally.status != ChunkTally::Cancelled)
         counters.chunkMerged();
+    updateLiveTopNowAndThen();
+}
+
+void JobWorkspace::updateLiveTopNowAndThen()
+{
     if (!m_sinceLiveTop.isValid() || m_sinceLiveTop.elapsed() >= LiveTopIntervalMs) {
         updateLiveTop();
         m_sinceLiveTop.start();
@@ -289,7 +422,7 @@ void JobWorkspace::completeFile(qint32 file, PendingFile &pending)
     }
     m_words += pending.words;
     m_overlongWords += pending.overlongWords;
-    m_bytesOfCountedFiles += m_reports.at(file).size;
+    m_bytesOfCountedFiles += plannedSize(file);
     track.words.store(pending.words, std::memory_order_relaxed);
     track.windows1252Bytes.store(pending.windows1252Bytes, std::memory_order_relaxed);
     track.status.store(FileReport::Counted);
@@ -309,9 +442,15 @@ qint64 JobWorkspace::filesSkipped() const
     return m_skippedByScan + m_filesFailed.load(std::memory_order_relaxed);
 }
 
+qint64 JobWorkspace::plannedSize(qint32 file) const
+{
+    return file == m_streamFile ? m_stream->size() : m_reports.at(file).size;
+}
+
 void JobWorkspace::fillReport(qint32 file, FileReport *report) const
 {
     const FileTrack &t = m_tracks[size_t(file)];
+    report->size = plannedSize(file);
     report->bytesCounted = counters.fileBytesCounted(file);
     report->status = FileReport::Status(t.status.load());
     report->words = t.words.load(std::memory_order_relaxed);

@@ -9,6 +9,7 @@
 #include "core/engine/private/inputscanner.h"
 #include "core/engine/private/jobcontrol.h"
 #include "core/engine/private/jobcounters.h"
+#include "core/engine/private/streamreader.h"
 #include "core/engine/wordcount.h"
 #include "core/engine/wordtable.h"
 
@@ -23,7 +24,8 @@
 #include <unordered_map>
 #include <vector>
 
-//! A byte range of one planned file: the item type of the map phase.
+//! A byte range of one planned file: the item type of the map phase. For a stream, whose
+//! blocks are cut only as it is read, begin is the number of the map call that cuts one.
 struct Chunk
 {
     qint32 file = -1;
@@ -38,6 +40,7 @@ struct ChunkResult
     std::shared_ptr<WordTable> table;
     ChunkTally tally;
     bool holdsSlot = false; // took one of the job's in-flight slots: reduce gives it back
+    bool streamOver = false; // a map call for a stream found nothing left to cut
 };
 
 /*!
@@ -62,6 +65,12 @@ public:
         reports become the job's: pass them unshared (moved), or they are copied.
     */
     void plan(ScanResult scan);
+
+    // Runs on the scan's worker thread, after the scan: reads the head of JobSpec::inputStream
+    // and adds it to \a scan, as a file to count or as skipped (binary, unreadable).
+    void scanStream(ScanResult *scan);
+    //! A stream is planned and not read to its end yet: the job's size is not known.
+    bool isReadingStream() const { return m_streamFile >= 0 && !m_stream->isExhausted(); }
 
     //! The first chunk of the first file from \a file on that has bytes to count; endChunk() if
     //! none.
@@ -90,7 +99,7 @@ public:
 
     static constexpr int LiveTopCount = 20;
     static constexpr int LiveTopIntervalMs = 500;
-    qint64 chunkCount() const { return m_chunkCount; }
+    qint64 chunkCount() const { return m_chunkCount + counters.streamChunks(); }
     qint64 filesCounted() const { return m_filesCounted.load(std::memory_order_relaxed); }
     qint64 filesSkipped() const;
 
@@ -118,6 +127,11 @@ private:
     };
 
     void skipChunk(const Chunk &chunk);
+    ChunkResult mapStreamBlock(ChunkResult result, const ChunkTask &task);
+    //! Merges a stream block's result; the stream's file is complete once its last block is in.
+    void reduceStreamBlock(const ChunkResult &result, PendingFile &pending);
+    //! A planned file's size; a stream's grows as it is read.
+    qint64 plannedSize(qint32 file) const;
     //! Where \a file's first chunk begins (after its byte-order mark, in words mode).
     qint64 firstChunkByte(const FileReport &file) const;
     //! The bytes of each of \a file's chunks but its last.
@@ -125,6 +139,8 @@ private:
     //! Copies planned file \a file's counting so far into \a report; m_reportMutex held.
     void fillReport(qint32 file, FileReport *report) const;
     void updateLiveTop();
+    //! updateLiveTop() at most every LiveTopIntervalMs.
+    void updateLiveTopNowAndThen();
     void completeFile(qint32 file, PendingFile &pending);
     //! \a file failed while counting (FileProblem::ReadFailed); \a reason: the source's text.
     void setProblem(qint32 file, const QString &reason);
@@ -140,6 +156,8 @@ private:
     // them, in place: a second list would be 88 bytes a file more at the job's peak.
     QList<FileReport> m_reports;
     QList<FileIdentity> m_identities; // of the planned files
+    std::unique_ptr<StreamReader> m_stream; // JobSpec::inputStream, if any
+    qint32 m_streamFile = -1; // the stream's planned file, once planned
     qint32 m_plannedCount = 0;
     qint64 m_skippedByScan = 0;
     bool m_reportsFinal = false; // guarded by m_reportMutex
@@ -159,6 +177,8 @@ private:
     std::unordered_map<qint32, PendingFile> m_pending;
     quint64 m_words = 0;
     quint64 m_overlongWords = 0;
+    qint64 m_streamBlocksReduced = 0;
+    bool m_streamComplete = false;
     qint64 m_bytesOfCountedFiles = 0;
     QElapsedTimer m_sinceLiveTop;
 
