@@ -5,6 +5,7 @@
 #include "app/common/stopsignalnotifier.h"
 #include "core/engine/countjob.h"
 #include "core/format/progressformat.h"
+#include "core/format/progressjson.h"
 #include "core/results/resultreader.h"
 #include "core/text/localpath.h"
 
@@ -115,9 +116,10 @@ int CommandLineTool::start(const QStringList &arguments)
                                     tr("Count BYTES of generated sample text (K, M, G suffixes "
                                        "allowed) instead of, or besides, files."),
                                     tr("BYTES"));
-    const QCommandLineOption progress(QStringLiteral("progress"),
-                                      tr("Show progress on stderr (the default when stderr is a "
-                                         "terminal)."));
+    const QCommandLineOption progress(
+        QStringLiteral("progress"),
+        tr("Show progress on stderr (the default when stderr is a terminal); --progress=json "
+           "writes one JSON object per line instead, for scripts."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), tr("Show no progress."));
     const QCommandLineOption merge(
         QStringLiteral("merge"),
@@ -144,8 +146,21 @@ int CommandLineTool::start(const QStringList &arguments)
                  + tr("Try 'wordmill-cli --help' for more information.\n"));
         return int(UsageError);
     };
-    if (!parser.parse(arguments))
+    // QCommandLineParser knows no optional values: "--progress=json" is "--progress" with a
+    // format, as GNU tools spell such options.
+    QStringList options = arguments;
+    QString progressFormat = QStringLiteral("text");
+    for (qsizetype i = 1; i < options.size() && options.at(i) != QLatin1String("--"); ++i) {
+        if (options.at(i).startsWith(QLatin1String("--progress="))) {
+            progressFormat = options.at(i).mid(int(qstrlen("--progress=")));
+            options[i] = QStringLiteral("--progress");
+        }
+    }
+    if (!parser.parse(options))
         return usage(parser.errorText());
+    if (progressFormat != QLatin1String("text") && progressFormat != QLatin1String("json"))
+        return usage(tr("unknown progress format '%1': use text or json").arg(progressFormat));
+    m_jsonProgress = progressFormat == QLatin1String("json");
     if (parser.isSet(help))
         return printOut(parser.helpText().toLocal8Bit()) ? Success : OutputFailed;
     if (parser.isSet(version))
@@ -239,7 +254,7 @@ int CommandLineTool::start(const QStringList &arguments)
         return usage(tr("no input: give files or folders, '-' for standard input, or --sample "
                         "BYTES"));
 
-    m_progressOnTerminal = ::isatty(STDERR_FILENO);
+    m_progressOnTerminal = ::isatty(STDERR_FILENO) && !m_jsonProgress;
     m_progress = !parser.isSet(quiet) && (parser.isSet(progress) || m_progressOnTerminal);
     if (parser.isSet(merge)) {
         startMerge(spec.paths);
@@ -281,6 +296,13 @@ void CommandLineTool::printProgress(bool last)
 {
     if (!m_job)
         return;
+    if (m_jsonProgress) {
+        const std::shared_ptr<const CountResult> result = last ? m_job->result() : nullptr;
+        printErr(QString::fromUtf8(ProgressJson::line(m_job->state(), m_job->progress(),
+                                                      result ? &result->totals : nullptr)
+                                   + '\n'));
+        return;
+    }
     const QString line = ProgressFormat::statusLine(m_job->state(), m_job->progress());
     if (m_progressOnTerminal)
         printErr(QStringLiteral("\r\x1b[K") + line + (last ? QStringLiteral("\n") : QString()));
@@ -295,6 +317,9 @@ void CommandLineTool::onFinished()
     if (m_stopSignal != 0 || m_job->state() == CountJob::Cancelled) {
         if (m_progress && m_progressOnTerminal)
             printErr(QStringLiteral("\r\x1b[K"));
+        if (m_progress && m_jsonProgress)
+            printProgress(true); // a script learns how it ended
+
         reportStopped();
         return;
     }
@@ -320,7 +345,7 @@ void CommandLineTool::onFinished()
             Q_EMIT done(SomeSkipped);
             return;
         }
-        if (m_progress)
+        if (m_progress && !m_jsonProgress) // the last JSON line carries the totals
             printErr(ProgressFormat::summaryLine(*result) + QLatin1Char('\n'));
         if (result->totals.overlongWords > 0) {
             const int overlong = int(std::min(result->totals.overlongWords, quint64(INT_MAX)));

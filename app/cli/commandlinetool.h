@@ -67,6 +67,7 @@ private:
     qsizetype m_top = -1;
     bool m_progress = false;
     bool m_progressOnTerminal = false;
+    bool m_jsonProgress = false; // --progress=json
     void reportStopped();
 
     int m_stopSignal = 0; // the signal that asked to stop, or 0

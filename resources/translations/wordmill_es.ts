@@ -58,10 +58,6 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <translation>Contar BYTES de texto de muestra generado (se admiten los sufijos K, M y G) en lugar de archivos o además de ellos.</translation>
     </message>
     <message>
-        <source>Show progress on stderr (the default when stderr is a terminal).</source>
-        <translation>Mostrar el progreso en stderr (predeterminado si stderr es un terminal).</translation>
-    </message>
-    <message>
         <source>Show no progress.</source>
         <translation>No mostrar el progreso.</translation>
     </message>
@@ -206,6 +202,14 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
     <message>
         <source>no input: give files or folders, &apos;-&apos; for standard input, or --sample BYTES</source>
         <translation>no hay entradas: indicar archivos o carpetas, &apos;-&apos; para la entrada estándar, o --sample BYTES</translation>
+    </message>
+    <message>
+        <source>Show progress on stderr (the default when stderr is a terminal); --progress=json writes one JSON object per line instead, for scripts.</source>
+        <translation>Mostrar el progreso en stderr (lo predeterminado cuando stderr es un terminal); --progress=json escribe en su lugar un objeto JSON por línea, para scripts.</translation>
+    </message>
+    <message>
+        <source>unknown progress format &apos;%1&apos;: use text or json</source>
+        <translation>formato de progreso desconocido &apos;%1&apos;: usar text o json</translation>
     </message>
 </context>
 <context>

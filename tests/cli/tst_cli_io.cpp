@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void standardInputProblemsNameIt();
     void noInputAtATerminalIsAUsageError();
     void progressForStandardInputHasNoTotal();
+    void progressAsJsonLines();
 
 private:
     QTemporaryDir m_dir;
@@ -342,6 +345,33 @@ void TestCliIo::progressForStandardInputHasNoTotal()
     QCOMPARE(run.out, QByteArray("palabra\t262144\n"));
     QVERIFY2(run.err.contains("Counted 262,144 words (1 distinct) in 1 file, 2.0 MiB"),
              run.err.constData());
+}
+
+void TestCliIo::progressAsJsonLines()
+{
+    const CliRun run = runCli({QStringLiteral("--progress=json"), QStringLiteral("--sample"),
+                               QStringLiteral("3M"), QStringLiteral("--top"), QStringLiteral("1")});
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 0);
+    const QList<QByteArray> lines = run.err.trimmed().split('\n');
+    QVERIFY(!lines.isEmpty());
+    for (const QByteArray &line : lines) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError && doc.isObject(), line.constData());
+    }
+    const QJsonObject last = QJsonDocument::fromJson(lines.constLast()).object();
+    QCOMPARE(last.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+    QCOMPARE(last.value(QStringLiteral("bytesDone")).toInteger(), 3 << 20);
+    QCOMPARE(last.value(QStringLiteral("bytesTotal")).toInteger(), 3 << 20);
+    QVERIFY(last.value(QStringLiteral("words")).toInteger() > 0);
+    const QByteArray top = run.out.split('\t').constFirst();
+    QVERIFY(!top.isEmpty());
+
+    const CliRun unknown = runCli({QStringLiteral("--progress=xml"), m_small}, 20000,
+                                  {QStringLiteral("LANGUAGE=en")});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains("unknown progress format 'xml'"), unknown.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliIo)

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/format/progressjson.h"
+
+#include "core/format/progressformat.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaEnum>
+
+namespace ProgressJson {
+
+QByteArray stateKey(CountJob::State state)
+{
+    return QByteArray(QMetaEnum::fromType<CountJob::State>().valueToKey(state)).toLower();
+}
+
+QByteArray line(CountJob::State state, const JobProgress &p, const CountTotals *totals)
+{
+    const auto known = [](bool isKnown, qint64 value) {
+        return isKnown ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+    };
+    const double rate = ProgressFormat::mapSpeed(p);
+    const bool counting = state == CountJob::Counting && !p.readingStream && rate > 0;
+    const qint64 leftMs = counting ? qint64(double(p.map.total - p.map.done) * 1000.0 / rate) : 0;
+    QJsonObject o;
+    o.insert(QStringLiteral("state"), QString::fromLatin1(stateKey(state)));
+    o.insert(QStringLiteral("elapsedMs"), p.elapsedMs);
+    o.insert(QStringLiteral("workingMs"), p.workingMs);
+    o.insert(QStringLiteral("filesFound"), p.scan.done);
+    o.insert(QStringLiteral("filesSkipped"), p.filesSkipped);
+    o.insert(QStringLiteral("bytesDone"), p.map.done);
+    o.insert(QStringLiteral("bytesTotal"),
+             known(p.map.started && !p.readingStream, p.map.started ? p.map.total : 0));
+    o.insert(QStringLiteral("readingStream"), p.readingStream);
+    o.insert(QStringLiteral("chunksMerged"), p.reduce.done);
+    o.insert(QStringLiteral("chunksTotal"),
+             known(p.reduce.started && !p.readingStream, p.reduce.total));
+    o.insert(QStringLiteral("sortDone"), p.finalize.done);
+    o.insert(QStringLiteral("sortTotal"), known(p.finalize.started, p.finalize.total));
+    o.insert(QStringLiteral("bytesPerSecond"), rate);
+    o.insert(QStringLiteral("secondsLeft"),
+             counting ? QJsonValue(double(leftMs) / 1000.0) : QJsonValue(QJsonValue::Null));
+    if (totals) {
+        o.insert(QStringLiteral("words"), qint64(totals->words));
+        o.insert(QStringLiteral("distinctWords"), qint64(totals->distinctWords));
+        o.insert(QStringLiteral("filesCounted"), totals->filesCounted);
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+} // namespace ProgressJson
