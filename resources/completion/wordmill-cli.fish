@@ -23,6 +23,13 @@ complete -c wordmill-cli -l quiet -n 'not __fish_seen_argument -l progress' \
 complete -c wordmill-cli -l merge \
     -n 'not __fish_seen_argument -l mode -l threads -l chunk-size -l sample -l merge' \
     -d 'Read the paths as result files (TSV or JSON) and add up their counts'
+complete -c wordmill-cli -l map -n 'not __fish_seen_argument -l merge -l reduce' \
+    -d 'Hadoop Streaming mapper: count standard input, print partial counts'
+complete -c wordmill-cli -l map-memory -x -n 'not __fish_seen_argument -l merge -l reduce' \
+    -d 'With --map: memory for the counts before they are printed (default 64M)' \
+    -a '16M 64M 256M 1G'
+complete -c wordmill-cli -l reduce -n 'not __fish_seen_argument -l merge -l map -l mode' \
+    -d 'Hadoop Streaming reducer: sum sorted word<TAB>count lines'
 complete -c wordmill-cli -s h -l help -d 'Show the options and exit'
 complete -c wordmill-cli -s v -l version -d 'Show the version and exit'
 # Anything else is a file or folder to count (or, with --merge, a result file): fish offers
