@@ -147,7 +147,7 @@ int CommandLineTool::start(const QStringList &arguments)
            "status 2)."));
     const QCommandLineOption mapMemory(
         QStringLiteral("map-memory"),
-        tr("With --map: print and forget the counts whenever they take more than BYTES of memory "
+        tr("With --map: print and forget the counts before they take more than BYTES of memory "
            "(K, M, G suffixes allowed; default 64M)."),
         tr("BYTES"));
     parser.addOptions({mode, threads, chunk, top, format, sample, progress, quiet, merge, output,

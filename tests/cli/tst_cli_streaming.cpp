@@ -28,7 +28,7 @@ QByteArray readCorpus(const QString &name)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// About 2.5 MB of lines in many scripts, made the same way every run: accents and ñ, Greek,
+// About 1.6 MB of lines in many scripts, made the same way every run: accents and ñ, Greek,
 // CJK, emoji (with a skin-tone modifier), mixed case, a combining accent that NFC composes,
 // apostrophes inside and outside words, CRLF and LF line ends, a byte that is not UTF-8
 // (Windows-1252), control bytes inside whitespace-mode tokens, an over-long word, and one line
@@ -47,7 +47,7 @@ QByteArray multilingualText()
     QByteArray text;
     text.reserve(3 << 20);
     int line = 0;
-    while (text.size() < (2 << 20)) {
+    while (text.size() < (3 << 19)) {
         const int n = 1 + int(random.bounded(12));
         for (int i = 0; i < n; ++i) {
             if (i > 0)
@@ -55,9 +55,9 @@ QByteArray multilingualText()
             text.append(words.at(int(random.bounded(quint32(words.size())))));
         }
         text.append(++line % 3 == 0 ? "\r\n" : "\n");
-        if (line == 5000)
+        if (line == 2000)
             text.append(QByteArray(1500, 'z')).append(" over-long\n");
-        if (line == 20000) {
+        if (line == 5000) {
             for (int i = 0; i < 150000; ++i)
                 text.append(words.at(i % words.size())).append(' ');
             text.append('\n');
@@ -286,9 +286,9 @@ void TestCliStreaming::pipelineMatchesOneRun()
 
 void TestCliStreaming::memoryLimitFlushesPartialCounts()
 {
-    // About 2.5 MB, so three chunks of one MiB, the last one half a MiB: with a tiny limit, each
-    // chunk's counts go out on their own.
-    const QByteArray text = m_multilingual + m_multilingual.left(500000);
+    // About 2.4 MB, so three chunks of one MiB, the last one a third of a MiB: with a tiny
+    // limit, each chunk's counts go out on their own.
+    const QByteArray text = m_multilingual + m_multilingual.left(800000);
     const QString mode = QStringLiteral("words");
     const QByteArray unlimited = map(text, mode);
     const QByteArray limited
