@@ -30,6 +30,7 @@ void printErr(const QString &text)
     std::fflush(stderr);
 }
 
+// Called on the worker thread.
 void printInputProblem(FileProblem problem, const QString &details)
 {
     FileReport report;
@@ -40,6 +41,7 @@ void printInputProblem(FileProblem problem, const QString &details)
 }
 
 // Standard input and output as unbuffered devices: both roles read and write a MiB at a time.
+// Called on the worker thread.
 bool openStandardStreams(QFile *in, QFile *out)
 {
     if (in->open(STDIN_FILENO, QIODevice::ReadOnly | QIODevice::Unbuffered,
