@@ -44,14 +44,17 @@ void printInputProblem(FileProblem problem, const QString &details)
 // Called on the worker thread.
 bool openStandardStreams(QFile *in, QFile *out)
 {
-    if (in->open(STDIN_FILENO, QIODevice::ReadOnly | QIODevice::Unbuffered,
-                 QFileDevice::DontCloseHandle)
-        && out->open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
-                     QFileDevice::DontCloseHandle))
-        return true;
-    printErr(Text::tr("wordmill-cli: cannot write the results: %1\n")
-                 .arg(in->isOpen() ? out->errorString() : in->errorString()));
-    return false;
+    if (!in->open(STDIN_FILENO, QIODevice::ReadOnly | QIODevice::Unbuffered,
+                  QFileDevice::DontCloseHandle)) {
+        printInputProblem(FileProblem::CannotOpen, in->errorString());
+        return false;
+    }
+    if (!out->open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered,
+                   QFileDevice::DontCloseHandle)) {
+        printErr(Text::tr("wordmill-cli: cannot write the results: %1\n").arg(out->errorString()));
+        return false;
+    }
+    return true;
 }
 
 } // namespace
