@@ -2,6 +2,7 @@
 #include "app/cli/commandlinetool.h"
 
 #include "app/cli/atomicoutputfile.h"
+#include "app/cli/streamrole.h"
 #include "app/common/stopsignalnotifier.h"
 #include "core/engine/countjob.h"
 #include "core/format/progressformat.h"
@@ -136,8 +137,24 @@ int CommandLineTool::start(const QStringList &arguments)
         tr("Read the PATHs from FILE, each ended by a NUL byte, as 'find -print0' writes them "
            "('-': standard input), instead of from the command line."),
         tr("FILE"));
-    parser.addOptions(
-        {mode, threads, chunk, top, format, sample, progress, quiet, merge, output, files0});
+    const QCommandLineOption map(
+        QStringLiteral("map"),
+        tr("Hadoop Streaming mapper: count the text on standard input (decoded as files are, with "
+           "the --mode rules) and print partial counts, word<TAB>count lines in no order; a word "
+           "may appear on several lines. Memory stays near --map-memory."));
+    const QCommandLineOption reduce(
+        QStringLiteral("reduce"),
+        tr("Hadoop Streaming reducer: read word<TAB>count lines sorted by word (as the shuffle or "
+           "LC_ALL=C sort delivers them) on standard input and print each word once with the sum "
+           "of its counts, in constant memory. Unsorted or malformed input is an error (exit "
+           "status 2)."));
+    const QCommandLineOption mapMemory(
+        QStringLiteral("map-memory"),
+        tr("With --map: print and forget the counts before they take more than BYTES of memory "
+           "(K, M, G suffixes allowed; default 64M)."),
+        tr("BYTES"));
+    parser.addOptions({mode, threads, chunk, top, format, sample, progress, quiet, merge, output,
+                       files0, map, reduce, mapMemory});
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
 
@@ -175,6 +192,32 @@ int CommandLineTool::start(const QStringList &arguments)
         }
     }
 
+    const QCommandLineOption *role = parser.isSet(map) ? &map
+        : parser.isSet(reduce)                         ? &reduce
+                                                       : nullptr;
+    if (role) {
+        const QString name = QStringLiteral("--") + role->names().constFirst();
+        for (const QCommandLineOption *other : {&map, &reduce, &merge}) {
+            if (other != role && parser.isSet(*other))
+                return usage(tr("%1 and %2 cannot be used together")
+                                 .arg(name, QStringLiteral("--") + other->names().constFirst()));
+        }
+        if (!parser.positionalArguments().isEmpty())
+            return usage(tr("%1 reads standard input: give no PATH").arg(name));
+        // What the streaming roles cannot honour is refused rather than silently ignored.
+        for (const QCommandLineOption *option :
+             {&sample, &threads, &chunk, &top, &format, &output, &files0}) {
+            if (parser.isSet(*option))
+                return usage(tr("%1 streams word<TAB>count lines: --%2 does not apply")
+                                 .arg(name, option->names().constLast()));
+        }
+        if (role == &reduce && parser.isSet(mode))
+            return usage(tr("%1 streams word<TAB>count lines: --%2 does not apply")
+                             .arg(name, mode.names().constFirst()));
+    }
+    if (parser.isSet(mapMemory) && role != &map)
+        return usage(tr("--map-memory applies to --map only"));
+
     JobSpec spec;
     spec.paths = parser.positionalArguments();
     if (parser.isSet(files0)) {
@@ -202,6 +245,20 @@ int CommandLineTool::start(const QStringList &arguments)
     }
     if (!parseCountingMode(parser.value(mode), &spec.mode))
         return usage(tr("unknown mode '%1': use words or whitespace").arg(parser.value(mode)));
+    if (role) {
+        qint64 memory = StreamCounter::DefaultMemoryLimit;
+        if (parser.isSet(mapMemory)) {
+            memory = ProgressFormat::parseBytes(parser.value(mapMemory));
+            if (memory < 1)
+                return usage(tr("--map-memory needs a size in bytes, such as 64M"));
+        }
+        m_streamRole = std::make_unique<StreamRole>(
+            role == &map ? StreamRole::Map : StreamRole::Reduce, spec.mode, memory);
+        connect(&m_streamRoleDone, &QFutureWatcher<int>::finished, this,
+                &CommandLineTool::onStreamRoleFinished);
+        m_streamRoleDone.setFuture(m_streamRole->start());
+        return -1;
+    }
     if (!ResultWriter::parseFormat(parser.value(format), &m_format))
         return usage(tr("unknown format '%1': use tsv, csv or json").arg(parser.value(format)));
     if (parser.isSet(threads)) {
@@ -288,6 +345,8 @@ void CommandLineTool::stop(int signalNumber)
     if (m_stopSignal == 0)
         m_stopSignal = signalNumber;
     m_mergeTask.cancel();
+    if (m_streamRole)
+        m_streamRole->cancel();
     if (m_job)
         m_job->cancel();
 }
@@ -387,6 +446,23 @@ void CommandLineTool::onMergeFinished()
                           ProgressFormat::duration(m_clock.elapsed())));
     }
     Q_EMIT done(outcome.errors.isEmpty() && m_listProblems.isEmpty() ? Success : SomeSkipped);
+}
+
+void CommandLineTool::onStreamRoleFinished()
+{
+    const int code = m_streamRoleDone.result();
+    if (code >= 0 && m_stopSignal == 0) {
+        Q_EMIT done(code);
+        return;
+    }
+    // Rows went out as they were made: what the role printed before the stop is not the whole.
+    const int signalNumber = m_stopSignal != 0 ? m_stopSignal : SIGINT;
+    if (signalNumber == SIGINT)
+        printErr(tr("wordmill-cli: interrupted; the output is incomplete\n"));
+    else
+        printErr(tr("wordmill-cli: stopped by %1; the output is incomplete\n")
+                     .arg(StopSignalNotifier::signalName(signalNumber)));
+    Q_EMIT done(StoppedBySignal + signalNumber);
 }
 
 void CommandLineTool::reportStopped()

@@ -14,6 +14,7 @@
 
 class AtomicOutputFile;
 class CountJob;
+class StreamRole;
 class QTimer;
 struct CountResult;
 
@@ -22,10 +23,14 @@ struct CountResult;
     adds up result files on a worker thread) and prints the counts on stdout, problems and
     progress on stderr.
 
+    With --map and --reduce it is a Hadoop Streaming mapper or reducer (StreamRole): standard input
+    to standard output, word<TAB>count lines.
+
     Exit status: 0 all counted, 1 some input could not be counted or the output could not be
-    written, 2 usage error, 128 + the signal's number when stopped by SIGINT (130), SIGTERM
-    (143) or SIGHUP (129): the job is cancelled through the same path as the desktop's Cancel,
-    and the status is the one shells expect of a program a signal ended.
+    written, 2 usage error or (--reduce) input that is not sorted word<TAB>count lines, 128 + the
+   signal's number when stopped by SIGINT (130), SIGTERM (143) or SIGHUP (129): the job is cancelled
+   through the same path as the desktop's Cancel, and the status is the one shells expect of a
+   program a signal ended.
 */
 class CommandLineTool final : public QObject
 {
@@ -37,6 +42,7 @@ public:
         SomeSkipped = 1,
         OutputFailed = 1, // stdout could not take the output
         UsageError = 2,
+        BadInput = 2, // --reduce: unsorted input, a malformed line, a sum beyond 2^64 - 1
         StoppedBySignal = 128,
     };
 
@@ -54,6 +60,7 @@ Q_SIGNALS:
 
 private:
     void startMerge(const QStringList &paths);
+    void onStreamRoleFinished();
     void onFinished();
     void onMergeFinished();
     bool writeResult(const CountResult &result);
@@ -62,6 +69,9 @@ private:
     QPointer<CountJob> m_job;
     ResultMergeTask m_mergeTask; // --merge: cancels and waits for its worker when the tool goes
     QFutureWatcher<ResultMergeTask::Outcome> m_merge;
+    std::unique_ptr<StreamRole>
+        m_streamRole; // --map, --reduce: cancels and waits when the tool goes
+    QFutureWatcher<int> m_streamRoleDone;
     QTimer *m_progressTimer = nullptr;
     ResultFormat m_format = ResultFormat::Tsv;
     qsizetype m_top = -1;

@@ -45,6 +45,57 @@ inline bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
+QString tooLongText()
+{
+    return Text::tr("a line longer than %1 bytes: not a WordMill result").arg(MaxLineBytes);
+}
+
+// The checks of every row, TSV or CSV: a word of 1 to MaxWrittenWordBytes bytes, and a count
+// written in [c, e) as digits only, that fits in 64 bits.
+bool checkRow(qsizetype length, const char *c, const char *e, quint64 *count, QString *reason)
+{
+    if (length == 0)
+        return failWith(reason, Text::tr("an empty word"));
+    if (length > CountResult::MaxWrittenWordBytes)
+        return failWith(
+            reason, Text::tr("a word longer than %1 bytes").arg(CountResult::MaxWrittenWordBytes));
+    const auto [end, error] = std::from_chars(c, e, *count);
+    if (error == std::errc::result_out_of_range)
+        return failWith(reason, Text::tr("the count does not fit in 64 bits"));
+    if (error != std::errc() || end != e)
+        return failWith(reason, Text::tr("the count is not a whole number of 0 or more"));
+    return true;
+}
+
+// One TSV line [p, e), without its LF, split into its word and count (ResultReader::parseTsvRow).
+bool splitTsvLine(const char *p, const char *e, QByteArrayView *word, quint64 *count,
+                  QString *reason)
+{
+    if (e - p > MaxLineBytes)
+        return failWith(reason, tooLongText());
+    if (e > p && e[-1] == '\r')
+        --e;
+    const auto *tab = static_cast<const char *>(std::memchr(p, '\t', size_t(e - p)));
+    if (!tab) {
+        if (p == e)
+            return failWith(reason, Text::tr("an empty line"));
+        return failWith(reason, Text::tr("no TAB between word and count"));
+    }
+    const qsizetype length = tab - p;
+    if (length == 0)
+        return failWith(reason, Text::tr("an empty word"));
+    if (length > CountResult::MaxWrittenWordBytes)
+        return failWith(
+            reason, Text::tr("a word longer than %1 bytes").arg(CountResult::MaxWrittenWordBytes));
+    const char *c = tab + 1;
+    if (std::memchr(c, '\t', size_t(e - c)))
+        return failWith(reason, Text::tr("more than one TAB"));
+    if (c == e)
+        return failWith(reason, Text::tr("no count after the TAB"));
+    *word = QByteArrayView(p, length);
+    return checkRow(length, c, e, count, reason);
+}
+
 // Parses TSV rows, or CSV rows after setCsv(), into a table, block after block; the line count
 // carries over.
 class RowParser final
@@ -89,11 +140,7 @@ public:
     }
 
     //! The error for a line, or a rest of a block, too long to be a result line.
-    bool failTooLong()
-    {
-        return fail(
-            Text::tr("a line longer than %1 bytes: not a WordMill result").arg(MaxLineBytes));
-    }
+    bool failTooLong() { return fail(tooLongText()); }
 
     //! Moves on to the next line, for an error in a line not yet parsed.
     void nextLine() { ++m_line; }
@@ -110,28 +157,12 @@ private:
 
     bool parseLine(const char *p, const char *e)
     {
-        if (e - p > MaxLineBytes)
-            return failTooLong();
-        if (e > p && e[-1] == '\r')
-            --e;
-        const auto *tab = static_cast<const char *>(std::memchr(p, '\t', size_t(e - p)));
-        if (!tab) {
-            if (p == e)
-                return fail(Text::tr("an empty line"));
-            return fail(Text::tr("no TAB between word and count"));
-        }
-        const qsizetype length = tab - p;
-        if (length == 0)
-            return fail(Text::tr("an empty word"));
-        if (length > CountResult::MaxWrittenWordBytes)
-            return fail(
-                Text::tr("a word longer than %1 bytes").arg(CountResult::MaxWrittenWordBytes));
-        const char *c = tab + 1;
-        if (std::memchr(c, '\t', size_t(e - c)))
-            return fail(Text::tr("more than one TAB"));
-        if (c == e)
-            return fail(Text::tr("no count after the TAB"));
-        return addRow(p, length, c, e);
+        QByteArrayView word;
+        quint64 count = 0;
+        QString reason;
+        if (!splitTsvLine(p, e, &word, &count, &reason))
+            return fail(reason);
+        return addCounted(word, count);
     }
 
     /*!
@@ -193,22 +224,20 @@ private:
     //! Adds the word [word, word + length) with the count written in [c, e).
     bool addRow(const char *word, qsizetype length, const char *c, const char *e)
     {
-        if (length == 0)
-            return fail(Text::tr("an empty word"));
-        if (length > CountResult::MaxWrittenWordBytes)
-            return fail(
-                Text::tr("a word longer than %1 bytes").arg(CountResult::MaxWrittenWordBytes));
         quint64 count = 0;
-        const auto [end, error] = std::from_chars(c, e, count);
-        if (error == std::errc::result_out_of_range)
-            return fail(Text::tr("the count does not fit in 64 bits"));
-        if (error != std::errc() || end != e)
-            return fail(Text::tr("the count is not a whole number of 0 or more"));
+        QString reason;
+        if (!checkRow(length, c, e, &count, &reason))
+            return fail(reason);
+        return addCounted(QByteArrayView(word, length), count);
+    }
+
+    bool addCounted(QByteArrayView word, quint64 count)
+    {
         if (count > 0) {
             if (m_words + count < m_words)
                 return fail(Text::tr("the counts add up to more than 2^64 - 1"));
             m_words += count;
-            m_table->add(word, length, count);
+            m_table->add(word.data(), word.size(), count);
         }
         ++m_rows;
         return true;
@@ -403,6 +432,12 @@ bool ResultReader::readData(QByteArrayView data, const QString &name, WordTable 
     if (summary)
         *summary = s;
     return true;
+}
+
+bool ResultReader::parseTsvRow(QByteArrayView line, QByteArrayView *word, quint64 *count,
+                               QString *reason)
+{
+    return splitTsvLine(line.data(), line.data() + line.size(), word, count, reason);
 }
 
 std::shared_ptr<CountResult> ResultReader::merge(const QStringList &paths, QStringList *errors,

@@ -87,6 +87,16 @@ public:
                          FileSummary *summary = nullptr, const StopRequest &stop = {});
 
     /*!
+        Splits one TSV row, \a line without its LF, into \a word (a view into \a line) and
+        \a count, by the TSV rules above (a CR at the end is dropped; one TAB; a word of 1 to
+        2,000 bytes; a count of digits only that fits in 64 bits). False on error, with the
+        reason in \a reason ("no TAB between word and count", ...). The one parser of TSV rows:
+        the reader and SortedCountReducer both use it.
+    */
+    static bool parseTsvRow(QByteArrayView line, QByteArrayView *word, quint64 *count,
+                            QString *reason);
+
+    /*!
         Reads every file of \a paths and adds their counts into one result in output order.
         A file that cannot be read adds nothing; its "PATH: reason" goes to \a errors and the
         others are still merged. Returns null when no file could be read, or when \a stop

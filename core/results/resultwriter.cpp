@@ -130,9 +130,7 @@ bool writeRows(const CountResult &result, const quint32 *entries, size_t rows, R
         const quint64 count = table.entry(entries[i]).count;
         switch (format) {
         case ResultFormat::Tsv:
-            buffer.append(word).append('\t');
-            appendNumber(buffer, count);
-            buffer.append('\n');
+            ResultWriter::appendTsvRow(buffer, word, count);
             break;
         case ResultFormat::Csv:
             buffer.append(ResultWriter::csvCell(word)).append(',');
@@ -169,6 +167,28 @@ bool ResultWriter::write(const CountResult &result, const std::vector<quint32> &
                          ResultFormat format, QIODevice *out)
 {
     return writeRows(result, entries.data(), entries.size(), format, out);
+}
+
+void ResultWriter::appendTsvRow(QByteArray &out, QByteArrayView word, quint64 count)
+{
+    out.append(word).append('\t');
+    appendNumber(out, count);
+    out.append('\n');
+}
+
+bool ResultWriter::writeTsv(const WordTable &table, QIODevice *out)
+{
+    QByteArray buffer;
+    buffer.reserve(FlushBytes + 4096);
+    for (qsizetype i = 0; i < table.size(); ++i) {
+        appendTsvRow(buffer, table.word(i), table.entry(i).count);
+        if (buffer.size() >= FlushBytes) {
+            if (out->write(buffer) != buffer.size())
+                return false;
+            buffer.clear();
+        }
+    }
+    return out->write(buffer) == buffer.size();
 }
 
 QByteArray ResultWriter::tsv(const CountResult &result, const std::vector<quint32> &entries)

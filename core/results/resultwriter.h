@@ -8,6 +8,7 @@
 #include <vector>
 
 class QIODevice;
+class WordTable;
 struct CountResult;
 
 enum class ResultFormat { Tsv, Csv, Json };
@@ -38,6 +39,18 @@ public:
                       ResultFormat format, QIODevice *out);
     //! The rows \a entries (as for write()) as TSV bytes, word<TAB>count\n, for the clipboard.
     static QByteArray tsv(const CountResult &result, const std::vector<quint32> &entries);
+
+    /*!
+        Writes every entry of \a table, in the table's own order, as TSV rows: the partial counts
+        of a Hadoop Streaming mapper (wordmill-cli --map). False on write error.
+    */
+    static bool writeTsv(const WordTable &table, QIODevice *out);
+    /*!
+        Appends one TSV row, word<TAB>count and a line end, to \a out. The word's bytes go as
+        they are: words never hold a TAB, CR or LF in either mode, so TSV needs no escaping, and
+        ResultReader reads back exactly the bytes written.
+    */
+    static void appendTsvRow(QByteArray &out, QByteArrayView word, quint64 count);
 
     //! One CSV cell: formula-like starts get a ', then quoting where RFC 4180 needs it.
     static QByteArray csvCell(QByteArrayView text);

@@ -39,6 +39,7 @@ _wordmill_cli()
         --format) values='tsv csv json' ;;
         --chunk-size) values='64K 256K 1M 4M 16M 64M 256M 1G' ;;
         --sample) values='100M 1G 5G 10G' ;;
+        --map-memory) values='16M 64M 256M 1G' ;;
         --threads) values=$(getconf _NPROCESSORS_ONLN 2>/dev/null) || return ;;
         --top) return ;; # any whole number
     esac
@@ -61,7 +62,8 @@ _wordmill_cli()
 
     if [[ $cur == -* ]] && ! $end_of_options; then
         local options='--mode --threads --chunk-size --top --format --sample --progress
-            --quiet --merge --help --version -h -v'
+            --progress=json --quiet --merge --map --map-memory --reduce --output --files0-from
+            --help --version -h -v -o'
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
         return
     fi

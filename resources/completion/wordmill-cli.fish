@@ -18,11 +18,21 @@ complete -c wordmill-cli -l sample -x -n $counting -d 'Count generated sample te
     -a '100M 1G 5G 10G'
 complete -c wordmill-cli -l progress -n 'not __fish_seen_argument -l quiet' \
     -d 'Show progress on stderr (default when stderr is a terminal)'
+complete -c wordmill-cli -l progress=json -d 'Progress as one JSON object per line on stderr'
+complete -c wordmill-cli -s o -l output -r -F -d 'Write the result to FILE, whole or not at all'
+complete -c wordmill-cli -l files0-from -r -F -d 'Read the paths from FILE, NUL-separated (- for stdin)'
 complete -c wordmill-cli -l quiet -n 'not __fish_seen_argument -l progress' \
     -d 'Show no progress'
 complete -c wordmill-cli -l merge \
     -n 'not __fish_seen_argument -l mode -l threads -l chunk-size -l sample -l merge' \
     -d 'Read the paths as result files (TSV or JSON) and add up their counts'
+complete -c wordmill-cli -l map -n 'not __fish_seen_argument -l merge -l reduce' \
+    -d 'Hadoop Streaming mapper: count standard input, print partial counts'
+complete -c wordmill-cli -l map-memory -x -n 'not __fish_seen_argument -l merge -l reduce' \
+    -d 'With --map: memory for the counts before they are printed (default 64M)' \
+    -a '16M 64M 256M 1G'
+complete -c wordmill-cli -l reduce -n 'not __fish_seen_argument -l merge -l map -l mode' \
+    -d 'Hadoop Streaming reducer: sum sorted word<TAB>count lines'
 complete -c wordmill-cli -s h -l help -d 'Show the options and exit'
 complete -c wordmill-cli -s v -l version -d 'Show the version and exit'
 # Anything else is a file or folder to count (or, with --merge, a result file): fish offers

@@ -211,6 +211,56 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <source>unknown progress format &apos;%1&apos;: use text or json</source>
         <translation>formato de progreso desconocido &apos;%1&apos;: usar text o json</translation>
     </message>
+    <message>
+        <source>Hadoop Streaming mapper: count the text on standard input (decoded as files are, with the --mode rules) and print partial counts, word&lt;TAB&gt;count lines in no order; a word may appear on several lines. Memory stays near --map-memory.</source>
+        <translation>Mapper de Hadoop Streaming: cuenta el texto de la entrada estándar (decodificado como los archivos, con las reglas de --mode) y escribe recuentos parciales, líneas palabra&lt;TAB&gt;frecuencia sin un orden concreto; una palabra puede salir en varias líneas. La memoria se mantiene cerca de --map-memory.</translation>
+    </message>
+    <message>
+        <source>Hadoop Streaming reducer: read word&lt;TAB&gt;count lines sorted by word (as the shuffle or LC_ALL=C sort delivers them) on standard input and print each word once with the sum of its counts, in constant memory. Unsorted or malformed input is an error (exit status 2).</source>
+        <translation>Reducer de Hadoop Streaming: lee de la entrada estándar líneas palabra&lt;TAB&gt;frecuencia ordenadas por palabra (como las entrega el shuffle o LC_ALL=C sort) y escribe cada palabra una vez con la suma de sus frecuencias, en memoria constante. Una entrada sin ordenar o mal formada es un error (código de salida 2).</translation>
+    </message>
+    <message>
+        <source>With --map: print and forget the counts before they take more than BYTES of memory (K, M, G suffixes allowed; default 64M).</source>
+        <translation>Con --map: escribe y olvida los recuentos antes de que ocupen más de BYTES de memoria (se admiten los sufijos K, M y G; predeterminado: 64M).</translation>
+    </message>
+    <message>
+        <source>%1 and %2 cannot be used together</source>
+        <translation>%1 y %2 no se pueden usar juntas</translation>
+    </message>
+    <message>
+        <source>%1 reads standard input: give no PATH</source>
+        <translation>%1 lee la entrada estándar: no indicar ninguna PATH</translation>
+    </message>
+    <message>
+        <source>%1 streams word&lt;TAB&gt;count lines: --%2 does not apply</source>
+        <translation>%1 trabaja con líneas palabra&lt;TAB&gt;frecuencia: --%2 no se aplica</translation>
+    </message>
+    <message>
+        <source>--map-memory applies to --map only</source>
+        <translation>--map-memory solo se aplica a --map</translation>
+    </message>
+    <message>
+        <source>--map-memory needs a size in bytes, such as 64M</source>
+        <translation>--map-memory necesita un tamaño en bytes, como 64M</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: interrupted; the output is incomplete
+</source>
+        <translation>wordmill-cli: interrumpido; la salida está incompleta
+</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: stopped by %1; the output is incomplete
+</source>
+        <translation>wordmill-cli: detenido por %1; la salida está incompleta
+</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: standard input: %1
+</source>
+        <translation>wordmill-cli: entrada estándar: %1
+</translation>
+    </message>
 </context>
 <context>
     <name>CountJob</name>
@@ -1414,6 +1464,29 @@ Tamaño:</translation>
     <message>
         <source>Cumulative</source>
         <translation>Porcentaje acumulado</translation>
+    </message>
+</context>
+<context>
+    <name>SortedCountReducer</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>línea %1: %2</translation>
+    </message>
+    <message>
+        <source>the counts of %1 add up to more than 2^64 - 1</source>
+        <translation>las frecuencias de %1 suman más de 2^64 - 1</translation>
+    </message>
+    <message>
+        <source>%1 comes after %2: the input is not sorted by word (sort it with LC_ALL=C sort)</source>
+        <translation>%1 va después de %2: la entrada no está ordenada por palabra (ordenarla con LC_ALL=C sort)</translation>
+    </message>
+    <message>
+        <source>a line longer than %1 bytes: not a word&lt;TAB&gt;count row</source>
+        <translation>una línea de más de %1 bytes: no es una fila palabra&lt;TAB&gt;frecuencia</translation>
+    </message>
+    <message>
+        <source>the input ends in the middle of a line (it was cut short?)</source>
+        <translation>la entrada termina en mitad de una línea (¿se cortó?)</translation>
     </message>
 </context>
 <context>

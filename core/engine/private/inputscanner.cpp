@@ -232,22 +232,9 @@ FileProblem InputScanner::inspectFile(const QByteArray &path, FileReport *file,
         }
         file->size = total;
     }
-    return inspectHead(head, &file->encoding, details);
-}
-
-FileProblem InputScanner::inspectHead(const QByteArray &head, TextEncoding *encoding,
-                                      QString *details)
-{
-    *encoding = TextEncoding::Utf8;
-    if (head.startsWith("\xEF\xBB\xBF"))
-        *encoding = TextEncoding::Utf8Bom;
-    else if (head.startsWith("\xFF\xFE"))
-        *encoding = TextEncoding::Utf16LE;
-    else if (head.startsWith("\xFE\xFF"))
-        *encoding = TextEncoding::Utf16BE;
-    const bool utf16 = *encoding == TextEncoding::Utf16LE || *encoding == TextEncoding::Utf16BE;
-    const qsizetype nul = head.indexOf('\0');
-    if (!utf16 && nul >= 0) {
+    file->encoding = detectTextEncoding(head);
+    const qsizetype nul = binaryMarkOffset(head, file->encoding);
+    if (nul >= 0) {
         *details = QString::number(nul);
         return FileProblem::Binary;
     }

@@ -56,14 +56,6 @@ public:
     static FileProblem inspectFile(const QByteArray &path, FileReport *file, FileIdentity *identity,
                                    QString *details);
 
-    /*!
-        Decides the encoding of a text from its first SniffBytes, \a head: a byte-order mark
-        decides it, UTF-8 otherwise. Returns FileProblem::Binary, with the offset of the first
-        NUL byte in \a details, for what is not text.
-    */
-    static FileProblem inspectHead(const QByteArray &head, TextEncoding *encoding,
-                                   QString *details);
-
 private:
     using FileKey = std::pair<quint64, quint64>; // device and inode: one per file, links and all
 

@@ -36,7 +36,12 @@ void JobWorkspace::scanStream(ScanResult *scan)
         stream.problem = FileProblem::ReadError;
         stream.details = m_stream->errorString();
     } else {
-        stream.problem = InputScanner::inspectHead(head, &stream.encoding, &stream.details);
+        stream.encoding = detectTextEncoding(head);
+        const qsizetype nul = binaryMarkOffset(head, stream.encoding);
+        if (nul >= 0) {
+            stream.problem = FileProblem::Binary;
+            stream.details = QString::number(nul);
+        }
     }
     if (stream.problem != FileProblem::None) {
         stream.status = FileReport::Skipped;
