@@ -6,8 +6,28 @@
 
 #include <QCoreApplication>
 
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+
+// Opens /dev/null on each of descriptors 0-2 that is closed (`wordmill-cli <&-`), as GNU tools
+// do: otherwise the next descriptor opened (the stop signals' pipe) would take its number, and
+// "standard input" would be that pipe.
+void occupyClosedStandardDescriptors()
+{
+    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
+        if (::fcntl(fd, F_GETFD) < 0 && errno == EBADF)
+            ::open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY); // the lowest free: fd
+    }
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    occupyClosedStandardDescriptors();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("wordmill-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WORDMILL_VERSION));

@@ -89,8 +89,10 @@ int StreamRole::map()
     QFile out;
     if (!openStandardStreams(&in, &out))
         return CommandLineTool::OutputFailed;
-    const StreamCounter::Outcome outcome = m_counter.count(
-        &in, [&out](const WordTable &table) { return ResultWriter::writeTsv(table, &out); });
+    const StreamCounter::Outcome outcome
+        = m_counter.count(STDIN_FILENO, [&out](const WordTable &table) {
+              return ResultWriter::writeTsv(table, &out);
+          });
     switch (outcome.status) {
     case StreamCounter::Outcome::Counted:
         break;

@@ -8,15 +8,15 @@
 #include <functional>
 #include <memory>
 
-class QIODevice;
 class WordTable;
 
 /*!
     \brief Counts the words of a stream (the standard input of a Hadoop Streaming mapper) in
     bounded memory, with the counting kernel CountJob uses for files.
 
-    The stream is counted one MiB chunk at a time by the engine's own chunk counter, with the
-    bytes around each chunk as context, exactly as a file's chunks are: the words are those
+    The stream is read by the StreamReader that counts standard input in a CountJob, and each
+    one MiB block it cuts is counted by the engine's own chunk counter, with the bytes around it
+    as context, exactly as a file's chunks are: the words are those
     CountJob finds in a file holding the same bytes (same tokenizer, decoding, folding, --mode).
     The encoding is decided from the first 64 KiB, as for files; a NUL byte there makes the
     stream binary, and nothing is counted.
@@ -28,7 +28,7 @@ class WordTable;
 
     \code
     StreamCounter counter(CountingMode::Words, 64 << 20);
-    const StreamCounter::Outcome outcome = counter.count(&stdinFile, [&](const WordTable &t) {
+    const StreamCounter::Outcome outcome = counter.count(STDIN_FILENO, [&](const WordTable &t) {
         return writeRows(t); // false: the output failed, stop
     });
     \endcode
@@ -65,13 +65,14 @@ public:
     Q_DISABLE_COPY_MOVE(StreamCounter)
 
     /*!
-        Reads \a input to its end and counts it, calling \a flush whenever the table passes the
-        memory limit, and once at the end if any word was counted. Blocks on reads: call it on a
-        worker thread when the caller must stay responsive (signals, Ctrl-C).
+        Reads descriptor \a fd to its end and counts it, calling \a flush whenever the table
+        passes the memory limit, and once at the end if any word was counted. Waits on reads:
+        call it on a worker thread when the caller must stay responsive (signals, Ctrl-C).
     */
-    Outcome count(QIODevice *input, const Flush &flush);
+    Outcome count(int fd, const Flush &flush);
 
-    //! Makes count() return Cancelled at its next chunk. Thread safe: call it from any thread.
+    //! Makes count() return Cancelled within 100 ms, even while it waits for input. Thread
+    //! safe: call it from any thread.
     void cancel();
 
 private:

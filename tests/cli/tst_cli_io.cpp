@@ -5,6 +5,7 @@
 #include "tests/common/testfiles.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <cstdio>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -61,6 +63,10 @@ private Q_SLOTS:
     void noInputAtATerminalIsAUsageError();
     void progressForStandardInputHasNoTotal();
     void progressAsJsonLines();
+    void closedStandardInputReadsAsEmpty_data();
+    void closedStandardInputReadsAsEmpty();
+    void interruptWhileInputIsSilent_data();
+    void interruptWhileInputIsSilent();
 
 private:
     QTemporaryDir m_dir;
@@ -372,6 +378,58 @@ void TestCliIo::progressAsJsonLines()
                                   {QStringLiteral("LANGUAGE=en")});
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY2(unknown.err.contains("unknown progress format 'xml'"), unknown.err.constData());
+}
+
+void TestCliIo::closedStandardInputReadsAsEmpty_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::newRow("count") << QStringLiteral("--quiet");
+    QTest::newRow("map") << QStringLiteral("--map");
+}
+
+void TestCliIo::closedStandardInputReadsAsEmpty()
+{
+    // Started with descriptor 0 closed, the program must not read the next descriptor it opens
+    // (its stop-signal pipe) as standard input: that waited forever, or failed with EAGAIN.
+    QFETCH(QString, option);
+    QProcess process;
+    process.start(
+        QStringLiteral("/bin/sh"),
+        {QStringLiteral("-c"), QStringLiteral("exec \"$0\" \"$1\" <&-"), CliPath, option});
+    QVERIFY(process.waitForStarted());
+    const bool finished = process.waitForFinished(20000);
+    if (!finished)
+        process.kill();
+    QVERIFY2(finished, "wordmill-cli waited on a closed standard input");
+    QCOMPARE(process.exitCode(), 0);
+    QCOMPARE(process.readAllStandardOutput(), QByteArray());
+    QCOMPARE(process.readAllStandardError(), QByteArray());
+}
+
+void TestCliIo::interruptWhileInputIsSilent_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("count") << QStringList {QStringLiteral("-")};
+    QTest::newRow("map") << QStringList {QStringLiteral("--map")};
+}
+
+void TestCliIo::interruptWhileInputIsSilent()
+{
+    // The writer says nothing and keeps the pipe open: Ctrl-C must still stop the program.
+    QFETCH(QStringList, arguments);
+    QProcess process;
+    process.start(CliPath, arguments);
+    QVERIFY(process.waitForStarted());
+    QTest::qWait(300); // it is now waiting for its first bytes
+    QElapsedTimer clock;
+    clock.start();
+    ::kill(pid_t(process.processId()), SIGINT);
+    const bool finished = process.waitForFinished(5000);
+    if (!finished)
+        process.kill();
+    QVERIFY2(finished, "still waiting for input after SIGINT");
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(process.exitCode(), 130);
 }
 
 QTEST_GUILESS_MAIN(TestCliIo)
