@@ -13,6 +13,7 @@ class ElidedLabel;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QToolButton;
 
 /*!
     \brief One job in the jobs panel: title, state, one bar per phase, speed and time left,
@@ -44,6 +45,14 @@ public:
     QProgressBar *phaseBar(int phase) const { return m_bars[phase]; }
     QPushButton *pauseButton() const { return m_pauseButton; }
     QPushButton *cancelButton() const { return m_cancelButton; }
+    //! Shown once the job has ended (and on an opened result's card).
+    QToolButton *removeButton() const { return m_removeButton; }
+    //! Shown when the job was cancelled or failed.
+    QPushButton *retryButton() const { return m_retryButton; }
+    //! True when the card can go without stopping any work: its job ended, or it has none.
+    bool isRemovable() const;
+    //! True when the job was cancelled or failed, so that running it again makes sense.
+    bool isRetryable() const;
     QWidget *titleLabel() const;
     QLabel *statusLabel() const { return m_status; }
     QString statusText() const;
@@ -55,11 +64,16 @@ public:
 Q_SIGNALS:
     void clicked(JobCard *card);
     void problemsClicked(JobCard *card);
+    //! The remove button or the context menu asked for this card to go.
+    void removeRequested(JobCard *card);
+    //! The retry button or the context menu asked for this job to run again.
+    void retryRequested(JobCard *card);
 
 protected:
     void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -75,6 +89,7 @@ private:
     void updateState();
     void updateStateLabel();
     void updateFinished();
+    void updateEndButtons();
     double recentSpeed() const;
 
     QPointer<CountJob> m_job;
@@ -86,6 +101,8 @@ private:
     QPushButton *m_problems = nullptr;
     QPushButton *m_pauseButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
+    QPushButton *m_retryButton = nullptr;
+    QToolButton *m_removeButton = nullptr;
     QProgressBar *m_bars[PhaseCount] = {};
     QLabel *m_barTexts[PhaseCount] = {};
     bool m_selected = false;

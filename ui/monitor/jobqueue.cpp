@@ -40,6 +40,17 @@ bool JobQueue::hasActiveJobs() const
                        [](const CountJob *job) { return !job->isFinished(); });
 }
 
+bool JobQueue::remove(CountJob *job)
+{
+    if (!job || !job->isFinished() || !m_jobs.contains(job))
+        return false;
+    m_jobs.removeOne(job);
+    Q_EMIT jobRemoved(job);
+    // Finished: its workers are done and its futures over, so nothing of it runs any more.
+    delete job;
+    return true;
+}
+
 void JobQueue::cancelAll()
 {
     m_stopping = true;

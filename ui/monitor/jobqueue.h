@@ -29,12 +29,20 @@ public:
     QList<CountJob *> jobs() const;
     //! True while any job is queued or running.
     bool hasActiveJobs() const;
+    /*!
+        Forgets a finished job and destroys it with its result; jobRemoved() comes first.
+        Returns false, and does nothing, for a job that is queued or running: work is only ever
+        stopped by cancel().
+    */
+    bool remove(CountJob *job);
 
 public Q_SLOTS:
     void cancelAll();
 
 Q_SIGNALS:
     void jobAdded(CountJob *job);
+    //! \a job is about to be destroyed by remove().
+    void jobRemoved(CountJob *job);
     void activeChanged(bool active);
 
 private:

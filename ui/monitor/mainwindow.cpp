@@ -12,6 +12,7 @@
 #include "ui/monitor/helpmenu.h"
 #include "ui/monitor/jobcard.h"
 #include "ui/monitor/jobqueue.h"
+#include "ui/monitor/memoryrelease.h"
 #include "ui/monitor/optionspanel.h"
 
 #include <QAction>
@@ -303,6 +304,28 @@ void MainWindow::createActions()
         if (m_selected && m_selected->cancelButton()->isEnabled())
             m_selected->cancelButton()->click();
     });
+    // Delete destroys a result, so it follows Esc's rule: only from the jobs panel, only on the
+    // selected card, and never on a job that still runs (removeCard() refuses those).
+    m_removeSelected = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), QString(), this);
+    m_removeSelected->setObjectName(QStringLiteral("removeSelectedAction"));
+    m_removeSelected->setShortcut(QKeySequence(QKeySequence::Delete));
+    m_removeSelected->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_jobsArea->addAction(m_removeSelected);
+    connect(m_removeSelected, &QAction::triggered, this, [this] {
+        if (m_selected)
+            removeCard(m_selected);
+    });
+    m_clearFinished
+        = new QAction(style()->standardIcon(QStyle::SP_DialogResetButton), QString(), this);
+    m_clearFinished->setObjectName(QStringLiteral("clearFinishedAction"));
+    m_clearFinished->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    m_clearFinished->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_jobsArea->addAction(m_clearFinished);
+    connect(m_clearFinished, &QAction::triggered, this, &MainWindow::clearFinished);
+    m_retrySelected = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), QString(), this);
+    m_retrySelected->setObjectName(QStringLiteral("retrySelectedAction"));
+    m_retrySelected->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_retrySelected, &QAction::triggered, this, [this] { retry(m_selected); });
     auto *nextJob = new QAction(this);
     nextJob->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
     connect(nextJob, &QAction::triggered, this, [this] {
@@ -321,12 +344,26 @@ void MainWindow::createActions()
         jobMenu->setTitle(tr("&Job"));
         pauseAction->setText(tr("&Pause or Resume Selected"));
         cancelSelected->setText(tr("Cancel &Selected"));
+        m_removeSelected->setText(tr("Re&move Selected"));
+        m_removeSelected->setStatusTip(
+            tr("Remove the selected job, which has ended, and free its results"));
+        m_clearFinished->setText(tr("Clear &Finished"));
+        m_clearFinished->setStatusTip(
+            tr("Remove every job that has ended and free its results; running and queued jobs "
+               "stay"));
+        m_retrySelected->setText(tr("Retr&y Selected"));
+        m_retrySelected->setStatusTip(
+            tr("Run the selected cancelled or failed job again with the same inputs and options"));
         nextJob->setText(tr("Select &Next Job"));
         previousJob->setText(tr("Select P&revious Job"));
     });
     jobMenu->addAction(pauseAction);
     jobMenu->addAction(cancelSelected);
     jobMenu->addAction(m_cancelAll);
+    jobMenu->addAction(m_retrySelected);
+    jobMenu->addSeparator();
+    jobMenu->addAction(m_removeSelected);
+    jobMenu->addAction(m_clearFinished);
     jobMenu->addSeparator();
     jobMenu->addAction(previousJob);
     jobMenu->addAction(nextJob);
@@ -340,6 +377,8 @@ void MainWindow::createActions()
     toolbar->addSeparator();
     toolbar->addAction(startAction);
     toolbar->addAction(m_cancelAll);
+    toolbar->addAction(m_clearFinished);
+    updateJobActions();
 }
 
 QMenu *MainWindow::createViewMenu()
@@ -435,12 +474,82 @@ void MainWindow::insertCard(JobCard *card)
     m_cards.append(card);
     m_jobsLayout->insertWidget(m_jobsLayout->count() - 1, card);
     connect(card, &JobCard::clicked, this, &MainWindow::selectCard);
+    connect(card, &JobCard::removeRequested, this, &MainWindow::removeCard);
+    connect(card, &JobCard::retryRequested, this, &MainWindow::retry);
     connect(card, &JobCard::problemsClicked, this, [this](JobCard *c) {
         selectCard(c);
         m_tabs->setCurrentIndex(0);
     });
     selectCard(card);
+    updateJobActions();
     QTimer::singleShot(0, card, [this, card] { m_jobsArea->ensureWidgetVisible(card); });
+}
+
+bool MainWindow::removeCard(JobCard *card)
+{
+    if (!card || !card->isRemovable() || !m_cards.contains(card))
+        return false;
+    const int index = int(m_cards.indexOf(card));
+    const bool hadFocus
+        = card->isAncestorOf(QApplication::focusWidget()) || QApplication::focusWidget() == card;
+    m_cards.removeAt(index);
+    m_jobsLayout->removeWidget(card);
+    card->hide();
+    if (m_selected == card) {
+        m_selected = nullptr;
+        // The one below takes its place, as in a list; the last card gives way to the one above.
+        JobCard *next
+            = m_cards.isEmpty() ? nullptr : m_cards.at(std::min(index, int(m_cards.size()) - 1));
+        if (next)
+            selectCard(next);
+        else
+            refreshDetails(); // the explorer and the Files tab let go of the result
+    }
+    // The keyboard stays in the jobs panel, so that Delete can be pressed again.
+    if (hadFocus) {
+        if (m_selected)
+            m_selected->setFocus(Qt::OtherFocusReason);
+        else
+            m_jobsArea->setFocus(Qt::OtherFocusReason);
+    }
+    m_noJobs->setVisible(m_cards.isEmpty());
+    // The card may be inside one of its own handlers (a click on its remove button): deleted
+    // later. Its job goes now; the card only watches it through a QPointer.
+    connect(card, &QObject::destroyed, this, [] { MemoryRelease::giveBackFreedMemory(); });
+    card->deleteLater();
+    if (CountJob *job = card->job())
+        m_queue->remove(job);
+    updateJobActions();
+    return true;
+}
+
+void MainWindow::clearFinished()
+{
+    const QList<JobCard *> cards = m_cards;
+    for (JobCard *card : cards) {
+        if (card->isRemovable())
+            removeCard(card);
+    }
+}
+
+CountJob *MainWindow::retry(JobCard *card)
+{
+    if (!card || !card->isRetryable())
+        return nullptr;
+    const JobSpec spec = card->job()->spec();
+    CountJob *job = m_queue->enqueue(spec);
+    statusBar()->showMessage(tr("Started again: %1").arg(JobCard::titleFor(spec)), 5000);
+    return job;
+}
+
+void MainWindow::updateJobActions()
+{
+    if (!m_removeSelected)
+        return; // not created yet
+    m_removeSelected->setEnabled(m_selected && m_selected->isRemovable());
+    m_retrySelected->setEnabled(m_selected && m_selected->isRetryable());
+    m_clearFinished->setEnabled(std::any_of(m_cards.cbegin(), m_cards.cend(),
+                                            [](const JobCard *c) { return c->isRemovable(); }));
 }
 
 void MainWindow::addCard(CountJob *job)
@@ -453,6 +562,7 @@ void MainWindow::addCard(CountJob *job)
         statusBar()->showMessage(
             result ? ProgressFormat::summaryLine(*result)
                    : tr("%1: %2").arg(JobCard::titleFor(card->job()->spec()), card->stateText()));
+        updateJobActions();
     });
     insertCard(card);
 }
@@ -471,6 +581,7 @@ void MainWindow::selectCard(JobCard *card)
             card->setFocus(Qt::OtherFocusReason);
     }
     refreshDetails();
+    updateJobActions();
 }
 
 void MainWindow::refreshDetails()

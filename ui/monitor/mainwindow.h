@@ -54,6 +54,17 @@ public:
     JobCard *cardFor(const CountJob *job) const;
     JobCard *selectedCard() const { return m_selected; }
     void selectCard(JobCard *card);
+    QList<JobCard *> cards() const { return m_cards; }
+    /*!
+        Removes \a card and destroys its job and result, giving the memory back; the next card
+        (else the one before) is selected in its place if it was. Returns false, and does
+        nothing, for a job that is queued or running: that work is stopped only by Cancel.
+    */
+    bool removeCard(JobCard *card);
+    //! Removes every card whose job has ended (Done, Cancelled, Failed) and every opened result.
+    void clearFinished();
+    //! Runs a cancelled or failed job again, same inputs and options, on a new card.
+    CountJob *retry(JobCard *card);
     FileListModel *fileModel() const { return m_files; }
     ResultsExplorer *explorer() const { return m_explorer; }
     ResultsModel *resultsModel() const;
@@ -87,6 +98,7 @@ private:
     QMenu *createViewMenu();
     void setLanguage(const QString &code);
     void addCard(CountJob *job);
+    void updateJobActions();
     void insertCard(JobCard *card);
     void refreshDetails();
     void refreshFiles();
@@ -125,5 +137,8 @@ private:
     QMenu *m_recentMenu = nullptr;
     QStringList m_recent;
     QAction *m_cancelAll = nullptr;
+    QAction *m_removeSelected = nullptr;
+    QAction *m_clearFinished = nullptr;
+    QAction *m_retrySelected = nullptr;
     Retranslator m_texts;
 };
