@@ -403,8 +403,15 @@ void JobCard::updateProgress(const JobProgress &p)
         return;
     // Working time, not wall time: time spent paused is neither slow progress nor a stall.
     const qint64 now = p.workingMs;
-    if (p.map.done != m_last.map.done || !p.map.started)
+    // What moves in the phase under way: files and bytes found while scanning (a scan hangs on
+    // a file whose first bytes do not come), bytes counted after. A new phase is a move too.
+    const CountJob::State phase = m_job->state();
+    const qint64 amount = phase == CountJob::Scanning ? p.scan.done + p.bytesPlanned : p.map.done;
+    if (amount != m_lastAmount || phase != m_lastPhase) {
         m_lastMoveMs = now;
+        m_lastAmount = amount;
+        m_lastPhase = phase;
+    }
     m_samples.emplace_back(now, p.map.done);
     while (m_samples.size() > 2 && m_samples.front().first < now - SpeedWindowMs)
         m_samples.pop_front();
@@ -461,8 +468,8 @@ void JobCard::updateStatusLine()
 {
     const JobProgress &p = m_last;
     const CountJob::State state = m_job->state();
-    const bool stalled = state == CountJob::Counting && !m_job->isPaused()
-        && p.workingMs - m_lastMoveMs >= StallMs;
+    const bool stalled = (state == CountJob::Scanning || state == CountJob::Counting)
+        && !m_job->isPaused() && p.workingMs - m_lastMoveMs >= StallMs;
     if (stalled != m_stalled) {
         m_stalled = stalled;
         updateStateLabel();

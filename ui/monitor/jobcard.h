@@ -27,7 +27,7 @@ class JobCard final : public QFrame
     Q_OBJECT
 
 public:
-    //! How long without map progress before the card says "stalled".
+    //! How long a scan or count may go without moving before the card says "stalled".
     static constexpr qint64 StallMs = 3000;
 
     explicit JobCard(CountJob *job, QWidget *parent = nullptr);
@@ -108,7 +108,9 @@ private:
     bool m_selected = false;
     bool m_stalled = false;
     JobProgress m_last;
-    qint64 m_lastMoveMs = 0;
+    qint64 m_lastMoveMs = 0; // working time of the last move (see updateProgress())
+    qint64 m_lastAmount = -1;
+    CountJob::State m_lastPhase = CountJob::Queued;
     std::deque<std::pair<qint64, qint64>> m_samples; // (elapsed ms, map bytes) of the last seconds
     Retranslator m_texts;
 };
