@@ -163,7 +163,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::refreshFiles);
 
     m_texts.add([this] {
-        setWindowTitle(tr("WordMill"));
+        updateWindowTitle();
         m_noJobs->setText(tr("No jobs yet. Open files or a folder, drop them on this window, "
                              "or try a generated sample."));
         m_jobsArea->setAccessibleName(tr("Jobs"));
@@ -180,6 +180,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_queue, &JobQueue::activeChanged, m_cancelAll, &QAction::setEnabled);
     statusBar()->showMessage(tr("Ready"));
     readSettings();
+    // Saved as they change, not only on a clean close: a logout or a crash must not lose them.
+    connect(m_options, &OptionsPanel::optionsChanged, this, &MainWindow::writeOptions);
 }
 
 MainWindow::~MainWindow()
@@ -552,9 +554,29 @@ void MainWindow::updateJobActions()
                                             [](const JobCard *c) { return c->isRemovable(); }));
 }
 
+void MainWindow::updateWindowTitle()
+{
+    const QList<CountJob *> jobs = m_queue ? m_queue->jobs() : QList<CountJob *>();
+    const auto running = std::find_if(jobs.cbegin(), jobs.cend(), [](const CountJob *job) {
+        return !job->isFinished() && job->state() != CountJob::Queued;
+    });
+    if (running == jobs.cend()) {
+        setWindowTitle(tr("WordMill"));
+        return;
+    }
+    // The bytes counted: the scan is quick and the sort short beside them. 100 % only once the
+    // job is over, so the title never says done while the sort goes on.
+    const JobProgress p = (*running)->progress();
+    const qint64 percent
+        = p.map.total > 0 ? std::min<qint64>(99, p.map.done * 100 / p.map.total) : 0;
+    setWindowTitle(tr("%1 % — WordMill").arg(QLocale().toString(percent)));
+}
+
 void MainWindow::addCard(CountJob *job)
 {
     auto *card = new JobCard(job, m_jobsArea->widget());
+    connect(job, &CountJob::progressChanged, this, &MainWindow::updateWindowTitle);
+    connect(job, &CountJob::finished, this, &MainWindow::updateWindowTitle);
     connect(job, &CountJob::finished, this, [this, card] {
         if (card == m_selected)
             refreshDetails();
@@ -752,6 +774,7 @@ void MainWindow::addRecent(const QStringList &paths)
     while (m_recent.size() > MaxRecent)
         m_recent.removeLast();
     rebuildRecentMenu();
+    writeOptions();
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -817,6 +840,12 @@ void MainWindow::writeSettings() const
         settings.setValue(QStringLiteral("window/mainSplitter"), split->saveState());
     if (auto *split = findChild<QSplitter *>(QStringLiteral("rightSplitter")))
         settings.setValue(QStringLiteral("window/rightSplitter"), split->saveState());
+    writeOptions();
+}
+
+void MainWindow::writeOptions() const
+{
+    QSettings settings;
     const JobSpec spec = m_options->spec();
     settings.setValue(QStringLiteral("options/workers"), spec.workers);
     settings.setValue(QStringLiteral("options/mode"), countingModeName(spec.mode));

@@ -115,6 +115,10 @@ private:
     void readSettings();
     void fitToScreen();
     void writeSettings() const;
+    //! The next job's options and the recent inputs: saved as soon as they change.
+    void writeOptions() const;
+    //! "42 % — WordMill" while a job runs, so that the taskbar tells how far it is.
+    void updateWindowTitle();
 
     JobQueue *m_queue = nullptr;
     OptionsPanel *m_options = nullptr;

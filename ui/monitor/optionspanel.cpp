@@ -107,6 +107,9 @@ OptionsPanel::OptionsPanel(QWidget *parent)
     });
     connect(m_clear, &QPushButton::clicked, this, &OptionsPanel::clearInputs);
     connect(m_start, &QPushButton::clicked, this, &OptionsPanel::startRequested);
+    connect(m_workers, &QSpinBox::valueChanged, this, &OptionsPanel::optionsChanged);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &OptionsPanel::optionsChanged);
+    connect(m_chunk, &QComboBox::currentIndexChanged, this, &OptionsPanel::optionsChanged);
 }
 
 void OptionsPanel::changeEvent(QEvent *event)

@@ -37,6 +37,8 @@ public:
 Q_SIGNALS:
     void startRequested();
     void inputsChanged();
+    //! The workers, mode or chunk size changed, by the user or by a setter.
+    void optionsChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
