@@ -283,6 +283,8 @@ void ResultsExplorer::setJob(CountJob *job)
         return;
     }
     showResult(nullptr);
+    if (job->isFinished())
+        return; // cancelled or failed: no counts, and its last top words are no longer true
     connect(job, &CountJob::liveWordsChanged, this, &ResultsExplorer::updateLive);
     connect(job, &CountJob::finished, this, [this, job] {
         disconnect(job, &CountJob::liveWordsChanged, this, nullptr);
