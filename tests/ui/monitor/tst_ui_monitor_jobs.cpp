@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
 #include <QToolBar>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void deleteNeverRemovesARunningJob();
     void deleteInAFieldKeepsTheCard();
     void retryRunsACancelledJobAgain();
+    void removeOneInputFromTheNextJob();
 
 private:
     // Starts a job on a small file of \a text and waits until it is Done.
@@ -218,6 +220,8 @@ void TestUiMonitorJobs::retryRunsACancelledJobAgain()
     QVERIFY(waitUntilCounting(job));
     JobCard *card = window->cardFor(job);
     QVERIFY(!card->retryButton()->isVisible());
+    QSignalSpy live(job, &CountJob::liveWordsChanged);
+    QVERIFY(live.count() > 0 || live.wait(WorkTimeoutMs)); // the explorer shows top words
     QTest::mouseClick(card->cancelButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(job->state(), CountJob::Cancelled, PromptMs);
     QTRY_VERIFY(card->retryButton()->isVisible());
@@ -234,8 +238,53 @@ void TestUiMonitorJobs::retryRunsACancelledJobAgain()
     QCOMPARE(window->selectedCard(), window->cardFor(again));
     QVERIFY(window->cardFor(job)); // the cancelled card stays until removed
     QVERIFY(waitUntilCounting(again));
+    // Selected again, the cancelled job shows no counts, not the top words it had before.
+    QTest::mouseClick(card, Qt::LeftButton, {}, QPoint(4, 4));
+    QCOMPARE(window->selectedCard(), card);
+    QCOMPARE(window->resultsModel()->rowCount(), 0);
     window->queue()->cancelAll();
     QTRY_VERIFY(again->isFinished());
+}
+
+// Issue 11: one wrong input meant Clear and choosing all the others again.
+void TestUiMonitorJobs::removeOneInputFromTheNextJob()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QStringList paths;
+    for (const char *name : {"a.txt", "b.txt", "c.txt", "d.txt"}) {
+        paths << m_dir->filePath(QLatin1String(name));
+        QVERIFY(writeFile(paths.last(), "word\n"));
+    }
+    window->addInputs(paths);
+    QListWidget *list = window->options()->inputList();
+    QTRY_VERIFY(list->isVisible());
+    QCOMPARE(list->count(), 4);
+
+    // The keyboard: a click on b.txt, then Delete; the next row is selected, so Delete again
+    // takes c.txt.
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                      list->visualItemRect(list->item(1)).center());
+    QTRY_VERIFY(list->hasFocus());
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(window->options()->inputs(), QStringList({paths[0], paths[2], paths[3]}));
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(window->options()->inputs(), QStringList({paths[0], paths[3]}));
+
+    // The mouse: select d.txt, then the Remove button.
+    QPushButton *remove = window->options()->removeInputButton();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                      list->visualItemRect(list->item(1)).center());
+    QVERIFY(remove->isEnabled());
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(window->options()->inputs(), QStringList({paths[0]}));
+
+    CountJob *job = window->startJob();
+    QVERIFY(job);
+    QCOMPARE(job->spec().paths, QStringList({paths[0]}));
+    QVERIFY(window->options()->inputs().isEmpty());
 }
 
 QTEST_MAIN(TestUiMonitorJobs)
