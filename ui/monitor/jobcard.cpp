@@ -311,6 +311,15 @@ void JobCard::contextMenuEvent(QContextMenuEvent *event)
         retry->setEnabled(isRetryable());
         menu.addSeparator();
     }
+    QAction *up = nullptr;
+    QAction *down = nullptr;
+    QAction *hold = nullptr;
+    if (isQueued()) {
+        up = menu.addAction(tr("Start Sooner"));
+        down = menu.addAction(tr("Start Later"));
+        hold = menu.addAction(m_held ? tr("Release") : tr("Hold"));
+        menu.addSeparator();
+    }
     QAction *remove = menu.addAction(tr("Remove"));
     remove->setEnabled(isRemovable());
     // Acted on once the menu is closed: removing the card inside the menu's own event loop
@@ -326,11 +335,29 @@ void JobCard::contextMenuEvent(QContextMenuEvent *event)
         Q_EMIT retryRequested(this);
     else if (chosen == remove)
         Q_EMIT removeRequested(this);
+    else if (chosen == up)
+        Q_EMIT moveRequested(this, -1);
+    else if (chosen == down)
+        Q_EMIT moveRequested(this, 1);
+    else if (chosen == hold)
+        Q_EMIT holdRequested(this, !m_held);
 }
 
 bool JobCard::isRemovable() const
 {
     return !m_job || m_job->isFinished();
+}
+
+bool JobCard::isQueued() const
+{
+    return m_job && m_job->state() == CountJob::Queued && !m_job->isFinished();
+}
+
+void JobCard::setHeld(bool held)
+{
+    m_held = held;
+    if (m_job)
+        updateStateLabel();
 }
 
 bool JobCard::isRetryable() const
@@ -506,6 +533,9 @@ void JobCard::updateStateLabel()
     QColor color = palette().color(QPalette::WindowText);
     if (m_job->isCancelling()) {
         text = tr("Cancelling…");
+        color = QColor(0xb3, 0x6b, 0x00);
+    } else if (m_held && state == CountJob::Queued) {
+        text = tr("Held");
         color = QColor(0xb3, 0x6b, 0x00);
     } else if (m_job->isPaused() && !m_job->isFinished()) {
         text = tr("Paused");

@@ -53,6 +53,11 @@ public:
     bool isRemovable() const;
     //! True when the job was cancelled or failed, so that running it again makes sense.
     bool isRetryable() const;
+    //! A queued job kept back by its queue (JobQueue::setHeld()): the state says "Held".
+    void setHeld(bool held);
+    bool isHeld() const { return m_held; }
+    //! True while the job waits in the queue, so that it can be moved or held.
+    bool isQueued() const;
     QWidget *titleLabel() const;
     QLabel *statusLabel() const { return m_status; }
     QString statusText() const;
@@ -68,6 +73,10 @@ Q_SIGNALS:
     void removeRequested(JobCard *card);
     //! The retry button or the context menu asked for this job to run again.
     void retryRequested(JobCard *card);
+    //! The context menu asked to start this queued job sooner (\a steps < 0) or later.
+    void moveRequested(JobCard *card, int steps);
+    //! The context menu asked to hold or release this queued job.
+    void holdRequested(JobCard *card, bool held);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -107,6 +116,7 @@ private:
     QLabel *m_barTexts[PhaseCount] = {};
     bool m_selected = false;
     bool m_stalled = false;
+    bool m_held = false;
     JobProgress m_last;
     qint64 m_lastMoveMs = 0; // working time of the last move (see updateProgress())
     qint64 m_lastAmount = -1;

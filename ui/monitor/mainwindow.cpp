@@ -176,6 +176,10 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     connect(m_options, &OptionsPanel::startRequested, this, &MainWindow::startJob);
     connect(m_queue, &JobQueue::jobAdded, this, &MainWindow::addCard);
+    connect(m_queue, &JobQueue::heldChanged, this, [this](CountJob *job, bool held) {
+        if (JobCard *card = cardFor(job))
+            card->setHeld(held);
+    });
     connect(&m_openResults, &QFutureWatcherBase::finished, this, &MainWindow::showOpenedResults);
     connect(m_queue, &JobQueue::activeChanged, m_cancelAll, &QAction::setEnabled);
     statusBar()->showMessage(tr("Ready"));
@@ -328,6 +332,27 @@ void MainWindow::createActions()
     m_retrySelected->setObjectName(QStringLiteral("retrySelectedAction"));
     m_retrySelected->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_retrySelected, &QAction::triggered, this, [this] { retry(m_selected); });
+    // Moving and holding change no work, but like Esc and Delete they act on the selected card
+    // only while the keyboard is in the jobs panel: Ctrl+Shift+arrows select text in fields.
+    m_startSooner = new QAction(this);
+    m_startSooner->setObjectName(QStringLiteral("startSoonerAction"));
+    m_startSooner->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up));
+    m_startLater = new QAction(this);
+    m_startLater->setObjectName(QStringLiteral("startLaterAction"));
+    m_startLater->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
+    m_holdSelected = new QAction(this);
+    m_holdSelected->setObjectName(QStringLiteral("holdSelectedAction"));
+    m_holdSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    for (QAction *action : {m_startSooner, m_startLater, m_holdSelected}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_jobsArea->addAction(action);
+    }
+    connect(m_startSooner, &QAction::triggered, this, [this] { moveCard(m_selected, -1); });
+    connect(m_startLater, &QAction::triggered, this, [this] { moveCard(m_selected, 1); });
+    connect(m_holdSelected, &QAction::triggered, this, [this] {
+        if (m_selected)
+            holdCard(m_selected, !m_selected->isHeld());
+    });
     auto *nextJob = new QAction(this);
     nextJob->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
     connect(nextJob, &QAction::triggered, this, [this] {
@@ -353,6 +378,13 @@ void MainWindow::createActions()
         m_clearFinished->setStatusTip(
             tr("Remove every job that has ended and free its results; running and queued jobs "
                "stay"));
+        m_startSooner->setText(tr("Start S&ooner"));
+        m_startSooner->setStatusTip(tr("Move the selected queued job before the one above it"));
+        m_startLater->setText(tr("Start &Later"));
+        m_startLater->setStatusTip(tr("Move the selected queued job after the one below it"));
+        m_holdSelected->setText(tr("&Hold or Release Selected"));
+        m_holdSelected->setStatusTip(
+            tr("Keep the selected queued job from starting, or let it start again"));
         m_retrySelected->setText(tr("Retr&y Selected"));
         m_retrySelected->setStatusTip(
             tr("Run the selected cancelled or failed job again with the same inputs and options"));
@@ -366,6 +398,10 @@ void MainWindow::createActions()
     jobMenu->addSeparator();
     jobMenu->addAction(m_removeSelected);
     jobMenu->addAction(m_clearFinished);
+    jobMenu->addSeparator();
+    jobMenu->addAction(m_startSooner);
+    jobMenu->addAction(m_startLater);
+    jobMenu->addAction(m_holdSelected);
     jobMenu->addSeparator();
     jobMenu->addAction(previousJob);
     jobMenu->addAction(nextJob);
@@ -478,6 +514,8 @@ void MainWindow::insertCard(JobCard *card)
     connect(card, &JobCard::clicked, this, &MainWindow::selectCard);
     connect(card, &JobCard::removeRequested, this, &MainWindow::removeCard);
     connect(card, &JobCard::retryRequested, this, &MainWindow::retry);
+    connect(card, &JobCard::moveRequested, this, &MainWindow::moveCard);
+    connect(card, &JobCard::holdRequested, this, &MainWindow::holdCard);
     connect(card, &JobCard::problemsClicked, this, [this](JobCard *c) {
         selectCard(c);
         m_tabs->setCurrentIndex(0);
@@ -544,10 +582,50 @@ CountJob *MainWindow::retry(JobCard *card)
     return job;
 }
 
+bool MainWindow::moveCard(JobCard *card, int steps)
+{
+    if (!card || !card->job() || !m_queue->move(card->job(), steps))
+        return false;
+    reorderCards();
+    QTimer::singleShot(0, card, [this, card] { m_jobsArea->ensureWidgetVisible(card); });
+    return true;
+}
+
+void MainWindow::holdCard(JobCard *card, bool held)
+{
+    if (card && card->job())
+        m_queue->setHeld(card->job(), held);
+}
+
+void MainWindow::reorderCards()
+{
+    // The jobs' cards take the queue's order, in the places job cards hold; the cards of opened
+    // results stay where they are.
+    const QList<CountJob *> order = m_queue->jobs();
+    QList<JobCard *> jobCards;
+    for (CountJob *job : order) {
+        if (JobCard *card = cardFor(job))
+            jobCards.append(card);
+    }
+    qsizetype next = 0;
+    for (JobCard *&slot : m_cards) {
+        if (slot->job() && next < jobCards.size())
+            slot = jobCards.at(next++);
+    }
+    for (JobCard *card : std::as_const(m_cards))
+        m_jobsLayout->removeWidget(card);
+    for (qsizetype i = 0; i < m_cards.size(); ++i) // after the "no jobs" text, before the stretch
+        m_jobsLayout->insertWidget(int(i) + 1, m_cards.at(i));
+}
+
 void MainWindow::updateJobActions()
 {
     if (!m_removeSelected)
         return; // not created yet
+    const bool queued = m_selected && m_selected->isQueued();
+    m_startSooner->setEnabled(queued);
+    m_startLater->setEnabled(queued);
+    m_holdSelected->setEnabled(queued);
     m_removeSelected->setEnabled(m_selected && m_selected->isRemovable());
     m_retrySelected->setEnabled(m_selected && m_selected->isRetryable());
     m_clearFinished->setEnabled(std::any_of(m_cards.cbegin(), m_cards.cend(),
@@ -577,6 +655,7 @@ void MainWindow::addCard(CountJob *job)
     auto *card = new JobCard(job, m_jobsArea->widget());
     connect(job, &CountJob::progressChanged, this, &MainWindow::updateWindowTitle);
     connect(job, &CountJob::finished, this, &MainWindow::updateWindowTitle);
+    connect(job, &CountJob::stateChanged, this, &MainWindow::updateJobActions);
     connect(job, &CountJob::finished, this, [this, card] {
         if (card == m_selected)
             refreshDetails();

@@ -65,6 +65,10 @@ public:
     void clearFinished();
     //! Runs a cancelled or failed job again, same inputs and options, on a new card.
     CountJob *retry(JobCard *card);
+    //! Starts a queued job sooner (\a steps < 0) or later; its card moves with it.
+    bool moveCard(JobCard *card, int steps);
+    //! Holds a queued job back (the jobs after it start first), or releases it.
+    void holdCard(JobCard *card, bool held);
     FileListModel *fileModel() const { return m_files; }
     ResultsExplorer *explorer() const { return m_explorer; }
     ResultsModel *resultsModel() const;
@@ -99,6 +103,7 @@ private:
     void setLanguage(const QString &code);
     void addCard(CountJob *job);
     void updateJobActions();
+    void reorderCards();
     void insertCard(JobCard *card);
     void refreshDetails();
     void refreshFiles();
@@ -144,5 +149,8 @@ private:
     QAction *m_removeSelected = nullptr;
     QAction *m_clearFinished = nullptr;
     QAction *m_retrySelected = nullptr;
+    QAction *m_startSooner = nullptr;
+    QAction *m_startLater = nullptr;
+    QAction *m_holdSelected = nullptr;
     Retranslator m_texts;
 };

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void deleteInAFieldKeepsTheCard();
     void retryRunsACancelledJobAgain();
     void removeOneInputFromTheNextJob();
+    void queuedJobsMoveAndHold();
 
 private:
     // Starts a job on a small file of \a text and waits until it is Done.
@@ -285,6 +286,45 @@ void TestUiMonitorJobs::removeOneInputFromTheNextJob()
     QVERIFY(job);
     QCOMPARE(job->spec().paths, QStringList({paths[0]}));
     QVERIFY(window->options()->inputs().isEmpty());
+}
+
+void TestUiMonitorJobs::queuedJobsMoveAndHold()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    CountJob *running = window->startSample(BigSample);
+    CountJob *a = window->startSample(BigSample);
+    CountJob *b = window->startSample(BigSample);
+    QVERIFY(waitUntilCounting(running));
+    JobCard *cardA = window->cardFor(a);
+    JobCard *cardB = window->cardFor(b);
+
+    // b starts sooner: Ctrl+Shift+Up on its card; the queue and the cards follow.
+    pressInJobsPanel(window.get(), cardB, Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(window->queue()->jobs(), QList<CountJob *>({running, b, a}));
+    QCOMPARE(window->cards().indexOf(cardB), 1);
+    QTRY_VERIFY(cardB->geometry().top() < cardA->geometry().top()); // once laid out again
+    // The running job never moves, and nothing moves past the first queued place.
+    QVERIFY(!window->moveCard(cardB, -1));
+    QVERIFY(!window->moveCard(window->cardFor(running), 1));
+
+    // b held (Ctrl+H): when the running job ends, a starts, b waits and says so.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_H, Qt::ControlModifier);
+    QVERIFY(window->queue()->isHeld(b));
+    QVERIFY(cardB->stateText().contains(QStringLiteral("Held")));
+    running->cancel();
+    QTRY_VERIFY(a->state() != CountJob::Queued);
+    QCOMPARE(b->state(), CountJob::Queued);
+    // Released, b starts after a.
+    window->holdCard(cardB, false);
+    QVERIFY(!cardB->stateText().contains(QStringLiteral("Held")));
+    QCOMPARE(b->state(), CountJob::Queued); // a still runs
+    a->cancel();
+    QTRY_VERIFY(b->state() != CountJob::Queued);
+    window->queue()->cancelAll();
+    QTRY_VERIFY(b->isFinished());
 }
 
 QTEST_MAIN(TestUiMonitorJobs)
