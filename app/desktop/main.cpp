@@ -3,6 +3,7 @@
 #include "core/format/translations.h"
 #include "core/text/localpath.h"
 #include "ui/monitor/mainwindow.h"
+#include "ui/monitor/memoryrelease.h"
 #include "ui/monitor/startupoptions.h"
 
 #include <QApplication>
@@ -13,6 +14,7 @@
 
 int main(int argc, char *argv[])
 {
+    MemoryRelease::returnLargeBlocksWhenFreed(); // removed jobs give their memory back
     if (const std::optional<int> status = StartupOptions::answerWithoutGui(argc, argv))
         return *status;
 

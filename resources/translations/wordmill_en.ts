@@ -126,13 +126,6 @@
             <numerusform>Threads that count at once (this machine has %n cores)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>and %n more</numerusform>
-            <numerusform>and %n more</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>ProgressFormat</name>

@@ -598,6 +598,50 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <source>%1 · %2 in all</source>
         <translation>%1 · %2 en total</translation>
     </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Run this job again</source>
+        <translation>Volver a ejecutar este trabajo</translation>
+    </message>
+    <message>
+        <source>Run this job again with the same inputs and options</source>
+        <translation>Volver a ejecutar este trabajo con las mismas entradas y opciones</translation>
+    </message>
+    <message>
+        <source>Remove this job</source>
+        <translation>Quitar este trabajo</translation>
+    </message>
+    <message>
+        <source>Remove this job and free its results (Del)</source>
+        <translation>Quitar este trabajo y liberar sus resultados (Supr)</translation>
+    </message>
+    <message>
+        <source>Start Sooner</source>
+        <translation>Empezar antes</translation>
+    </message>
+    <message>
+        <source>Start Later</source>
+        <translation>Empezar después</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Liberar</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Retener</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Retenido</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -807,6 +851,62 @@ Tamaño:</translation>
         <source>WordMill results (*.tsv *.csv *.json);;All files (*)</source>
         <translation>Resultados de WordMill (*.tsv *.csv *.json);;Todos los archivos (*)</translation>
     </message>
+    <message>
+        <source>Re&amp;move Selected</source>
+        <translation>&amp;Quitar el trabajo seleccionado</translation>
+    </message>
+    <message>
+        <source>Remove the selected job, which has ended, and free its results</source>
+        <translation>Quitar el trabajo seleccionado, que ya ha acabado, y liberar sus resultados</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Finished</source>
+        <translation>Quitar los &amp;terminados</translation>
+    </message>
+    <message>
+        <source>Remove every job that has ended and free its results; running and queued jobs stay</source>
+        <translation>Quitar todos los trabajos que han acabado y liberar sus resultados; los trabajos en curso y en cola se quedan</translation>
+    </message>
+    <message>
+        <source>Start S&amp;ooner</source>
+        <translation>&amp;Empezar antes</translation>
+    </message>
+    <message>
+        <source>Move the selected queued job before the one above it</source>
+        <translation>Poner el trabajo en cola seleccionado delante del de arriba</translation>
+    </message>
+    <message>
+        <source>Start &amp;Later</source>
+        <translation>Empezar &amp;después</translation>
+    </message>
+    <message>
+        <source>Move the selected queued job after the one below it</source>
+        <translation>Poner el trabajo en cola seleccionado detrás del de abajo</translation>
+    </message>
+    <message>
+        <source>&amp;Hold or Release Selected</source>
+        <translation>Rete&amp;ner o liberar el trabajo seleccionado</translation>
+    </message>
+    <message>
+        <source>Keep the selected queued job from starting, or let it start again</source>
+        <translation>Impedir que empiece el trabajo en cola seleccionado, o dejar que pueda volver a empezar</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y Selected</source>
+        <translation>&amp;Reintentar el trabajo seleccionado</translation>
+    </message>
+    <message>
+        <source>Run the selected cancelled or failed job again with the same inputs and options</source>
+        <translation>Volver a ejecutar el trabajo cancelado o fallido seleccionado con las mismas entradas y opciones</translation>
+    </message>
+    <message>
+        <source>Started again: %1</source>
+        <translation>Iniciado de nuevo: %1</translation>
+    </message>
+    <message>
+        <source>%1 % — WordMill</source>
+        <translation>%1 % — WordMill</translation>
+    </message>
 </context>
 <context>
     <name>OptionsPanel</name>
@@ -885,12 +985,21 @@ Tamaño:</translation>
         <source>Next job</source>
         <translation>Próximo trabajo</translation>
     </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>y %n más</numerusform>
-            <numerusform>y %n más</numerusform>
-        </translation>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected inputs from the next job (Del)</source>
+        <translation>Quitar las entradas seleccionadas del próximo trabajo (Supr)</translation>
+    </message>
+    <message>
+        <source>Remove the selected inputs of the next job</source>
+        <translation>Quitar las entradas seleccionadas del próximo trabajo</translation>
+    </message>
+    <message>
+        <source>Inputs of the next job</source>
+        <translation>Entradas del próximo trabajo</translation>
     </message>
 </context>
 <context>

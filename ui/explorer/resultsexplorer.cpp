@@ -166,8 +166,15 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
         runQuery();
     });
     connect(m_topChart, &TopWordsChart::topCountChanged, this, [this] { runQuery(); });
+    // A finished future keeps its result until the watcher is given another one: an index or
+    // rows left there would keep a result the user removed (and its memory) alive. So each is
+    // read once and the watcher given an empty ready future in its place (whose own finished()
+    // finds nothing to do).
     connect(&m_indexWatcher, &QFutureWatcherBase::finished, this, [this] {
         const auto index = m_indexWatcher.result();
+        if (index) // else this is the empty one
+            m_indexWatcher.setFuture(
+                QtFuture::makeReadyFuture(std::shared_ptr<const ResultIndex>()));
         if (!index || index->sharedResult() != m_result)
             return; // built for a result no longer shown
         m_index = index;
@@ -184,6 +191,8 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
         if (m_queryWatcher.isCanceled())
             return; // replaced by a newer query, or the filter became invalid
         const auto output = m_queryWatcher.result();
+        if (output)
+            m_queryWatcher.setFuture(QtFuture::makeReadyFuture(std::shared_ptr<QueryOutput>()));
         if (output && output->rows && output->generation == m_generation) {
             m_busy = false;
             applyQuery(*output);
@@ -274,6 +283,8 @@ void ResultsExplorer::setJob(CountJob *job)
         return;
     }
     showResult(nullptr);
+    if (job->isFinished())
+        return; // cancelled or failed: no counts, and its last top words are no longer true
     connect(job, &CountJob::liveWordsChanged, this, &ResultsExplorer::updateLive);
     connect(job, &CountJob::finished, this, [this, job] {
         disconnect(job, &CountJob::liveWordsChanged, this, nullptr);

@@ -6,6 +6,7 @@
 #include "ui/monitor/progressscale.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QEvent>
 #include <QFileInfo>
@@ -13,10 +14,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -78,6 +81,7 @@ JobCard::JobCard(std::shared_ptr<const CountResult> result, const QString &title
     m_pauseButton->hide();
     m_cancelButton->setEnabled(false);
     m_cancelButton->hide();
+    updateEndButtons();
     updateOpened();
 }
 
@@ -110,6 +114,16 @@ void JobCard::createWidgets()
     m_cancelButton = new QPushButton(this);
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
     m_cancelButton->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
+    m_retryButton = new QPushButton(this);
+    m_retryButton->setObjectName(QStringLiteral("retryButton"));
+    m_retryButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_retryButton->hide();
+    // Shown only once nothing runs: a running job is stopped by Cancel, never by removing it.
+    m_removeButton = new QToolButton(this);
+    m_removeButton->setObjectName(QStringLiteral("removeButton"));
+    m_removeButton->setAutoRaise(true);
+    m_removeButton->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_removeButton->hide();
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
@@ -118,6 +132,8 @@ void JobCard::createWidgets()
     header->addSpacing(8);
     header->addWidget(m_pauseButton);
     header->addWidget(m_cancelButton);
+    header->addWidget(m_retryButton);
+    header->addWidget(m_removeButton);
 
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(10);
@@ -168,6 +184,11 @@ void JobCard::createWidgets()
         m_cancelButton->setText(tr("Cancel"));
         m_cancelButton->setAccessibleName(tr("Cancel this job"));
         m_cancelButton->setToolTip(tr("Cancel this job (Esc)"));
+        m_retryButton->setText(tr("Retry"));
+        m_retryButton->setAccessibleName(tr("Run this job again"));
+        m_retryButton->setToolTip(tr("Run this job again with the same inputs and options"));
+        m_removeButton->setAccessibleName(tr("Remove this job"));
+        m_removeButton->setToolTip(tr("Remove this job and free its results (Del)"));
         const QString names[PhaseCount] = {tr("Scan"), tr("Count"), tr("Merge"), tr("Sort")};
         for (int i = 0; i < PhaseCount; ++i) {
             labels[i]->setText(names[i]);
@@ -175,6 +196,8 @@ void JobCard::createWidgets()
         }
     });
     connect(m_problems, &QPushButton::clicked, this, [this] { Q_EMIT problemsClicked(this); });
+    connect(m_retryButton, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(this); });
+    connect(m_removeButton, &QToolButton::clicked, this, [this] { Q_EMIT removeRequested(this); });
 }
 
 void JobCard::changeEvent(QEvent *event)
@@ -272,6 +295,88 @@ void JobCard::paintEvent(QPaintEvent *event)
     painter.drawRect(rect().adjusted(inset, inset, -inset - 1, -inset - 1));
 }
 
+void JobCard::contextMenuEvent(QContextMenuEvent *event)
+{
+    Q_EMIT clicked(this); // the menu acts on this card: it becomes the selected one
+    QMenu menu;
+    QAction *pause = nullptr;
+    QAction *cancel = nullptr;
+    QAction *retry = nullptr;
+    if (m_job) {
+        pause = menu.addAction(m_pauseButton->text());
+        pause->setEnabled(m_pauseButton->isEnabled());
+        cancel = menu.addAction(m_cancelButton->text());
+        cancel->setEnabled(m_cancelButton->isEnabled());
+        retry = menu.addAction(m_retryButton->text());
+        retry->setEnabled(isRetryable());
+        menu.addSeparator();
+    }
+    QAction *up = nullptr;
+    QAction *down = nullptr;
+    QAction *hold = nullptr;
+    if (isQueued()) {
+        up = menu.addAction(tr("Start Sooner"));
+        down = menu.addAction(tr("Start Later"));
+        hold = menu.addAction(m_held ? tr("Release") : tr("Hold"));
+        menu.addSeparator();
+    }
+    QAction *remove = menu.addAction(tr("Remove"));
+    remove->setEnabled(isRemovable());
+    // Acted on once the menu is closed: removing the card inside the menu's own event loop
+    // could destroy the card under this function.
+    QAction *chosen = menu.exec(event->globalPos());
+    if (!chosen)
+        return;
+    if (chosen == pause)
+        m_pauseButton->click();
+    else if (chosen == cancel)
+        m_cancelButton->click();
+    else if (chosen == retry)
+        Q_EMIT retryRequested(this);
+    else if (chosen == remove)
+        Q_EMIT removeRequested(this);
+    else if (chosen == up)
+        Q_EMIT moveRequested(this, -1);
+    else if (chosen == down)
+        Q_EMIT moveRequested(this, 1);
+    else if (chosen == hold)
+        Q_EMIT holdRequested(this, !m_held);
+}
+
+bool JobCard::isRemovable() const
+{
+    return !m_job || m_job->isFinished();
+}
+
+bool JobCard::isQueued() const
+{
+    return m_job && m_job->state() == CountJob::Queued && !m_job->isFinished();
+}
+
+void JobCard::setHeld(bool held)
+{
+    m_held = held;
+    if (m_job)
+        updateStateLabel();
+}
+
+bool JobCard::isRetryable() const
+{
+    return m_job && (m_job->state() == CountJob::Cancelled || m_job->state() == CountJob::Failed);
+}
+
+void JobCard::updateEndButtons()
+{
+    // Once the job has ended, Pause and Cancel give their room to what can still be done.
+    const bool ended = isRemovable();
+    if (m_job) {
+        m_pauseButton->setVisible(!ended);
+        m_cancelButton->setVisible(!ended);
+    }
+    m_retryButton->setVisible(isRetryable());
+    m_removeButton->setVisible(ended);
+}
+
 void JobCard::focusInEvent(QFocusEvent *event)
 {
     QFrame::focusInEvent(event);
@@ -325,8 +430,15 @@ void JobCard::updateProgress(const JobProgress &p)
         return;
     // Working time, not wall time: time spent paused is neither slow progress nor a stall.
     const qint64 now = p.workingMs;
-    if (p.map.done != m_last.map.done || !p.map.started)
+    // What moves in the phase under way: files and bytes found while scanning (a scan hangs on
+    // a file whose first bytes do not come), bytes counted after. A new phase is a move too.
+    const CountJob::State phase = m_job->state();
+    const qint64 amount = phase == CountJob::Scanning ? p.scan.done + p.bytesPlanned : p.map.done;
+    if (amount != m_lastAmount || phase != m_lastPhase) {
         m_lastMoveMs = now;
+        m_lastAmount = amount;
+        m_lastPhase = phase;
+    }
     m_samples.emplace_back(now, p.map.done);
     while (m_samples.size() > 2 && m_samples.front().first < now - SpeedWindowMs)
         m_samples.pop_front();
@@ -383,8 +495,8 @@ void JobCard::updateStatusLine()
 {
     const JobProgress &p = m_last;
     const CountJob::State state = m_job->state();
-    const bool stalled = state == CountJob::Counting && !m_job->isPaused()
-        && p.workingMs - m_lastMoveMs >= StallMs;
+    const bool stalled = (state == CountJob::Scanning || state == CountJob::Counting)
+        && !m_job->isPaused() && p.workingMs - m_lastMoveMs >= StallMs;
     if (stalled != m_stalled) {
         m_stalled = stalled;
         updateStateLabel();
@@ -409,6 +521,7 @@ void JobCard::updateState()
     m_pauseButton->setIcon(
         style()->standardIcon(m_job->isPaused() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_cancelButton->setEnabled(active);
+    updateEndButtons();
     if (!m_job->isFinished())
         updateStatusLine();
 }
@@ -420,6 +533,9 @@ void JobCard::updateStateLabel()
     QColor color = palette().color(QPalette::WindowText);
     if (m_job->isCancelling()) {
         text = tr("Cancelling…");
+        color = QColor(0xb3, 0x6b, 0x00);
+    } else if (m_held && state == CountJob::Queued) {
+        text = tr("Held");
         color = QColor(0xb3, 0x6b, 0x00);
     } else if (m_job->isPaused() && !m_job->isFinished()) {
         text = tr("Paused");

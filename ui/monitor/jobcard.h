@@ -13,6 +13,7 @@ class ElidedLabel;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QToolButton;
 
 /*!
     \brief One job in the jobs panel: title, state, one bar per phase, speed and time left,
@@ -26,7 +27,7 @@ class JobCard final : public QFrame
     Q_OBJECT
 
 public:
-    //! How long without map progress before the card says "stalled".
+    //! How long a scan or count may go without moving before the card says "stalled".
     static constexpr qint64 StallMs = 3000;
 
     explicit JobCard(CountJob *job, QWidget *parent = nullptr);
@@ -44,6 +45,19 @@ public:
     QProgressBar *phaseBar(int phase) const { return m_bars[phase]; }
     QPushButton *pauseButton() const { return m_pauseButton; }
     QPushButton *cancelButton() const { return m_cancelButton; }
+    //! Shown once the job has ended (and on an opened result's card).
+    QToolButton *removeButton() const { return m_removeButton; }
+    //! Shown when the job was cancelled or failed.
+    QPushButton *retryButton() const { return m_retryButton; }
+    //! True when the card can go without stopping any work: its job ended, or it has none.
+    bool isRemovable() const;
+    //! True when the job was cancelled or failed, so that running it again makes sense.
+    bool isRetryable() const;
+    //! A queued job kept back by its queue (JobQueue::setHeld()): the state says "Held".
+    void setHeld(bool held);
+    bool isHeld() const { return m_held; }
+    //! True while the job waits in the queue, so that it can be moved or held.
+    bool isQueued() const;
     QWidget *titleLabel() const;
     QLabel *statusLabel() const { return m_status; }
     QString statusText() const;
@@ -55,11 +69,20 @@ public:
 Q_SIGNALS:
     void clicked(JobCard *card);
     void problemsClicked(JobCard *card);
+    //! The remove button or the context menu asked for this card to go.
+    void removeRequested(JobCard *card);
+    //! The retry button or the context menu asked for this job to run again.
+    void retryRequested(JobCard *card);
+    //! The context menu asked to start this queued job sooner (\a steps < 0) or later.
+    void moveRequested(JobCard *card, int steps);
+    //! The context menu asked to hold or release this queued job.
+    void holdRequested(JobCard *card, bool held);
 
 protected:
     void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -75,6 +98,7 @@ private:
     void updateState();
     void updateStateLabel();
     void updateFinished();
+    void updateEndButtons();
     double recentSpeed() const;
 
     QPointer<CountJob> m_job;
@@ -86,12 +110,17 @@ private:
     QPushButton *m_problems = nullptr;
     QPushButton *m_pauseButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
+    QPushButton *m_retryButton = nullptr;
+    QToolButton *m_removeButton = nullptr;
     QProgressBar *m_bars[PhaseCount] = {};
     QLabel *m_barTexts[PhaseCount] = {};
     bool m_selected = false;
     bool m_stalled = false;
+    bool m_held = false;
     JobProgress m_last;
-    qint64 m_lastMoveMs = 0;
+    qint64 m_lastMoveMs = 0; // working time of the last move (see updateProgress())
+    qint64 m_lastAmount = -1;
+    CountJob::State m_lastPhase = CountJob::Queued;
     std::deque<std::pair<qint64, qint64>> m_samples; // (elapsed ms, map bytes) of the last seconds
     Retranslator m_texts;
 };

@@ -18,7 +18,8 @@ CountJob *JobQueue::enqueue(const JobSpec &spec)
 {
     auto *job = new CountJob(spec);
     m_jobs.append(job);
-    connect(job, &CountJob::finished, this, [this] {
+    connect(job, &CountJob::finished, this, [this, job] {
+        m_held.remove(job);
         startNext();
         if (!hasActiveJobs())
             Q_EMIT activeChanged(false);
@@ -40,6 +41,55 @@ bool JobQueue::hasActiveJobs() const
                        [](const CountJob *job) { return !job->isFinished(); });
 }
 
+bool JobQueue::remove(CountJob *job)
+{
+    if (!job || !job->isFinished() || !m_jobs.contains(job))
+        return false;
+    m_jobs.removeOne(job);
+    m_held.remove(job);
+    Q_EMIT jobRemoved(job);
+    // Finished: its workers are done and its futures over, so nothing of it runs any more.
+    delete job;
+    return true;
+}
+
+bool JobQueue::move(CountJob *job, int steps)
+{
+    const auto queued
+        = [](const CountJob *j) { return j->state() == CountJob::Queued && !j->isFinished(); };
+    qsizetype from = m_jobs.indexOf(job);
+    if (from < 0 || !queued(job) || steps == 0)
+        return false;
+    const int step = steps < 0 ? -1 : 1;
+    bool moved = false;
+    for (int n = std::abs(steps); n > 0; --n) {
+        qsizetype to = from + step;
+        while (to >= 0 && to < m_jobs.size() && !queued(m_jobs.at(to)))
+            to += step;
+        if (to < 0 || to >= m_jobs.size())
+            break;
+        m_jobs.swapItemsAt(from, to);
+        from = to;
+        moved = true;
+    }
+    return moved;
+}
+
+void JobQueue::setHeld(CountJob *job, bool held)
+{
+    if (!job || !m_jobs.contains(job) || held == isHeld(job))
+        return;
+    if (held && (job->state() != CountJob::Queued || job->isFinished()))
+        return; // a job under way is paused, not held
+    if (held)
+        m_held.insert(job);
+    else
+        m_held.remove(job);
+    Q_EMIT heldChanged(job, held);
+    if (!held)
+        startNext();
+}
+
 void JobQueue::cancelAll()
 {
     m_stopping = true;
@@ -53,7 +103,7 @@ void JobQueue::startNext()
     if (m_stopping || (m_running && !m_running->isFinished()))
         return;
     for (CountJob *job : std::as_const(m_jobs)) {
-        if (job->state() == CountJob::Queued && !job->isFinished()) {
+        if (job->state() == CountJob::Queued && !job->isFinished() && !isHeld(job)) {
             m_running = job;
             job->start();
             return;

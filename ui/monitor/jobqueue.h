@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 class CountJob;
 
@@ -29,12 +30,30 @@ public:
     QList<CountJob *> jobs() const;
     //! True while any job is queued or running.
     bool hasActiveJobs() const;
+    /*!
+        Forgets a finished job and destroys it with its result; jobRemoved() comes first.
+        Returns false, and does nothing, for a job that is queued or running: work is only ever
+        stopped by cancel().
+    */
+    bool remove(CountJob *job);
+    /*!
+        Moves queued \a job before (\a steps < 0) or after the queued job next to it, so that
+        it starts sooner or later. Returns false if \a job is not queued or has no queued job
+        that way.
+    */
+    bool move(CountJob *job, int steps);
+    //! A held job stays queued: the jobs after it start first. Only queued jobs can be held.
+    void setHeld(CountJob *job, bool held);
+    bool isHeld(const CountJob *job) const { return m_held.contains(job); }
 
 public Q_SLOTS:
     void cancelAll();
 
 Q_SIGNALS:
     void jobAdded(CountJob *job);
+    //! \a job is about to be destroyed by remove().
+    void jobRemoved(CountJob *job);
+    void heldChanged(CountJob *job, bool held);
     void activeChanged(bool active);
 
 private:
@@ -42,5 +61,6 @@ private:
 
     QList<CountJob *> m_jobs;
     QPointer<CountJob> m_running;
+    QSet<const CountJob *> m_held;
     bool m_stopping = false; // cancelling all: start nothing new
 };

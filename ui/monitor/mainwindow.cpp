@@ -12,6 +12,7 @@
 #include "ui/monitor/helpmenu.h"
 #include "ui/monitor/jobcard.h"
 #include "ui/monitor/jobqueue.h"
+#include "ui/monitor/memoryrelease.h"
 #include "ui/monitor/optionspanel.h"
 
 #include <QAction>
@@ -162,7 +163,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::refreshFiles);
 
     m_texts.add([this] {
-        setWindowTitle(tr("WordMill"));
+        updateWindowTitle();
         m_noJobs->setText(tr("No jobs yet. Open files or a folder, drop them on this window, "
                              "or try a generated sample."));
         m_jobsArea->setAccessibleName(tr("Jobs"));
@@ -175,10 +176,16 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     connect(m_options, &OptionsPanel::startRequested, this, &MainWindow::startJob);
     connect(m_queue, &JobQueue::jobAdded, this, &MainWindow::addCard);
+    connect(m_queue, &JobQueue::heldChanged, this, [this](CountJob *job, bool held) {
+        if (JobCard *card = cardFor(job))
+            card->setHeld(held);
+    });
     connect(&m_openResults, &QFutureWatcherBase::finished, this, &MainWindow::showOpenedResults);
     connect(m_queue, &JobQueue::activeChanged, m_cancelAll, &QAction::setEnabled);
     statusBar()->showMessage(tr("Ready"));
     readSettings();
+    // Saved as they change, not only on a clean close: a logout or a crash must not lose them.
+    connect(m_options, &OptionsPanel::optionsChanged, this, &MainWindow::writeOptions);
 }
 
 MainWindow::~MainWindow()
@@ -303,6 +310,49 @@ void MainWindow::createActions()
         if (m_selected && m_selected->cancelButton()->isEnabled())
             m_selected->cancelButton()->click();
     });
+    // Delete destroys a result, so it follows Esc's rule: only from the jobs panel, only on the
+    // selected card, and never on a job that still runs (removeCard() refuses those).
+    m_removeSelected = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), QString(), this);
+    m_removeSelected->setObjectName(QStringLiteral("removeSelectedAction"));
+    m_removeSelected->setShortcut(QKeySequence(QKeySequence::Delete));
+    m_removeSelected->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_jobsArea->addAction(m_removeSelected);
+    connect(m_removeSelected, &QAction::triggered, this, [this] {
+        if (m_selected)
+            removeCard(m_selected);
+    });
+    m_clearFinished
+        = new QAction(style()->standardIcon(QStyle::SP_DialogResetButton), QString(), this);
+    m_clearFinished->setObjectName(QStringLiteral("clearFinishedAction"));
+    m_clearFinished->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    m_clearFinished->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_jobsArea->addAction(m_clearFinished);
+    connect(m_clearFinished, &QAction::triggered, this, &MainWindow::clearFinished);
+    m_retrySelected = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), QString(), this);
+    m_retrySelected->setObjectName(QStringLiteral("retrySelectedAction"));
+    m_retrySelected->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_retrySelected, &QAction::triggered, this, [this] { retry(m_selected); });
+    // Moving and holding change no work, but like Esc and Delete they act on the selected card
+    // only while the keyboard is in the jobs panel: Ctrl+Shift+arrows select text in fields.
+    m_startSooner = new QAction(this);
+    m_startSooner->setObjectName(QStringLiteral("startSoonerAction"));
+    m_startSooner->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up));
+    m_startLater = new QAction(this);
+    m_startLater->setObjectName(QStringLiteral("startLaterAction"));
+    m_startLater->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
+    m_holdSelected = new QAction(this);
+    m_holdSelected->setObjectName(QStringLiteral("holdSelectedAction"));
+    m_holdSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    for (QAction *action : {m_startSooner, m_startLater, m_holdSelected}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_jobsArea->addAction(action);
+    }
+    connect(m_startSooner, &QAction::triggered, this, [this] { moveCard(m_selected, -1); });
+    connect(m_startLater, &QAction::triggered, this, [this] { moveCard(m_selected, 1); });
+    connect(m_holdSelected, &QAction::triggered, this, [this] {
+        if (m_selected)
+            holdCard(m_selected, !m_selected->isHeld());
+    });
     auto *nextJob = new QAction(this);
     nextJob->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
     connect(nextJob, &QAction::triggered, this, [this] {
@@ -321,12 +371,37 @@ void MainWindow::createActions()
         jobMenu->setTitle(tr("&Job"));
         pauseAction->setText(tr("&Pause or Resume Selected"));
         cancelSelected->setText(tr("Cancel &Selected"));
+        m_removeSelected->setText(tr("Re&move Selected"));
+        m_removeSelected->setStatusTip(
+            tr("Remove the selected job, which has ended, and free its results"));
+        m_clearFinished->setText(tr("Clear &Finished"));
+        m_clearFinished->setStatusTip(
+            tr("Remove every job that has ended and free its results; running and queued jobs "
+               "stay"));
+        m_startSooner->setText(tr("Start S&ooner"));
+        m_startSooner->setStatusTip(tr("Move the selected queued job before the one above it"));
+        m_startLater->setText(tr("Start &Later"));
+        m_startLater->setStatusTip(tr("Move the selected queued job after the one below it"));
+        m_holdSelected->setText(tr("&Hold or Release Selected"));
+        m_holdSelected->setStatusTip(
+            tr("Keep the selected queued job from starting, or let it start again"));
+        m_retrySelected->setText(tr("Retr&y Selected"));
+        m_retrySelected->setStatusTip(
+            tr("Run the selected cancelled or failed job again with the same inputs and options"));
         nextJob->setText(tr("Select &Next Job"));
         previousJob->setText(tr("Select P&revious Job"));
     });
     jobMenu->addAction(pauseAction);
     jobMenu->addAction(cancelSelected);
     jobMenu->addAction(m_cancelAll);
+    jobMenu->addAction(m_retrySelected);
+    jobMenu->addSeparator();
+    jobMenu->addAction(m_removeSelected);
+    jobMenu->addAction(m_clearFinished);
+    jobMenu->addSeparator();
+    jobMenu->addAction(m_startSooner);
+    jobMenu->addAction(m_startLater);
+    jobMenu->addAction(m_holdSelected);
     jobMenu->addSeparator();
     jobMenu->addAction(previousJob);
     jobMenu->addAction(nextJob);
@@ -340,6 +415,8 @@ void MainWindow::createActions()
     toolbar->addSeparator();
     toolbar->addAction(startAction);
     toolbar->addAction(m_cancelAll);
+    toolbar->addAction(m_clearFinished);
+    updateJobActions();
 }
 
 QMenu *MainWindow::createViewMenu()
@@ -435,17 +512,150 @@ void MainWindow::insertCard(JobCard *card)
     m_cards.append(card);
     m_jobsLayout->insertWidget(m_jobsLayout->count() - 1, card);
     connect(card, &JobCard::clicked, this, &MainWindow::selectCard);
+    connect(card, &JobCard::removeRequested, this, &MainWindow::removeCard);
+    connect(card, &JobCard::retryRequested, this, &MainWindow::retry);
+    connect(card, &JobCard::moveRequested, this, &MainWindow::moveCard);
+    connect(card, &JobCard::holdRequested, this, &MainWindow::holdCard);
     connect(card, &JobCard::problemsClicked, this, [this](JobCard *c) {
         selectCard(c);
         m_tabs->setCurrentIndex(0);
     });
     selectCard(card);
+    updateJobActions();
     QTimer::singleShot(0, card, [this, card] { m_jobsArea->ensureWidgetVisible(card); });
+}
+
+bool MainWindow::removeCard(JobCard *card)
+{
+    if (!card || !card->isRemovable() || !m_cards.contains(card))
+        return false;
+    const int index = int(m_cards.indexOf(card));
+    const bool hadFocus
+        = card->isAncestorOf(QApplication::focusWidget()) || QApplication::focusWidget() == card;
+    m_cards.removeAt(index);
+    m_jobsLayout->removeWidget(card);
+    card->hide();
+    if (m_selected == card) {
+        m_selected = nullptr;
+        // The one below takes its place, as in a list; the last card gives way to the one above.
+        JobCard *next
+            = m_cards.isEmpty() ? nullptr : m_cards.at(std::min(index, int(m_cards.size()) - 1));
+        if (next)
+            selectCard(next);
+        else
+            refreshDetails(); // the explorer and the Files tab let go of the result
+    }
+    // The keyboard stays in the jobs panel, so that Delete can be pressed again.
+    if (hadFocus) {
+        if (m_selected)
+            m_selected->setFocus(Qt::OtherFocusReason);
+        else
+            m_jobsArea->setFocus(Qt::OtherFocusReason);
+    }
+    m_noJobs->setVisible(m_cards.isEmpty());
+    // The card may be inside one of its own handlers (a click on its remove button): deleted
+    // later. Its job goes now; the card only watches it through a QPointer.
+    connect(card, &QObject::destroyed, this, [] { MemoryRelease::giveBackFreedMemory(); });
+    card->deleteLater();
+    if (CountJob *job = card->job())
+        m_queue->remove(job);
+    updateJobActions();
+    return true;
+}
+
+void MainWindow::clearFinished()
+{
+    const QList<JobCard *> cards = m_cards;
+    for (JobCard *card : cards) {
+        if (card->isRemovable())
+            removeCard(card);
+    }
+}
+
+CountJob *MainWindow::retry(JobCard *card)
+{
+    if (!card || !card->isRetryable())
+        return nullptr;
+    const JobSpec spec = card->job()->spec();
+    CountJob *job = m_queue->enqueue(spec);
+    statusBar()->showMessage(tr("Started again: %1").arg(JobCard::titleFor(spec)), 5000);
+    return job;
+}
+
+bool MainWindow::moveCard(JobCard *card, int steps)
+{
+    if (!card || !card->job() || !m_queue->move(card->job(), steps))
+        return false;
+    reorderCards();
+    QTimer::singleShot(0, card, [this, card] { m_jobsArea->ensureWidgetVisible(card); });
+    return true;
+}
+
+void MainWindow::holdCard(JobCard *card, bool held)
+{
+    if (card && card->job())
+        m_queue->setHeld(card->job(), held);
+}
+
+void MainWindow::reorderCards()
+{
+    // The jobs' cards take the queue's order, in the places job cards hold; the cards of opened
+    // results stay where they are.
+    const QList<CountJob *> order = m_queue->jobs();
+    QList<JobCard *> jobCards;
+    for (CountJob *job : order) {
+        if (JobCard *card = cardFor(job))
+            jobCards.append(card);
+    }
+    qsizetype next = 0;
+    for (JobCard *&slot : m_cards) {
+        if (slot->job() && next < jobCards.size())
+            slot = jobCards.at(next++);
+    }
+    for (JobCard *card : std::as_const(m_cards))
+        m_jobsLayout->removeWidget(card);
+    for (qsizetype i = 0; i < m_cards.size(); ++i) // after the "no jobs" text, before the stretch
+        m_jobsLayout->insertWidget(int(i) + 1, m_cards.at(i));
+}
+
+void MainWindow::updateJobActions()
+{
+    if (!m_removeSelected)
+        return; // not created yet
+    const bool queued = m_selected && m_selected->isQueued();
+    m_startSooner->setEnabled(queued);
+    m_startLater->setEnabled(queued);
+    m_holdSelected->setEnabled(queued);
+    m_removeSelected->setEnabled(m_selected && m_selected->isRemovable());
+    m_retrySelected->setEnabled(m_selected && m_selected->isRetryable());
+    m_clearFinished->setEnabled(std::any_of(m_cards.cbegin(), m_cards.cend(),
+                                            [](const JobCard *c) { return c->isRemovable(); }));
+}
+
+void MainWindow::updateWindowTitle()
+{
+    const QList<CountJob *> jobs = m_queue ? m_queue->jobs() : QList<CountJob *>();
+    const auto running = std::find_if(jobs.cbegin(), jobs.cend(), [](const CountJob *job) {
+        return !job->isFinished() && job->state() != CountJob::Queued;
+    });
+    if (running == jobs.cend()) {
+        setWindowTitle(tr("WordMill"));
+        return;
+    }
+    // The bytes counted: the scan is quick and the sort short beside them. 100 % only once the
+    // job is over, so the title never says done while the sort goes on.
+    const JobProgress p = (*running)->progress();
+    const qint64 percent
+        = p.map.total > 0 ? std::min<qint64>(99, p.map.done * 100 / p.map.total) : 0;
+    setWindowTitle(tr("%1 % — WordMill").arg(QLocale().toString(percent)));
 }
 
 void MainWindow::addCard(CountJob *job)
 {
     auto *card = new JobCard(job, m_jobsArea->widget());
+    connect(job, &CountJob::progressChanged, this, &MainWindow::updateWindowTitle);
+    connect(job, &CountJob::finished, this, &MainWindow::updateWindowTitle);
+    connect(job, &CountJob::stateChanged, this, &MainWindow::updateJobActions);
     connect(job, &CountJob::finished, this, [this, card] {
         if (card == m_selected)
             refreshDetails();
@@ -453,6 +663,7 @@ void MainWindow::addCard(CountJob *job)
         statusBar()->showMessage(
             result ? ProgressFormat::summaryLine(*result)
                    : tr("%1: %2").arg(JobCard::titleFor(card->job()->spec()), card->stateText()));
+        updateJobActions();
     });
     insertCard(card);
 }
@@ -471,6 +682,7 @@ void MainWindow::selectCard(JobCard *card)
             card->setFocus(Qt::OtherFocusReason);
     }
     refreshDetails();
+    updateJobActions();
 }
 
 void MainWindow::refreshDetails()
@@ -641,6 +853,7 @@ void MainWindow::addRecent(const QStringList &paths)
     while (m_recent.size() > MaxRecent)
         m_recent.removeLast();
     rebuildRecentMenu();
+    writeOptions();
 }
 
 void MainWindow::rebuildRecentMenu()
@@ -706,6 +919,12 @@ void MainWindow::writeSettings() const
         settings.setValue(QStringLiteral("window/mainSplitter"), split->saveState());
     if (auto *split = findChild<QSplitter *>(QStringLiteral("rightSplitter")))
         settings.setValue(QStringLiteral("window/rightSplitter"), split->saveState());
+    writeOptions();
+}
+
+void MainWindow::writeOptions() const
+{
+    QSettings settings;
     const JobSpec spec = m_options->spec();
     settings.setValue(QStringLiteral("options/workers"), spec.workers);
     settings.setValue(QStringLiteral("options/mode"), countingModeName(spec.mode));

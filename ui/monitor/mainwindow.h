@@ -54,6 +54,21 @@ public:
     JobCard *cardFor(const CountJob *job) const;
     JobCard *selectedCard() const { return m_selected; }
     void selectCard(JobCard *card);
+    QList<JobCard *> cards() const { return m_cards; }
+    /*!
+        Removes \a card and destroys its job and result, giving the memory back; the next card
+        (else the one before) is selected in its place if it was. Returns false, and does
+        nothing, for a job that is queued or running: that work is stopped only by Cancel.
+    */
+    bool removeCard(JobCard *card);
+    //! Removes every card whose job has ended (Done, Cancelled, Failed) and every opened result.
+    void clearFinished();
+    //! Runs a cancelled or failed job again, same inputs and options, on a new card.
+    CountJob *retry(JobCard *card);
+    //! Starts a queued job sooner (\a steps < 0) or later; its card moves with it.
+    bool moveCard(JobCard *card, int steps);
+    //! Holds a queued job back (the jobs after it start first), or releases it.
+    void holdCard(JobCard *card, bool held);
     FileListModel *fileModel() const { return m_files; }
     ResultsExplorer *explorer() const { return m_explorer; }
     ResultsModel *resultsModel() const;
@@ -87,6 +102,8 @@ private:
     QMenu *createViewMenu();
     void setLanguage(const QString &code);
     void addCard(CountJob *job);
+    void updateJobActions();
+    void reorderCards();
     void insertCard(JobCard *card);
     void refreshDetails();
     void refreshFiles();
@@ -103,6 +120,10 @@ private:
     void readSettings();
     void fitToScreen();
     void writeSettings() const;
+    //! The next job's options and the recent inputs: saved as soon as they change.
+    void writeOptions() const;
+    //! "42 % — WordMill" while a job runs, so that the taskbar tells how far it is.
+    void updateWindowTitle();
 
     JobQueue *m_queue = nullptr;
     OptionsPanel *m_options = nullptr;
@@ -125,5 +146,11 @@ private:
     QMenu *m_recentMenu = nullptr;
     QStringList m_recent;
     QAction *m_cancelAll = nullptr;
+    QAction *m_removeSelected = nullptr;
+    QAction *m_clearFinished = nullptr;
+    QAction *m_retrySelected = nullptr;
+    QAction *m_startSooner = nullptr;
+    QAction *m_startLater = nullptr;
+    QAction *m_holdSelected = nullptr;
     Retranslator m_texts;
 };

@@ -2,13 +2,14 @@
 #include "ui/monitor/optionspanel.h"
 
 #include "core/format/progressformat.h"
-#include "ui/monitor/elidedlabel.h"
-
+#include <QAction>
 #include <QComboBox>
 #include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStyle>
@@ -19,12 +20,25 @@ OptionsPanel::OptionsPanel(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("optionsPanel"));
-    // The hint wraps; the names of the inputs are elided, so that a long one cannot widen the
-    // window.
+    // The hint wraps; the names of the inputs are elided in the middle, so that a long one
+    // cannot widen the window.
     m_noInputs = new QLabel(this);
     m_noInputs->setWordWrap(true);
-    m_inputLabel = new ElidedLabel(this);
-    m_inputLabel->setObjectName(QStringLiteral("inputsLabel"));
+    m_inputList = new QListWidget(this);
+    m_inputList->setObjectName(QStringLiteral("inputsList"));
+    m_inputList->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_inputList->setTextElideMode(Qt::ElideMiddle);
+    m_inputList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_inputList->setUniformItemSizes(true);
+    m_inputList->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // Delete belongs to the list while it has the keyboard: it only edits the next job's inputs.
+    auto *removeKey = new QAction(m_inputList);
+    removeKey->setShortcuts({QKeySequence(QKeySequence::Delete), QKeySequence(Qt::Key_Backspace)});
+    removeKey->setShortcutContext(Qt::WidgetShortcut);
+    m_inputList->addAction(removeKey);
+    connect(removeKey, &QAction::triggered, this, &OptionsPanel::removeSelectedInputs);
+    m_remove = new QPushButton(this);
+    m_remove->setObjectName(QStringLiteral("removeInputButton"));
     m_clear = new QPushButton(this);
 
     m_workers = new QSpinBox(this);
@@ -67,8 +81,12 @@ OptionsPanel::OptionsPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(m_noInputs);
-    layout->addWidget(m_inputLabel);
-    layout->addWidget(m_clear, 0, Qt::AlignLeft);
+    layout->addWidget(m_inputList);
+    auto *inputButtons = new QHBoxLayout;
+    inputButtons->addWidget(m_remove);
+    inputButtons->addWidget(m_clear);
+    inputButtons->addStretch(1);
+    layout->addLayout(inputButtons);
     layout->addSpacing(6);
     layout->addLayout(form);
     layout->addSpacing(6);
@@ -79,6 +97,10 @@ OptionsPanel::OptionsPanel(QWidget *parent)
         title->setText(tr("Next job"));
         m_noInputs->setText(tr("No inputs yet: open files or a folder, or drop them here."));
         m_clear->setText(tr("Clear"));
+        m_remove->setText(tr("Remove"));
+        m_remove->setToolTip(tr("Remove the selected inputs from the next job (Del)"));
+        m_remove->setAccessibleName(tr("Remove the selected inputs of the next job"));
+        m_inputList->setAccessibleName(tr("Inputs of the next job"));
         m_clear->setAccessibleName(tr("Clear the inputs of the next job"));
         workersLabel->setText(tr("&Workers:"));
         m_workers->setToolTip(tr("Threads that count at once (this machine has %n core(s))",
@@ -106,7 +128,13 @@ OptionsPanel::OptionsPanel(QWidget *parent)
         updateInputs();
     });
     connect(m_clear, &QPushButton::clicked, this, &OptionsPanel::clearInputs);
+    connect(m_remove, &QPushButton::clicked, this, &OptionsPanel::removeSelectedInputs);
+    connect(m_inputList, &QListWidget::itemSelectionChanged, this,
+            [this] { m_remove->setEnabled(!m_inputList->selectedItems().isEmpty()); });
     connect(m_start, &QPushButton::clicked, this, &OptionsPanel::startRequested);
+    connect(m_workers, &QSpinBox::valueChanged, this, &OptionsPanel::optionsChanged);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &OptionsPanel::optionsChanged);
+    connect(m_chunk, &QComboBox::currentIndexChanged, this, &OptionsPanel::optionsChanged);
 }
 
 void OptionsPanel::changeEvent(QEvent *event)
@@ -135,6 +163,32 @@ void OptionsPanel::addInputs(const QStringList &paths)
     updateInputs();
 }
 
+void OptionsPanel::removeInputs(const QStringList &paths)
+{
+    for (const QString &path : paths)
+        m_inputs.removeAll(path);
+    updateInputs();
+}
+
+void OptionsPanel::removeSelectedInputs()
+{
+    QStringList paths;
+    int first = m_inputList->count();
+    for (const QListWidgetItem *item : m_inputList->selectedItems()) {
+        paths << item->data(Qt::UserRole).toString();
+        first = std::min(first, m_inputList->row(item));
+    }
+    if (paths.isEmpty())
+        return;
+    removeInputs(paths);
+    // The row that took the first removed one's place is selected, so Delete can go on.
+    if (m_inputList->count() > 0) {
+        m_inputList->setCurrentRow(std::min(first, m_inputList->count() - 1));
+    } else {
+        m_inputList->clearFocus();
+    }
+}
+
 void OptionsPanel::clearInputs()
 {
     m_inputs.clear();
@@ -160,20 +214,20 @@ void OptionsPanel::setChunkSize(qint64 bytes)
 
 void OptionsPanel::updateInputs()
 {
-    if (m_inputs.isEmpty()) {
-        m_inputLabel->setText(QString());
-    } else {
-        QStringList names;
-        for (const QString &path : std::as_const(m_inputs).mid(0, 5))
-            names << QFileInfo(path).fileName();
-        QString text = names.join(QLatin1Char('\n'));
-        if (m_inputs.size() > 5)
-            text += QLatin1Char('\n') + tr("and %n more", nullptr, int(m_inputs.size() - 5));
-        m_inputLabel->setText(text);
+    m_inputList->clear();
+    for (const QString &path : std::as_const(m_inputs)) {
+        const QString name = QFileInfo(path).fileName();
+        auto *item = new QListWidgetItem(name.isEmpty() ? path : name, m_inputList);
+        item->setData(Qt::UserRole, path);
+        item->setToolTip(path);
     }
-    m_inputLabel->setToolTip(m_inputs.join(QLatin1Char('\n')));
+    // As tall as its rows, up to eight: one input must not take the room of ten.
+    const int rows = std::clamp(int(m_inputs.size()), 1, 8);
+    const int rowHeight = std::max(m_inputList->sizeHintForRow(0), fontMetrics().height());
+    m_inputList->setFixedHeight(rows * rowHeight + 2 * m_inputList->frameWidth() + 2);
     m_noInputs->setVisible(m_inputs.isEmpty());
-    m_inputLabel->setVisible(!m_inputs.isEmpty());
+    m_inputList->setVisible(!m_inputs.isEmpty());
+    m_remove->setEnabled(false);
     m_clear->setEnabled(!m_inputs.isEmpty());
     m_start->setEnabled(!m_inputs.isEmpty());
     Q_EMIT inputsChanged();

@@ -6,9 +6,9 @@
 
 #include <QWidget>
 
-class ElidedLabel;
 class QComboBox;
 class QLabel;
+class QListWidget;
 class QPushButton;
 class QSpinBox;
 
@@ -26,7 +26,12 @@ public:
     JobSpec spec() const;
     QStringList inputs() const { return m_inputs; }
     void addInputs(const QStringList &paths);
+    //! Takes \a paths out of the next job's inputs.
+    void removeInputs(const QStringList &paths);
     void clearInputs();
+    //! One row per input; Delete removes the selected ones.
+    QListWidget *inputList() const { return m_inputList; }
+    QPushButton *removeInputButton() const { return m_remove; }
 
     void setWorkers(int workers);
     void setMode(CountingMode mode);
@@ -37,16 +42,20 @@ public:
 Q_SIGNALS:
     void startRequested();
     void inputsChanged();
+    //! The workers, mode or chunk size changed, by the user or by a setter.
+    void optionsChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void updateInputs();
+    void removeSelectedInputs();
 
     QStringList m_inputs;
     QLabel *m_noInputs = nullptr;
-    ElidedLabel *m_inputLabel = nullptr;
+    QListWidget *m_inputList = nullptr;
+    QPushButton *m_remove = nullptr;
     QPushButton *m_clear = nullptr;
     QSpinBox *m_workers = nullptr;
     QComboBox *m_mode = nullptr;

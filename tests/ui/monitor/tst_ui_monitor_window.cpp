@@ -17,9 +17,11 @@
 #include <QMenuBar>
 #include <QMultiMap>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QTabBar>
 #include <QToolButton>
 
@@ -41,6 +43,8 @@ private Q_SLOTS:
     void altMnemonicsAreUnique();
     void longFileNamesDoNotWidenTheWindow();
     void firstWindowFitsTheScreen();
+    void titleShowsProgressWhileAJobRuns();
+    void optionsAreSavedWhenChanged();
 
 private:
     QTemporaryDir m_config;
@@ -277,6 +281,43 @@ void TestUiMonitorWindow::firstWindowFitsTheScreen()
                             .arg(available.height())));
     QVERIFY(window.minimumSizeHint().height() <= available.height());
     QVERIFY(window.minimumSizeHint().width() <= available.width());
+}
+
+// Issue 11: how far the work is shows in the taskbar too, not only on the card.
+void TestUiMonitorWindow::titleShowsProgressWhileAJobRuns()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    QCOMPARE(window->windowTitle(), QStringLiteral("WordMill"));
+    CountJob *job = window->startSample(BigSample);
+    QVERIFY(waitUntilCounting(job));
+    const QRegularExpression percent(QStringLiteral("^\\d+ % — WordMill$"));
+    QTRY_VERIFY2(percent.match(window->windowTitle()).hasMatch(),
+                 qPrintable(window->windowTitle()));
+    job->cancel();
+    QTRY_COMPARE(window->windowTitle(), QStringLiteral("WordMill"));
+}
+
+// Issue 11: the options were saved only on a clean close, so SIGTERM or a crash lost them.
+void TestUiMonitorWindow::optionsAreSavedWhenChanged()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    auto *workers = window->options()->findChild<QSpinBox *>(QStringLiteral("workersSpin"));
+    auto *mode = window->options()->findChild<QComboBox *>(QStringLiteral("modeCombo"));
+    QVERIFY(workers && mode);
+    workers->setFocus();
+    QTest::keyClick(workers, Qt::Key_Up); // 2 -> 3
+    QCOMPARE(workers->value(), 3);
+    mode->setFocus();
+    QTest::keyClick(mode, Qt::Key_Down); // Words -> Whitespace
+    QCOMPARE(mode->currentIndex(), 1);
+    // On disk at once, with the window still open.
+    QFile file(QSettings().fileName());
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    const QByteArray saved = file.readAll();
+    QVERIFY2(saved.contains("workers=3"), saved.constData());
+    QVERIFY2(saved.contains("mode=whitespace"), saved.constData());
 }
 
 QTEST_MAIN(TestUiMonitorWindow)
