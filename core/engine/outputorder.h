@@ -16,7 +16,8 @@ bool less(const WordTable &table, quint32 a, quint32 b);
 
 /*!
     Fills \a order with the entry numbers of \a table in output order. Sorts in blocks, then
-    merges them pairwise, calling \a step (entries done, of total) between blocks; returns false,
+    merges them pairwise, calling \a step (work done, of total, in units that take about the
+    same time) between blocks; returns false,
     leaving \a order unspecified, as soon as \a step does. Runs on the calling thread.
 */
 bool sort(const WordTable &table, std::vector<quint32> *order,

@@ -110,12 +110,21 @@ double mapSpeed(const JobProgress &progress)
     return double(progress.map.done) * 1000.0 / double(progress.map.elapsedMs);
 }
 
-qint64 mapTimeLeftMs(const JobProgress &progress)
+qint64 timeLeftMs(CountJob::State state, const JobProgress &p, double bytesPerSecond)
 {
-    const double rate = mapSpeed(progress);
-    if (rate <= 0 || progress.map.total <= 0)
-        return -1;
-    return qint64(double(progress.map.total - progress.map.done) * 1000.0 / rate);
+    if (state == CountJob::Counting) {
+        const double rate = bytesPerSecond >= 0 ? bytesPerSecond : mapSpeed(p);
+        if (rate <= 0 || p.map.total <= 0 || p.readingStream)
+            return -1;
+        return qint64(double(p.map.total - p.map.done) * 1000.0 / rate);
+    }
+    if (state == CountJob::Sorting) {
+        if (p.finalize.done <= 0 || p.finalize.elapsedMs <= 0 || p.finalize.total <= 0)
+            return -1;
+        return qint64(double(p.finalize.total - p.finalize.done) * double(p.finalize.elapsedMs)
+                      / double(p.finalize.done));
+    }
+    return -1;
 }
 
 QString sampleName(qint64 sampleBytes)
@@ -216,11 +225,11 @@ QString statusLine(CountJob::State state, const JobProgress &p, const StatusLine
         const bool reading = state == CountJob::Counting;
         if (reading && rate > 0 && !options.paused)
             parts << speed(rate);
-        if (state == CountJob::Counting && rate > 0 && !options.paused && !p.readingStream)
-            parts << Text::tr("about %1 left")
-                         .arg(duration(qint64(double(p.map.total - p.map.done) * 1000.0 / rate)));
         if (state == CountJob::Sorting && p.finalize.total > 0)
             parts << Text::tr("sorted %1 %").arg(p.finalize.done * 100 / p.finalize.total);
+        const qint64 left = timeLeftMs(state, p, rate);
+        if (left >= 0 && !options.paused)
+            parts << Text::tr("about %1 left").arg(duration(left));
     } else if (p.scan.started) {
         parts << Text::tr("%n file(s), %1 found", nullptr, int(p.scan.done))
                      .arg(bytes(p.bytesPlanned));

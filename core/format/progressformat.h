@@ -25,8 +25,12 @@ QString duration(qint64 ms);
 QString speed(double bytesPerSecond);
 //! Bytes per second of the map phase so far; 0 before it moved.
 double mapSpeed(const JobProgress &progress);
-//! Milliseconds left for the map phase at its speed so far; -1 when unknown.
-qint64 mapTimeLeftMs(const JobProgress &progress);
+/*!
+    Milliseconds left in the phase the job is in; -1 when unknown. Counting: the bytes left at
+    \a bytesPerSecond (the map phase's average when negative), unknown while a stream is read.
+    Sorting: the sort's work left at its own pace (its progress moves with its work).
+*/
+qint64 timeLeftMs(CountJob::State state, const JobProgress &progress, double bytesPerSecond = -1);
 //! "Generated sample (95.4 MiB)".
 QString sampleName(qint64 bytes);
 //! The name to show for \a report: its file name, or the sample's name with its size.

@@ -20,8 +20,7 @@ QByteArray line(CountJob::State state, const JobProgress &p, const CountTotals *
         return isKnown ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
     };
     const double rate = ProgressFormat::mapSpeed(p);
-    const bool counting = state == CountJob::Counting && !p.readingStream && rate > 0;
-    const qint64 leftMs = counting ? qint64(double(p.map.total - p.map.done) * 1000.0 / rate) : 0;
+    const qint64 leftMs = ProgressFormat::timeLeftMs(state, p);
     QJsonObject o;
     o.insert(QStringLiteral("state"), QString::fromLatin1(stateKey(state)));
     o.insert(QStringLiteral("elapsedMs"), p.elapsedMs);
@@ -39,7 +38,7 @@ QByteArray line(CountJob::State state, const JobProgress &p, const CountTotals *
     o.insert(QStringLiteral("sortTotal"), known(p.finalize.started, p.finalize.total));
     o.insert(QStringLiteral("bytesPerSecond"), rate);
     o.insert(QStringLiteral("secondsLeft"),
-             counting ? QJsonValue(double(leftMs) / 1000.0) : QJsonValue(QJsonValue::Null));
+             leftMs >= 0 ? QJsonValue(double(leftMs) / 1000.0) : QJsonValue(QJsonValue::Null));
     if (totals) {
         o.insert(QStringLiteral("words"), qint64(totals->words));
         o.insert(QStringLiteral("distinctWords"), qint64(totals->distinctWords));

@@ -140,11 +140,17 @@ void TestProgressFormat::statusLine_data()
         << int(CountJob::Merging) << merging << cli
         << QStringLiteral("Merging · 143 MiB of 143 MiB · 0:07 elapsed");
 
+    // Bug 7: the sort's own pace gives its time left; it used to show none for 12 s.
     JobProgress sorting = merging;
-    sorting.finalize = phase(250, 1000, 100);
-    QTest::newRow("sorting") << int(CountJob::Sorting) << sorting << cli
-                             << QStringLiteral("Sorting · 143 MiB of 143 MiB · sorted 25 % · "
-                                               "0:07 elapsed");
+    sorting.finalize = phase(250, 1000, 3000);
+    QTest::newRow("sorting: time left from the sort's pace")
+        << int(CountJob::Sorting) << sorting << cli
+        << QStringLiteral("Sorting · 143 MiB of 143 MiB · sorted 25 % · about 0:09 left · "
+                          "0:07 elapsed");
+    sorting.finalize = phase(0, 1000, 100);
+    QTest::newRow("sorting: nothing sorted yet, no guess")
+        << int(CountJob::Sorting) << sorting << cli
+        << QStringLiteral("Sorting · 143 MiB of 143 MiB · sorted 0 % · 0:07 elapsed");
 }
 
 void TestProgressFormat::statusLine()

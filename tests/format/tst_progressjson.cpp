@@ -106,8 +106,8 @@ void TestProgressJson::fields_data()
 
     JobProgress sorting = counting;
     sorting.finalize = phase(1000, 4000, 100);
-    QTest::newRow("sorting: no time left from bytes")
-        << int(CountJob::Sorting) << sorting << QStringLiteral("secondsLeft") << null;
+    QTest::newRow("sorting: time left at the sort's pace")
+        << int(CountJob::Sorting) << sorting << QStringLiteral("secondsLeft") << QJsonValue(0.3);
     QTest::newRow("sorting: sort total")
         << int(CountJob::Sorting) << sorting << QStringLiteral("sortTotal") << QJsonValue(4000);
     QTest::newRow("state") << int(CountJob::Sorting) << sorting << QStringLiteral("state")
