@@ -207,6 +207,10 @@ QList<FileReport> CountJob::fileReports() const
         return d->result->files;
     return d->workspace->fileReports();
 }
+FileReport CountJob::currentFile() const
+{
+    return d->workspace->currentFile();
+}
 std::shared_ptr<const CountResult> CountJob::result() const
 {
     return d->result;

@@ -57,6 +57,9 @@ public:
     JobProgress progress() const;
     //! Snapshot of every input's state; skipped inputs carry their reason.
     QList<FileReport> fileReports() const;
+    //! The input whose counting began last (what the job is reading now, if it is still
+    //! counting); a report with no path and no sample before counting began. Cheap: one report.
+    FileReport currentFile() const;
     //! The counts, once the job is Done; null before, and always null after a cancel.
     std::shared_ptr<const CountResult> result() const;
     //! The latest provisional top words (see liveWordsChanged()).

@@ -642,6 +642,10 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <source>Held</source>
         <translation>Retenido</translation>
     </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>Leyendo %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

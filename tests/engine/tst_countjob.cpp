@@ -69,6 +69,7 @@ class TestCountJob final : public QObject
 private Q_SLOTS:
     // Progress.
     void progressPhases();
+    void currentFileFollowsTheCounting();
     void progressIsThrottled();
     void progressIs64Bit();
 
@@ -341,6 +342,39 @@ template<typename Measure> void checkPrompt(const char *what, Measure measure)
 }
 
 } // namespace
+
+void TestCountJob::currentFileFollowsTheCounting()
+{
+    QTemporaryDir dir;
+    QStringList paths;
+    for (const char *name : {"a.txt", "b.txt", "c.txt"}) {
+        paths << dir.filePath(QString::fromLatin1(name));
+        QVERIFY(writeFile(paths.constLast(), QByteArray("uno dos tres ").repeated(5000)));
+    }
+    JobSpec spec;
+    spec.paths = paths;
+    spec.workers = 1; // one file after another, in order
+    spec.chunkSize = 4096;
+    CountJob job(spec);
+    QVERIFY(job.currentFile().nativePath.isEmpty());
+    QVERIFY(!job.currentFile().isSample);
+    QStringList seen;
+    connect(&job, &CountJob::progressChanged, this, [&job, &seen] {
+        const QString path = job.currentFile().path();
+        if (!path.isEmpty() && (seen.isEmpty() || seen.constLast() != path))
+            seen << path;
+    });
+    QVERIFY(runToEnd(job));
+    QCOMPARE(job.state(), CountJob::Done);
+    // The reports come every 40 ms at most: a fast file may be missed, never out of order.
+    QVERIFY(!seen.isEmpty());
+    for (qsizetype i = 1; i < seen.size(); ++i)
+        QVERIFY(paths.indexOf(seen.at(i)) > paths.indexOf(seen.at(i - 1)));
+    const FileReport last = job.currentFile();
+    QCOMPARE(last.path(), paths.constLast());
+    QCOMPARE(last.status, FileReport::Counted);
+    QCOMPARE(last.words, quint64(15000));
+}
 
 void TestCountJob::cancelWhileCounting()
 {

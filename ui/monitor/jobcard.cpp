@@ -169,12 +169,21 @@ void JobCard::createWidgets()
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->installEventFilter(this);
 
+    // The file being read, when the job has several: the title names the first input only.
+    m_reading = new ElidedLabel(this);
+    m_reading->setObjectName(QStringLiteral("jobReading"));
+    QPalette muted = m_reading->palette();
+    muted.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
+    m_reading->setPalette(muted);
+    m_reading->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
     layout->setSpacing(6);
     layout->addLayout(header);
     layout->addLayout(grid);
     layout->addWidget(m_status);
+    layout->addWidget(m_reading);
 
     m_texts.add([this, labels] {
         m_title->setText(title());
@@ -489,6 +498,19 @@ void JobCard::updateProgress(const JobProgress &p)
 
     if (!m_job->isFinished())
         updateStatusLine();
+    updateReadingLine();
+}
+
+void JobCard::updateReadingLine()
+{
+    const bool counting = m_job->state() == CountJob::Counting && m_last.scan.done > 1;
+    const FileReport file = counting ? m_job->currentFile() : FileReport();
+    const bool shown = !file.nativePath.isEmpty() || file.isSample || file.isStream;
+    if (shown) {
+        m_reading->setText(tr("Reading %1").arg(ProgressFormat::fileName(file)));
+        m_reading->setToolTip(file.path());
+    }
+    m_reading->setVisible(shown);
 }
 
 void JobCard::updateStatusLine()
@@ -524,6 +546,7 @@ void JobCard::updateState()
     updateEndButtons();
     if (!m_job->isFinished())
         updateStatusLine();
+    updateReadingLine();
 }
 
 void JobCard::updateStateLabel()

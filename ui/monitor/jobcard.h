@@ -60,6 +60,8 @@ public:
     bool isQueued() const;
     QWidget *titleLabel() const;
     QLabel *statusLabel() const { return m_status; }
+    //! "Reading NAME" while the job counts several inputs; hidden otherwise.
+    ElidedLabel *readingLabel() const { return m_reading; }
     QString statusText() const;
     QString stateText() const;
 
@@ -95,6 +97,7 @@ private:
 
     void updateProgress(const JobProgress &progress);
     void updateStatusLine();
+    void updateReadingLine();
     void updateState();
     void updateStateLabel();
     void updateFinished();
@@ -107,6 +110,7 @@ private:
     ElidedLabel *m_title = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_status = nullptr;
+    ElidedLabel *m_reading = nullptr; // "Reading chapter3.txt" while a job of several files counts
     QPushButton *m_problems = nullptr;
     QPushButton *m_pauseButton = nullptr;
     QPushButton *m_cancelButton = nullptr;

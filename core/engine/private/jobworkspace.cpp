@@ -185,7 +185,8 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
         return result;
     }
     int waiting = FileReport::Waiting;
-    track.status.compare_exchange_strong(waiting, FileReport::Counting);
+    if (track.status.compare_exchange_strong(waiting, FileReport::Counting))
+        m_currentFile.store(chunk.file, std::memory_order_relaxed);
 
     const FileReport &file = m_reports.at(chunk.file);
     ChunkTask task;
@@ -465,6 +466,18 @@ void JobWorkspace::fillReport(qint32 file, FileReport *report) const
         report->problem = FileProblem::ReadFailed;
         report->details = reason->second;
     }
+}
+
+FileReport JobWorkspace::currentFile() const
+{
+    const qint32 file = m_currentFile.load(std::memory_order_relaxed);
+    if (file < 0)
+        return {};
+    QMutexLocker lock(&m_reportMutex);
+    FileReport report = m_reports.at(file);
+    if (!m_reportsFinal)
+        fillReport(file, &report);
+    return report;
 }
 
 QList<FileReport> JobWorkspace::fileReports() const

@@ -89,6 +89,8 @@ public:
 
     //! Every input with its counting so far; once finalize() is done, the final list itself.
     QList<FileReport> fileReports() const;
+    //! The input whose counting began last; an empty report before any did.
+    FileReport currentFile() const;
     //! The most frequent words so far and the words counted so far; provisional.
     QList<WordCount> liveTopWords(quint64 *wordsSoFar) const;
     //! Grows each time liveTopWords() has something new.
@@ -164,6 +166,7 @@ private:
     std::unique_ptr<FileTrack[]> m_tracks;
     qint64 m_chunkCount = 0;
     std::atomic<qint64> m_filesCounted = 0;
+    std::atomic<qint32> m_currentFile = -1; // see currentFile()
     std::atomic<qint64> m_filesFailed = 0;
 
     // Guards m_reasons, and m_reports from when finalize() starts writing into it.

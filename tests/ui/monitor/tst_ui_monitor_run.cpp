@@ -6,6 +6,7 @@
 #include "core/format/progressformat.h"
 #include "core/text/localpath.h"
 #include "tests/ui/monitor/monitortesthelpers.h"
+#include "ui/monitor/elidedlabel.h"
 #include "ui/monitor/filelistmodel.h"
 #include "ui/monitor/jobcard.h"
 #include "ui/monitor/jobqueue.h"
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void onlyProblemFilesFailTheJob();
     void secondJobQueuesUntilFirstEnds();
     void droppedLatin1NameIsCounted();
+    void cardNamesTheFileBeingRead();
 
 private:
     QTemporaryDir m_config;
@@ -288,6 +290,35 @@ void TestUiMonitorRun::secondJobQueuesUntilFirstEnds()
     QCOMPARE(secondCard->stateText(), QStringLiteral("Done"));
     QCOMPARE(window->selectedCard(), secondCard);
     QTRY_COMPARE(tableCounts(window->resultsModel()), SmallInputs::expected());
+}
+
+// Issue 11: a job of several files did not say which one it was reading.
+void TestUiMonitorRun::cardNamesTheFileBeingRead()
+{
+    QStringList paths;
+    for (const char *name : {"uno.txt", "dos.txt"}) {
+        paths << m_dir->filePath(QString::fromLatin1(name));
+        QVERIFY(writeFile(paths.constLast(), QByteArray("palabra ").repeated(1 << 20)));
+    }
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->options()->setChunkSize(64 * 1024);
+    window->addInputs(paths);
+    QTest::mouseClick(window->options()->startButton(), Qt::LeftButton);
+    CountJob *job = window->queue()->jobs().constFirst();
+    QVERIFY(waitUntilCounting(job));
+    job->setPaused(true);
+    const auto resume = qScopeGuard([job] { job->cancel(); });
+    JobCard *card = window->cardFor(job);
+    QTRY_VERIFY(card->readingLabel()->isVisible());
+    const QString reading = card->readingLabel()->text();
+    QVERIFY2(reading == QStringLiteral("Reading uno.txt")
+                 || reading == QStringLiteral("Reading dos.txt"),
+             qPrintable(reading));
+    QVERIFY(paths.contains(card->readingLabel()->toolTip()));
+    job->cancel();
+    QTRY_VERIFY(job->isFinished());
+    QVERIFY(!card->readingLabel()->isVisible());
 }
 
 // Before: a file manager's URL for "caf\xE9.txt" (file:///…/caf%E9.txt) became "caf\uFFFD.txt",
