@@ -450,7 +450,8 @@ void CommandLineTool::onMergeFinished()
 
 void CommandLineTool::onStreamRoleFinished()
 {
-    const int code = m_streamRoleDone.result();
+    // A cancelled role's future holds no result.
+    const int code = m_streamRoleDone.isCanceled() ? -1 : m_streamRoleDone.result();
     if (code >= 0 && m_stopSignal == 0) {
         Q_EMIT done(code);
         return;

@@ -72,14 +72,17 @@ StreamRole::~StreamRole()
 
 QFuture<int> StreamRole::start()
 {
-    m_future = QtConcurrent::run([this] { return m_role == Map ? map() : reduce(); });
+    m_future = QtConcurrent::run([this](QPromise<int> &promise) {
+        promise.addResult(m_role == Map ? map()
+                                        : reduce([&promise] { return promise.isCanceled(); }));
+    });
     return m_future;
 }
 
 void StreamRole::cancel()
 {
-    m_counter.cancel();
-    m_reducer.cancel();
+    m_future.cancel(); // the reducer polls it
+    m_counter.cancel(); // the mapper is the engine's: it has its own stop flag
 }
 
 // Runs on the worker thread.
@@ -117,13 +120,13 @@ int StreamRole::map()
 }
 
 // Runs on the worker thread.
-int StreamRole::reduce()
+int StreamRole::reduce(const StopRequest &stop)
 {
     QFile in;
     QFile out;
     if (!openStandardStreams(&in, &out))
         return CommandLineTool::OutputFailed;
-    const SortedCountReducer::Outcome outcome = m_reducer.reduce(&in, &out);
+    const SortedCountReducer::Outcome outcome = SortedCountReducer::reduce(&in, &out, stop);
     switch (outcome.status) {
     case SortedCountReducer::Outcome::Reduced:
         return CommandLineTool::Success;

@@ -11,11 +11,12 @@
     \brief wordmill-cli's Hadoop Streaming roles, --map (StreamCounter) and --reduce
     (SortedCountReducer), run on a worker thread from standard input to standard output.
 
-    A worker, so that the event loop stays free for the stop signals: cancel() makes the role stop
-    at its next MiB of input. A role blocked in a read of standard input sees the cancel only when
-    that read returns (with data or at the end of the input). Problems go to stderr from the
-    worker; the future's result is the exit status (CommandLineTool::ExitCode), or -1 when
-    cancelled. Destroying the role cancels it and waits for its worker.
+    A worker, so that the event loop stays free for the stop signals. cancel() stops the mapper
+    within 0.1 s, even while it waits for input (StreamReader), and the reducer at its next MiB
+    of input: while the reducer waits in a read, it sees the cancel only when that read returns.
+   Problems go to stderr from the worker; the future's result is the exit status
+   (CommandLineTool::ExitCode); a cancelled future may have none. Destroying the role cancels it and
+   waits for its worker.
 */
 class StreamRole final
 {
@@ -32,10 +33,9 @@ public:
 private:
     // Run on the worker thread.
     int map();
-    int reduce();
+    int reduce(const StopRequest &stop);
 
     Role m_role = Map;
     StreamCounter m_counter;
-    SortedCountReducer m_reducer;
     QFuture<int> m_future;
 };

@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QIODevice>
 
-#include <atomic>
 #include <cstring>
 
 namespace {
@@ -56,24 +55,9 @@ QString shown(QByteArrayView word)
 
 } // namespace
 
-struct SortedCountReducer::Private
-{
-    std::atomic<bool> stop = false;
-};
-
-SortedCountReducer::SortedCountReducer()
-    : d(std::make_unique<Private>())
-{ }
-
-SortedCountReducer::~SortedCountReducer() = default;
-
-void SortedCountReducer::cancel()
-{
-    d->stop.store(true, std::memory_order_relaxed);
-}
-
-// Runs on the calling thread, usually a worker (it blocks on reads); one call at a time.
-SortedCountReducer::Outcome SortedCountReducer::reduce(QIODevice *input, QIODevice *output)
+// Runs on the calling thread, usually a worker (it blocks on reads).
+SortedCountReducer::Outcome SortedCountReducer::reduce(QIODevice *input, QIODevice *output,
+                                                       const StopRequest &stop)
 {
     enum class Order { Unknown, ByWord, ByLine };
     Outcome outcome;
@@ -101,7 +85,7 @@ SortedCountReducer::Outcome SortedCountReducer::reduce(QIODevice *input, QIODevi
     QByteArray buffer(BlockBytes + MaxLineBytes, Qt::Uninitialized);
     qsizetype have = 0;
     for (bool atEnd = false; !atEnd;) {
-        if (d->stop.load(std::memory_order_relaxed)) {
+        if (stop && stop()) {
             outcome.status = Outcome::Cancelled;
             return outcome;
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/results/stoprequest.h"
+
 #include <QString>
 
 #include <memory>
@@ -48,20 +50,10 @@ public:
         QString errorString;
     };
 
-    SortedCountReducer();
-    ~SortedCountReducer();
-    Q_DISABLE_COPY_MOVE(SortedCountReducer)
-
     /*!
-        Reads \a input to its end and writes the sums to \a output. Blocks on reads: call it on a
-        worker thread when the caller must stay responsive (signals, Ctrl-C).
+        Reads \a input to its end and writes the sums to \a output; returns Cancelled at the
+        next MiB of input once \a stop asks. Blocks on reads: call it on a worker thread when
+        the caller must stay responsive (signals, Ctrl-C).
     */
-    Outcome reduce(QIODevice *input, QIODevice *output);
-
-    //! Makes reduce() return Cancelled soon. Thread safe: call it from any thread.
-    void cancel();
-
-private:
-    struct Private;
-    std::unique_ptr<Private> const d;
+    static Outcome reduce(QIODevice *input, QIODevice *output, const StopRequest &stop = {});
 };
