@@ -322,6 +322,10 @@ void ResultsExplorer::showResult(std::shared_ptr<const CountResult> result)
         w->setEnabled(haveResult);
     m_topChart->setWords({});
     m_zipfChart->setCounts({});
+    // A running job has no counts yet, only live top words (updateLive()).
+    const bool counting = !m_result && m_job && !m_job->isFinished();
+    m_topChart->setCounting(counting);
+    m_zipfChart->setCounting(counting);
     updateSummary();
     if (!m_result)
         return;
@@ -411,6 +415,13 @@ void ResultsExplorer::updateLive(const QList<WordCount> &words, quint64 wordsSoF
     if (m_result)
         return;
     m_model->setLiveWords(words, wordsSoFar);
+    // The bar chart shows the same provisional words as the table; the Zipf plot waits
+    // (ZipfChart::setCounting()).
+    QList<QPair<QString, quint64>> top;
+    top.reserve(words.size());
+    for (const WordCount &w : words)
+        top.append({QString::fromUtf8(w.word), w.count});
+    m_topChart->setWords(top);
     m_summary->setText(words.isEmpty()
                            ? tr("The top words appear here while the job counts.")
                            : tr("Top %1 words so far, of %2 counted: provisional until the job is "

@@ -33,6 +33,9 @@ public:
     //! Counts sorted most frequent first. Reads a few hundred of them, so millions are fine.
     void setCounts(const std::vector<quint64> &countsDescending);
     ZipfFit fit() const { return m_fit; }
+    //! While a job counts, only its provisional top words are known: too few, and not the
+    //! final ones, for a fit. The plot stays empty and its placeholder says so.
+    void setCounting(bool counting);
 
     QChart *chart() const { return m_chart; }
 
@@ -41,10 +44,12 @@ protected:
 
 private:
     void updateFitTexts();
+    void updatePlaceholder();
     void updateAxisLabels();
     void applyStyle();
 
     ZipfFit m_fit;
+    bool m_counting = false;
     quint64 m_ranks = 0; // ranks with a count, for the fitted line's extent
     QLabel *m_exponentLabel = nullptr;
     QStackedWidget *m_stack = nullptr;
