@@ -364,7 +364,7 @@ void ResultsExplorer::applyQuery(const QueryOutput &output)
     m_model->setRows(output.rows);
     QList<QPair<QString, quint64>> top = output.top;
     m_topChart->setWords(top);
-    m_zipfChart->setCounts(output.countsDescending);
+    m_zipfChart->setCounts(output.countsDescending, output.ranks);
     const qsizetype shown = qsizetype(output.rows->size());
     m_status->setText(shown == m_result->size()
                           ? tr("Showing all %1 words").arg(ProgressFormat::count(quint64(shown)))
@@ -558,6 +558,11 @@ void computeQuery(QPromise<std::shared_ptr<ResultsExplorer::QueryOutput>> &promi
     // gives output order in linear time (copying and sorting millions took tens of milliseconds).
     std::vector<quint64> &counts = output->countsDescending;
     counts.reserve(shown.size());
+    // The Zipf plot of a filtered list keeps the table's ranks; with every row shown they are
+    // the positions, and millions of them need not be stored.
+    const bool filtered = shown.size() != index->byCount().size();
+    if (filtered)
+        output->ranks.reserve(shown.size());
     const auto add = [&](quint32 entry) {
         const WordTable::Entry &e = table.entry(entry);
         if (output->top.size() < MaxChartWords) {
@@ -565,6 +570,8 @@ void computeQuery(QPromise<std::shared_ptr<ResultsExplorer::QueryOutput>> &promi
             output->top.append({QString::fromUtf8(word.data(), word.size()), e.count});
         }
         counts.push_back(e.count);
+        if (filtered)
+            output->ranks.push_back(index->rank(entry));
     };
     if (query.column == ResultQuery::Word) {
         const std::vector<quint32> &order = index->byCount();

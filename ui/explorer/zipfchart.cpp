@@ -137,10 +137,13 @@ ZipfChart::ZipfChart(QWidget *parent)
 
 ZipfChart::~ZipfChart() = default;
 
-void ZipfChart::setCounts(const std::vector<quint64> &countsDescending)
+void ZipfChart::setCounts(const std::vector<quint64> &countsDescending,
+                          const std::vector<quint64> &ranks)
 {
-    m_fit = ZipfFit::fit(countsDescending);
-    const auto points = ZipfFit::plotPoints(countsDescending);
+    const bool ranked = !ranks.empty();
+    m_fit = ranked ? ZipfFit::fit(countsDescending, ranks) : ZipfFit::fit(countsDescending);
+    const auto points = ranked ? ZipfFit::plotPoints(countsDescending, ranks)
+                               : ZipfFit::plotPoints(countsDescending);
 
     QList<QPointF> words;
     words.reserve(qsizetype(points.size()));
@@ -159,7 +162,9 @@ void ZipfChart::setCounts(const std::vector<quint64> &countsDescending)
     QList<QPointF> line;
     if (m_fit.valid) {
         // Straight on log-log axes, so its two ends are enough.
-        line = {QPointF(1, m_fit.countAt(1)),
+        // From the first rank shown: a filtered list may not start at rank 1.
+        const double first = points.front().first;
+        line = {QPointF(first, m_fit.countAt(first)),
                 QPointF(double(m_ranks), m_fit.countAt(double(m_ranks)))};
     }
     updateFitTexts();
