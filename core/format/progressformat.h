@@ -13,6 +13,13 @@ namespace ProgressFormat {
 
 //! A whole number the locale's way: "1,225,101" in English, "1.225.101" and "9999" in Spanish.
 QString count(quint64 n);
+/*!
+    \a translated, a tr() text whose "%n" Qt wrote as bare digits ("10320 files"), with that
+    number written by count() ("10,320 files", Spanish "10.320 archivos"). tr() still picks the
+    plural form, and the translations keep their "%n". The first run of exactly those digits is
+    taken: a translation must not write the same number, ungrouped, before its %n.
+*/
+QString withCount(const QString &translated, qint64 n);
 //! "512 B", "1.5 KiB", "4.0 GiB" up to "16 EiB" (binary units; the locale's decimal separator:
 //! "1,5 KiB"). Unsigned so that every size a file system can report fits, 2^64 - 1 included;
 //! the engine's qint64 sizes, never negative, convert.

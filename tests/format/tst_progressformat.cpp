@@ -2,6 +2,7 @@
 #include "core/format/progressformat.h"
 #include "core/format/translations.h"
 
+#include <QScopeGuard>
 #include <QTest>
 
 #include <limits>
@@ -40,11 +41,89 @@ private slots:
     void count();
     void duration_data();
     void duration();
+    void pluralCounts_data();
+    void pluralCounts();
+    void withCount_data();
+    void withCount();
 };
 
 void TestProgressFormat::init()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestProgressFormat::pluralCounts_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<qint64>("files");
+    QTest::addColumn<QString>("expected"); // the line's first part
+
+    QTest::newRow("one, en") << "en" << qint64(1) << QStringLiteral("1 file, 4.0 MiB found");
+    QTest::newRow("thousands, en")
+        << "en" << qint64(10320) << QStringLiteral("10,320 files, 4.0 MiB found");
+    QTest::newRow("one, es") << "es" << qint64(1)
+                             << QStringLiteral("1 archivo encontrado, 4,0 MiB");
+    // Spanish leaves four digits alone and groups five.
+    QTest::newRow("four digits, es")
+        << "es" << qint64(9999) << QStringLiteral("9999 archivos encontrados, 4,0 MiB");
+    QTest::newRow("thousands, es")
+        << "es" << qint64(10320) << QStringLiteral("10.320 archivos encontrados, 4,0 MiB");
+}
+
+void TestProgressFormat::pluralCounts()
+{
+    QFETCH(QString, language);
+    QFETCH(qint64, files);
+    QFETCH(QString, expected);
+
+    Translations::install(language);
+    const auto restore = qScopeGuard([] { Translations::install(QStringLiteral("en")); });
+    JobProgress scanning;
+    scanning.scan = phase(files, 0, 500);
+    scanning.bytesPlanned = 4 * MiB;
+    scanning.elapsedMs = 1000;
+    scanning.workingMs = 1000;
+    ProgressFormat::StatusLineOptions card;
+    card.withStateName = false;
+    const QString line = ProgressFormat::statusLine(CountJob::Scanning, scanning, card);
+    QCOMPARE(line.section(QStringLiteral(" · "), 0, 0), expected);
+}
+
+void TestProgressFormat::withCount_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("translated");
+    QTest::addColumn<qint64>("n");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("small") << "en_US"
+                           << "12 files" << qint64(12) << "12 files";
+    QTest::newRow("grouped") << "en_US"
+                             << "10320 files" << qint64(10320) << "10,320 files";
+    QTest::newRow("grouped, es") << "es_ES"
+                                 << "10320 archivos" << qint64(10320) << "10.320 archivos";
+    QTest::newRow("whole numbers only")
+        << "en_US"
+        << "110320 bytes, 10320 files" << qint64(10320) << "110320 bytes, 10,320 files";
+    QTest::newRow("placeholders left alone")
+        << "en_US"
+        << "Counted %1 words in 1 file" << qint64(1) << "Counted %1 words in 1 file";
+    QTest::newRow("the number after a translation's own")
+        << "es_ES"
+        << "12345 palabras de más de 1000 bytes" << qint64(12345)
+        << "12.345 palabras de más de 1000 bytes";
+    QTest::newRow("not there") << "en_US"
+                               << "no files" << qint64(10320) << "no files";
+}
+
+void TestProgressFormat::withCount()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, translated);
+    QFETCH(qint64, n);
+    QFETCH(QString, expected);
+    QLocale::setDefault(QLocale(locale));
+    QCOMPARE(ProgressFormat::withCount(translated, n), expected);
 }
 
 void TestProgressFormat::initTestCase()

@@ -397,16 +397,22 @@ void ResultsExplorer::updateSummary()
     if (!m_job && t.bytes == 0 && t.filesCounted > 0) {
         // Merged from result files (ResultReader::merge()): the size and the time of the
         // counting that made them are not known, and "0 B · 0:00 · 0.0 MB/s" would be false.
-        parts << tr("%n result file(s) merged", nullptr, int(t.filesCounted));
+        parts << ProgressFormat::withCount(
+            tr("%n result file(s) merged", nullptr, int(t.filesCounted)), t.filesCounted);
     } else if (t.filesCounted > 0 || t.bytes > 0) {
         const double speed = double(t.bytes) * 1000.0 / double(std::max<qint64>(1, t.totalMs));
-        parts << tr("%n file(s)", nullptr, int(t.filesCounted)) << ProgressFormat::bytes(t.bytes)
-              << ProgressFormat::duration(t.totalMs) << ProgressFormat::speed(speed);
+        parts << ProgressFormat::withCount(tr("%n file(s)", nullptr, int(t.filesCounted)),
+                                           t.filesCounted)
+              << ProgressFormat::bytes(t.bytes) << ProgressFormat::duration(t.totalMs)
+              << ProgressFormat::speed(speed);
     }
     if (t.filesSkipped > 0)
-        parts << tr("%n file(s) skipped", nullptr, int(t.filesSkipped));
+        parts << ProgressFormat::withCount(tr("%n file(s) skipped", nullptr, int(t.filesSkipped)),
+                                           t.filesSkipped);
     if (t.overlongWords > 0)
-        parts << tr("%n word(s) over 1,000 bytes not counted", nullptr, int(t.overlongWords));
+        parts << ProgressFormat::withCount(
+            tr("%n word(s) over 1,000 bytes not counted", nullptr, int(t.overlongWords)),
+            t.overlongWords);
     m_summary->setText(parts.join(QStringLiteral(" · ")));
 }
 
