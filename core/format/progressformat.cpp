@@ -134,7 +134,7 @@ qint64 timeLeftMs(CountJob::State state, const JobProgress &p, double bytesPerSe
 {
     if (state == CountJob::Counting) {
         const double rate = bytesPerSecond >= 0 ? bytesPerSecond : mapSpeed(p);
-        if (rate <= 0 || p.map.total <= 0 || p.readingStream)
+        if (rate <= 0 || p.map.total <= 0 || p.readingStream || estimatingTimeLeft(state, p))
             return -1;
         return qint64(double(p.map.total - p.map.done) * 1000.0 / rate);
     }
@@ -145,6 +145,16 @@ qint64 timeLeftMs(CountJob::State state, const JobProgress &p, double bytesPerSe
                       / double(p.finalize.done));
     }
     return -1;
+}
+
+bool estimatingTimeLeft(CountJob::State state, const JobProgress &p)
+{
+    constexpr qint64 SteadyAfterMs = 3000;
+    constexpr double SteadyAfterShare = 0.02;
+    if (state != CountJob::Counting || p.readingStream || p.map.total <= 0)
+        return false; // no estimate is coming: nothing to wait for
+    return p.map.elapsedMs < SteadyAfterMs
+        || double(p.map.done) < SteadyAfterShare * double(p.map.total);
 }
 
 QString sampleName(qint64 sampleBytes)
@@ -248,8 +258,13 @@ QString statusLine(CountJob::State state, const JobProgress &p, const StatusLine
         if (state == CountJob::Sorting && p.finalize.total > 0)
             parts << Text::tr("sorted %1 %").arg(p.finalize.done * 100 / p.finalize.total);
         const qint64 left = timeLeftMs(state, p, rate);
-        if (left >= 0 && !options.paused)
-            parts << Text::tr("about %1 left").arg(duration(left));
+        if (!options.paused) {
+            // The first seconds' rate is no guide: say so rather than show a far-off time.
+            if (left >= 0)
+                parts << Text::tr("about %1 left").arg(duration(left));
+            else if (estimatingTimeLeft(state, p))
+                parts << Text::tr("estimating…");
+        }
     } else if (p.scan.started) {
         parts << withCount(Text::tr("%n file(s), %1 found", nullptr, int(p.scan.done)), p.scan.done)
                      .arg(bytes(p.bytesPlanned));

@@ -36,8 +36,16 @@ double mapSpeed(const JobProgress &progress);
     Milliseconds left in the phase the job is in; -1 when unknown. Counting: the bytes left at
     \a bytesPerSecond (the map phase's average when negative), unknown while a stream is read.
     Sorting: the sort's work left at its own pace (its progress moves with its work).
+    Also -1 while estimatingTimeLeft(), so that --progress=json says null then too.
 */
 qint64 timeLeftMs(CountJob::State state, const JobProgress &progress, double bytesPerSecond = -1);
+/*!
+    True while the job counts but its rate is not steady enough to say how long it will take:
+    less than 3 s of counting, or less than 2 % of the bytes read. The first seconds read what
+    the system had cached and start workers one by one; an estimate from them was three times
+    too long (2:21 for a 0:46 job).
+*/
+bool estimatingTimeLeft(CountJob::State state, const JobProgress &progress);
 //! "Generated sample (95.4 MiB)".
 QString sampleName(qint64 bytes);
 //! The name to show for \a report: its file name, or the sample's name with its size.
