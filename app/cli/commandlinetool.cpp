@@ -408,8 +408,10 @@ void CommandLineTool::onFinished()
             printErr(ProgressFormat::summaryLine(*result) + QLatin1Char('\n'));
         if (result->totals.overlongWords > 0) {
             const int overlong = int(std::min(result->totals.overlongWords, quint64(INT_MAX)));
-            printErr(tr("wordmill-cli: %n word(s) longer than 1000 bytes were not counted\n",
-                        nullptr, overlong));
+            printErr(ProgressFormat::withCount(
+                tr("wordmill-cli: %n word(s) longer than 1000 bytes were not counted\n", nullptr,
+                   overlong),
+                overlong));
         }
     } else if (!m_job->errorString().isEmpty()) {
         printErr(QStringLiteral("wordmill-cli: %1\n").arg(m_job->errorString()));
@@ -437,10 +439,12 @@ void CommandLineTool::onMergeFinished()
     }
     if (m_progress) {
         const CountTotals &t = outcome.result->totals;
-        printErr(QCoreApplication::translate("CommandLineTool",
-                                             "Merged %1 words (%2 distinct) from %n result "
-                                             "file(s) in %3\n",
-                                             nullptr, int(t.filesCounted))
+        printErr(ProgressFormat::withCount(
+                     QCoreApplication::translate("CommandLineTool",
+                                                 "Merged %1 words (%2 distinct) from %n result "
+                                                 "file(s) in %3\n",
+                                                 nullptr, int(t.filesCounted)),
+                     t.filesCounted)
                      .arg(ProgressFormat::count(quint64(t.words)),
                           ProgressFormat::count(quint64(t.distinctWords)),
                           ProgressFormat::duration(m_clock.elapsed())));

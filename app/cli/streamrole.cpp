@@ -113,8 +113,10 @@ int StreamRole::map()
     }
     if (outcome.overlongWords > 0) {
         const int overlong = int(std::min(outcome.overlongWords, quint64(INT_MAX)));
-        printErr(Text::tr("wordmill-cli: %n word(s) longer than 1000 bytes were not counted\n",
-                          nullptr, overlong));
+        printErr(ProgressFormat::withCount(
+            Text::tr("wordmill-cli: %n word(s) longer than 1000 bytes were not counted\n", nullptr,
+                     overlong),
+            overlong));
     }
     return CommandLineTool::Success;
 }

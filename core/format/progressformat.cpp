@@ -45,6 +45,26 @@ QString count(quint64 n)
     return out;
 }
 
+QString withCount(const QString &translated, qint64 n)
+{
+    if (n < 0)
+        return translated;
+    const QString digits = QString::number(n);
+    const auto isDigit = [&translated](qsizetype i) {
+        return i >= 0 && i < translated.size() && translated.at(i).isDigit();
+    };
+    const auto isPlaceholder = [&translated](qsizetype at) {
+        return at > 0 && translated.at(at - 1) == u'%'; // the 1 of "%1", not yet replaced
+    };
+    for (qsizetype at = translated.indexOf(digits); at >= 0;
+         at = translated.indexOf(digits, at + 1)) {
+        // Whole numbers only: the 12 of "12 files" is not the 2 in it.
+        if (!isDigit(at - 1) && !isDigit(at + digits.size()) && !isPlaceholder(at))
+            return QString(translated).replace(at, digits.size(), count(quint64(n)));
+    }
+    return translated;
+}
+
 QString bytes(quint64 bytes)
 {
     static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
@@ -114,7 +134,7 @@ qint64 timeLeftMs(CountJob::State state, const JobProgress &p, double bytesPerSe
 {
     if (state == CountJob::Counting) {
         const double rate = bytesPerSecond >= 0 ? bytesPerSecond : mapSpeed(p);
-        if (rate <= 0 || p.map.total <= 0 || p.readingStream)
+        if (rate <= 0 || p.map.total <= 0 || p.readingStream || estimatingTimeLeft(state, p))
             return -1;
         return qint64(double(p.map.total - p.map.done) * 1000.0 / rate);
     }
@@ -125,6 +145,19 @@ qint64 timeLeftMs(CountJob::State state, const JobProgress &p, double bytesPerSe
                       / double(p.finalize.done));
     }
     return -1;
+}
+
+bool estimatingTimeLeft(CountJob::State state, const JobProgress &p)
+{
+    constexpr qint64 SteadyAfterMs = 3000;
+    constexpr double SteadyAfterShare = 0.02;
+    // 2 % of a terabyte is 40 s at 500 MB/s: by then any speed is a fair guide.
+    constexpr qint64 GuessAfterMs = 10000;
+    if (state != CountJob::Counting || p.readingStream || p.map.total <= 0)
+        return false; // no estimate is coming: nothing to wait for
+    return p.map.elapsedMs < SteadyAfterMs
+        || (double(p.map.done) < SteadyAfterShare * double(p.map.total)
+            && p.map.elapsedMs < GuessAfterMs);
 }
 
 QString sampleName(qint64 sampleBytes)
@@ -228,10 +261,15 @@ QString statusLine(CountJob::State state, const JobProgress &p, const StatusLine
         if (state == CountJob::Sorting && p.finalize.total > 0)
             parts << Text::tr("sorted %1 %").arg(p.finalize.done * 100 / p.finalize.total);
         const qint64 left = timeLeftMs(state, p, rate);
-        if (left >= 0 && !options.paused)
-            parts << Text::tr("about %1 left").arg(duration(left));
+        if (!options.paused) {
+            // The first seconds' rate is no guide: say so rather than show a far-off time.
+            if (left >= 0)
+                parts << Text::tr("about %1 left").arg(duration(left));
+            else if (estimatingTimeLeft(state, p))
+                parts << Text::tr("estimating…");
+        }
     } else if (p.scan.started) {
-        parts << Text::tr("%n file(s), %1 found", nullptr, int(p.scan.done))
+        parts << withCount(Text::tr("%n file(s), %1 found", nullptr, int(p.scan.done)), p.scan.done)
                      .arg(bytes(p.bytesPlanned));
     }
     if (options.paused)
@@ -255,8 +293,9 @@ QString summaryLine(const CountResult &result)
 {
     const CountTotals &t = result.totals;
     const double seconds = double(std::max<qint64>(1, t.totalMs)) / 1000.0;
-    return Text::tr("Counted %1 words (%2 distinct) in %n file(s), %3 in %4 (%5)", nullptr,
-                    int(t.filesCounted))
+    return withCount(Text::tr("Counted %1 words (%2 distinct) in %n file(s), %3 in %4 (%5)",
+                              nullptr, int(t.filesCounted)),
+                     t.filesCounted)
         .arg(count(t.words), count(t.distinctWords), bytes(t.bytes), duration(t.totalMs),
              speed(double(t.bytes) / seconds));
 }

@@ -13,6 +13,13 @@ namespace ProgressFormat {
 
 //! A whole number the locale's way: "1,225,101" in English, "1.225.101" and "9999" in Spanish.
 QString count(quint64 n);
+/*!
+    \a translated, a tr() text whose "%n" Qt wrote as bare digits ("10320 files"), with that
+    number written by count() ("10,320 files", Spanish "10.320 archivos"). tr() still picks the
+    plural form, and the translations keep their "%n". The first run of exactly those digits is
+    taken: a translation must not write the same number, ungrouped, before its %n.
+*/
+QString withCount(const QString &translated, qint64 n);
 //! "512 B", "1.5 KiB", "4.0 GiB" up to "16 EiB" (binary units; the locale's decimal separator:
 //! "1,5 KiB"). Unsigned so that every size a file system can report fits, 2^64 - 1 included;
 //! the engine's qint64 sizes, never negative, convert.
@@ -29,8 +36,17 @@ double mapSpeed(const JobProgress &progress);
     Milliseconds left in the phase the job is in; -1 when unknown. Counting: the bytes left at
     \a bytesPerSecond (the map phase's average when negative), unknown while a stream is read.
     Sorting: the sort's work left at its own pace (its progress moves with its work).
+    Also -1 while estimatingTimeLeft(), so that --progress=json says null then too.
 */
 qint64 timeLeftMs(CountJob::State state, const JobProgress &progress, double bytesPerSecond = -1);
+/*!
+    True while the job counts but its rate is not steady enough to say how long it will take:
+    less than 3 s of counting, or less than 2 % of the bytes read in less than 10 s (a huge
+    input gets an estimate after 10 s whatever its share). The first seconds read what
+    the system had cached and start workers one by one; an estimate from them was three times
+    too long (2:21 for a 0:46 job).
+*/
+bool estimatingTimeLeft(CountJob::State state, const JobProgress &progress);
 //! "Generated sample (95.4 MiB)".
 QString sampleName(qint64 bytes);
 //! The name to show for \a report: its file name, or the sample's name with its size.

@@ -43,33 +43,50 @@ quint64 countedRanks(const std::vector<quint64> &counts)
     return n;
 }
 
-} // namespace
-
-double ZipfFit::countAt(double rank) const
+//! Positions (0-based) of the first \a n counts to read, at most \a budget and strictly
+//! increasing. Without \a ranks, rank = position + 1: logRanks() minus one. With them, for each
+//! log-spaced rank up to the last, the first count ranked there or later.
+std::vector<size_t> samplePositions(const std::vector<quint64> *ranks, quint64 n, int budget)
 {
-    if (!valid || rank <= 0)
-        return 0;
-    return std::pow(10.0, intercept - exponent * std::log10(rank));
+    std::vector<size_t> positions;
+    if (!ranks) {
+        for (const quint64 rank : logRanks(n, budget))
+            positions.push_back(size_t(rank - 1));
+        return positions;
+    }
+    if (n == 0)
+        return positions;
+    const auto end = ranks->begin() + qsizetype(n);
+    for (const quint64 target : logRanks((*ranks)[size_t(n - 1)], budget)) {
+        const size_t at = size_t(std::lower_bound(ranks->begin(), end, target) - ranks->begin());
+        if (positions.empty() || at != positions.back())
+            positions.push_back(at);
+    }
+    return positions;
 }
 
-ZipfFit ZipfFit::fit(const std::vector<quint64> &countsDescending)
+//! The fit, with ranks as in samplePositions().
+ZipfFit fitAt(const std::vector<quint64> &counts, const std::vector<quint64> *ranks)
 {
     ZipfFit result;
-    const quint64 n = countedRanks(countsDescending);
+    quint64 n = countedRanks(counts);
+    if (ranks)
+        n = std::min<quint64>(n, ranks->size());
     if (n < 2)
         return result;
+    const auto rankAt = [ranks](size_t at) { return ranks ? (*ranks)[at] : quint64(at + 1); };
 
-    const double decades = std::log10(double(n));
+    const double decades = std::log10(double(rankAt(size_t(n - 1))));
     const int budget = int(std::ceil(decades * PointsPerDecade)) + 1;
     // Sums of centred values would be steadier, but with at most a few hundred points in
     // [0, 7] the plain sums lose nothing that matters.
     double sx = 0, sy = 0, sxx = 0, sxy = 0;
     int count = 0;
-    for (const quint64 rank : logRanks(n, budget)) {
-        const quint64 c = countsDescending[size_t(rank - 1)];
+    for (const size_t at : samplePositions(ranks, n, budget)) {
+        const quint64 c = counts[at];
         if (c == 0)
             continue;
-        const double x = std::log10(double(rank));
+        const double x = std::log10(double(rankAt(at)));
         const double y = std::log10(double(c));
         sx += x;
         sy += y;
@@ -89,17 +106,53 @@ ZipfFit ZipfFit::fit(const std::vector<quint64> &countsDescending)
     return result;
 }
 
+//! The points to draw, with ranks as in samplePositions().
+std::vector<std::pair<double, double>>
+plotPointsAt(const std::vector<quint64> &counts, const std::vector<quint64> *ranks, int maxPoints)
+{
+    std::vector<std::pair<double, double>> points;
+    quint64 n = countedRanks(counts);
+    if (ranks)
+        n = std::min<quint64>(n, ranks->size());
+    const std::vector<size_t> positions = samplePositions(ranks, n, maxPoints);
+    points.reserve(positions.size());
+    for (const size_t at : positions) {
+        const quint64 c = counts[at];
+        if (c > 0)
+            points.emplace_back(double(ranks ? (*ranks)[at] : at + 1), double(c));
+    }
+    return points;
+}
+
+} // namespace
+
+double ZipfFit::countAt(double rank) const
+{
+    if (!valid || rank <= 0)
+        return 0;
+    return std::pow(10.0, intercept - exponent * std::log10(rank));
+}
+
+ZipfFit ZipfFit::fit(const std::vector<quint64> &countsDescending)
+{
+    return fitAt(countsDescending, nullptr);
+}
+
+ZipfFit ZipfFit::fit(const std::vector<quint64> &countsDescending,
+                     const std::vector<quint64> &ranks)
+{
+    return fitAt(countsDescending, &ranks);
+}
+
 std::vector<std::pair<double, double>>
 ZipfFit::plotPoints(const std::vector<quint64> &countsDescending, int maxPoints)
 {
-    std::vector<std::pair<double, double>> points;
-    const quint64 n = countedRanks(countsDescending);
-    const std::vector<quint64> ranks = logRanks(n, maxPoints);
-    points.reserve(ranks.size());
-    for (const quint64 rank : ranks) {
-        const quint64 c = countsDescending[size_t(rank - 1)];
-        if (c > 0)
-            points.emplace_back(double(rank), double(c));
-    }
-    return points;
+    return plotPointsAt(countsDescending, nullptr, maxPoints);
+}
+
+std::vector<std::pair<double, double>>
+ZipfFit::plotPoints(const std::vector<quint64> &countsDescending, const std::vector<quint64> &ranks,
+                    int maxPoints)
+{
+    return plotPointsAt(countsDescending, &ranks, maxPoints);
 }

@@ -9,9 +9,10 @@
 /*!
     \brief A fit of Zipf's law, count ∝ rank^-s, to word counts sorted most frequent first.
 
-    Ranks are 1-based (rank = position + 1). Both functions read only a few hundred
-    log-spaced ranks, so they take microseconds even for millions of counts. Zero counts are
-    skipped: they have no logarithm and cannot be drawn on a log axis. Pure functions; any
+    Ranks are 1-based: rank = position + 1, or, for a filtered list, the words' ranks among all
+    the words, given beside the counts (strictly increasing, one per count). Both functions read
+   only a few hundred log-spaced ranks, so they take microseconds even for millions of counts. Zero
+   counts are skipped: they have no logarithm and cannot be drawn on a log axis. Pure functions; any
     thread may call them.
 */
 struct ZipfFit
@@ -30,6 +31,9 @@ struct ZipfFit
         words does not drown the head.
     */
     static ZipfFit fit(const std::vector<quint64> &countsDescending);
+    //! The same at the given \a ranks, log-spaced over the ranks rather than the positions.
+    static ZipfFit fit(const std::vector<quint64> &countsDescending,
+                       const std::vector<quint64> &ranks);
 
     /*!
         The (rank, count) points to draw: log-spaced ranks, strictly increasing, at most
@@ -38,4 +42,8 @@ struct ZipfFit
     */
     static std::vector<std::pair<double, double>>
     plotPoints(const std::vector<quint64> &countsDescending, int maxPoints = 400);
+    //! The same at the given \a ranks: rank 1 is included only if it is among them.
+    static std::vector<std::pair<double, double>>
+    plotPoints(const std::vector<quint64> &countsDescending, const std::vector<quint64> &ranks,
+               int maxPoints = 400);
 };

@@ -1142,6 +1142,10 @@ Tamaño:</translation>
         <source>%1 read</source>
         <translation>%1 leídos</translation>
     </message>
+    <message>
+        <source>estimating…</source>
+        <translation>estimando…</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1661,6 +1665,10 @@ Más información con &apos;wordmill --help&apos;.
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Counting… the top words appear here as the job reads</source>
+        <translation>Contando… las palabras más frecuentes aparecen aquí a medida que se leen</translation>
+    </message>
 </context>
 <context>
     <name>ZipfChart</name>
@@ -1699,6 +1707,10 @@ Más información con &apos;wordmill --help&apos;.
     <message>
         <source>Too few words to fit</source>
         <translation>Hay muy pocas palabras para el ajuste</translation>
+    </message>
+    <message>
+        <source>Counting… the Zipf plot fills in when the job is done</source>
+        <translation>Contando… el gráfico de Zipf se completa cuando termina el trabajo</translation>
     </message>
 </context>
 </TS>

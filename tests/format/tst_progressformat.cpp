@@ -2,6 +2,7 @@
 #include "core/format/progressformat.h"
 #include "core/format/translations.h"
 
+#include <QScopeGuard>
 #include <QTest>
 
 #include <limits>
@@ -40,11 +41,89 @@ private slots:
     void count();
     void duration_data();
     void duration();
+    void pluralCounts_data();
+    void pluralCounts();
+    void withCount_data();
+    void withCount();
 };
 
 void TestProgressFormat::init()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestProgressFormat::pluralCounts_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<qint64>("files");
+    QTest::addColumn<QString>("expected"); // the line's first part
+
+    QTest::newRow("one, en") << "en" << qint64(1) << QStringLiteral("1 file, 4.0 MiB found");
+    QTest::newRow("thousands, en")
+        << "en" << qint64(10320) << QStringLiteral("10,320 files, 4.0 MiB found");
+    QTest::newRow("one, es") << "es" << qint64(1)
+                             << QStringLiteral("1 archivo encontrado, 4,0 MiB");
+    // Spanish leaves four digits alone and groups five.
+    QTest::newRow("four digits, es")
+        << "es" << qint64(9999) << QStringLiteral("9999 archivos encontrados, 4,0 MiB");
+    QTest::newRow("thousands, es")
+        << "es" << qint64(10320) << QStringLiteral("10.320 archivos encontrados, 4,0 MiB");
+}
+
+void TestProgressFormat::pluralCounts()
+{
+    QFETCH(QString, language);
+    QFETCH(qint64, files);
+    QFETCH(QString, expected);
+
+    Translations::install(language);
+    const auto restore = qScopeGuard([] { Translations::install(QStringLiteral("en")); });
+    JobProgress scanning;
+    scanning.scan = phase(files, 0, 500);
+    scanning.bytesPlanned = 4 * MiB;
+    scanning.elapsedMs = 1000;
+    scanning.workingMs = 1000;
+    ProgressFormat::StatusLineOptions card;
+    card.withStateName = false;
+    const QString line = ProgressFormat::statusLine(CountJob::Scanning, scanning, card);
+    QCOMPARE(line.section(QStringLiteral(" · "), 0, 0), expected);
+}
+
+void TestProgressFormat::withCount_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("translated");
+    QTest::addColumn<qint64>("n");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("small") << "en_US"
+                           << "12 files" << qint64(12) << "12 files";
+    QTest::newRow("grouped") << "en_US"
+                             << "10320 files" << qint64(10320) << "10,320 files";
+    QTest::newRow("grouped, es") << "es_ES"
+                                 << "10320 archivos" << qint64(10320) << "10.320 archivos";
+    QTest::newRow("whole numbers only")
+        << "en_US"
+        << "110320 bytes, 10320 files" << qint64(10320) << "110320 bytes, 10,320 files";
+    QTest::newRow("placeholders left alone")
+        << "en_US"
+        << "Counted %1 words in 1 file" << qint64(1) << "Counted %1 words in 1 file";
+    QTest::newRow("the number after a translation's own")
+        << "es_ES"
+        << "12345 palabras de más de 1000 bytes" << qint64(12345)
+        << "12.345 palabras de más de 1000 bytes";
+    QTest::newRow("not there") << "en_US"
+                               << "no files" << qint64(10320) << "no files";
+}
+
+void TestProgressFormat::withCount()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, translated);
+    QFETCH(qint64, n);
+    QFETCH(QString, expected);
+    QLocale::setDefault(QLocale(locale));
+    QCOMPARE(ProgressFormat::withCount(translated, n), expected);
 }
 
 void TestProgressFormat::initTestCase()
@@ -81,56 +160,92 @@ void TestProgressFormat::statusLine_data()
 
     JobProgress counting = scanning;
     counting.scan = phase(3, 3, 100, true);
-    counting.map = phase(50'000'000, 150'000'000, 2000);
-    counting.elapsedMs = 2100;
-    counting.workingMs = 2100;
+    counting.map = phase(75'000'000, 150'000'000, 3000);
+    counting.elapsedMs = 3100;
+    counting.workingMs = 3100;
     QTest::newRow("counting at the average speed")
         << int(CountJob::Counting) << counting << cli
         << QStringLiteral(
-               "Counting · 48 MiB of 143 MiB · 24 MiB/s · about 0:04 left · 0:02 elapsed");
+               "Counting · 72 MiB of 143 MiB · 24 MiB/s · about 0:03 left · 0:03 elapsed");
 
     // Standard input: what is read so far is no total, and no time left follows from it.
     JobProgress stream = counting;
     stream.readingStream = true;
     QTest::newRow("reading a stream: bytes read, speed, no total")
         << int(CountJob::Counting) << stream << cli
-        << QStringLiteral("Counting · 48 MiB read · 24 MiB/s · 0:02 elapsed");
+        << QStringLiteral("Counting · 72 MiB read · 24 MiB/s · 0:03 elapsed");
 
     ProgressFormat::StatusLineOptions recent = card;
     recent.bytesPerSecond = 50e6;
     QTest::newRow("counting at a recent speed, card")
         << int(CountJob::Counting) << counting << recent
-        << QStringLiteral("48 MiB of 143 MiB · 48 MiB/s · about 0:02 left · 0:02 elapsed");
+        << QStringLiteral("72 MiB of 143 MiB · 48 MiB/s · about 0:02 left · 0:03 elapsed");
 
     ProgressFormat::StatusLineOptions paused = recent;
     paused.paused = true;
     paused.stalled = true; // a paused job is not stalled: the user stopped it
     QTest::newRow("paused: no speed, no time left")
         << int(CountJob::Counting) << counting << paused
-        << QStringLiteral("48 MiB of 143 MiB · paused · 0:02 elapsed");
+        << QStringLiteral("72 MiB of 143 MiB · paused · 0:03 elapsed");
 
     ProgressFormat::StatusLineOptions stalled = recent;
     stalled.stalled = true;
     QTest::newRow("stalled") << int(CountJob::Counting) << counting << stalled
-                             << QStringLiteral("48 MiB of 143 MiB · 48 MiB/s · about 0:02 left · "
-                                               "0:02 elapsed · stalled");
+                             << QStringLiteral("72 MiB of 143 MiB · 48 MiB/s · about 0:02 left · "
+                                               "0:03 elapsed · stalled");
 
     // Bug 8: time spent paused is not working time. Speed and time left come from the map
     // phase's working time; both times show when they differ as the line writes them.
     JobProgress pausedBefore = counting;
-    pausedBefore.elapsedMs = 15'100; // paused 13 s
+    pausedBefore.elapsedMs = 16'100; // paused 13 s
     QTest::newRow("paused 13 s before: working and wall time apart")
         << int(CountJob::Counting) << pausedBefore << cli
-        << QStringLiteral("Counting · 48 MiB of 143 MiB · 24 MiB/s · about 0:04 left · "
-                          "0:02 working · 0:15 in all");
+        << QStringLiteral("Counting · 72 MiB of 143 MiB · 24 MiB/s · about 0:03 left · "
+                          "0:03 working · 0:16 in all");
     QTest::newRow("paused now, card")
         << int(CountJob::Counting) << pausedBefore << paused
-        << QStringLiteral("48 MiB of 143 MiB · paused · 0:02 working · 0:15 in all");
+        << QStringLiteral("72 MiB of 143 MiB · paused · 0:03 working · 0:16 in all");
     JobProgress pausedBriefly = counting;
-    pausedBriefly.elapsedMs = 2400; // both read 0:02: one time is enough
+    pausedBriefly.elapsedMs = 3400; // both read 0:03: one time is enough
     QTest::newRow("paused 0.3 s: one time")
         << int(CountJob::Counting) << pausedBriefly << card
-        << QStringLiteral("48 MiB of 143 MiB · 24 MiB/s · about 0:04 left · 0:02 elapsed");
+        << QStringLiteral("72 MiB of 143 MiB · 24 MiB/s · about 0:03 left · 0:03 elapsed");
+
+    // Issue 11: the first seconds' rate is far off (2:21 for a 0:46 job). Under 3 s of
+    // counting, or under 2 % read, the line says so instead of guessing.
+    JobProgress early = counting;
+    early.map = phase(50'000'000, 150'000'000, 2000);
+    early.elapsedMs = 2100;
+    early.workingMs = 2100;
+    QTest::newRow("counting under 3 s: estimating")
+        << int(CountJob::Counting) << early << cli
+        << QStringLiteral("Counting · 48 MiB of 143 MiB · 24 MiB/s · estimating… · 0:02 elapsed");
+    QTest::newRow("counting under 3 s at a recent speed, card: estimating")
+        << int(CountJob::Counting) << early << recent
+        << QStringLiteral("48 MiB of 143 MiB · 48 MiB/s · estimating… · 0:02 elapsed");
+    QTest::newRow("paused under 3 s: no estimate to wait for")
+        << int(CountJob::Counting) << early << paused
+        << QStringLiteral("48 MiB of 143 MiB · paused · 0:02 elapsed");
+    JobProgress fewPercent = counting;
+    fewPercent.map = phase(100'000'000, 10'000'000'000, 5000); // 1 %
+    fewPercent.elapsedMs = 5100;
+    fewPercent.workingMs = 5100;
+    QTest::newRow("counting under 2 %: estimating")
+        << int(CountJob::Counting) << fewPercent << cli
+        << QStringLiteral("Counting · 95 MiB of 9.3 GiB · 19 MiB/s · estimating… · 0:05 elapsed");
+    JobProgress earlyStream = early;
+    earlyStream.readingStream = true;
+    JobProgress hugeInput = fewPercent;
+    hugeInput.map = phase(1'000'000'000, 1'000'000'000'000, 10'000); // 0.1 % of a terabyte
+    hugeInput.elapsedMs = 10'000;
+    hugeInput.workingMs = 10'000;
+    QTest::newRow("a terabyte after 10 s: an estimate, though under 2 %")
+        << int(CountJob::Counting) << hugeInput << cli
+        << QStringLiteral(
+               "Counting · 954 MiB of 931 GiB · 95 MiB/s · about 2:46:23 left · 0:10 elapsed");
+    QTest::newRow("reading a stream: nothing to estimate")
+        << int(CountJob::Counting) << earlyStream << cli
+        << QStringLiteral("Counting · 48 MiB read · 24 MiB/s · 0:02 elapsed");
 
     JobProgress merging = counting;
     merging.map = phase(150'000'000, 150'000'000, 6000, true);

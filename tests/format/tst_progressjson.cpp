@@ -86,8 +86,13 @@ void TestProgressJson::fields_data()
         << QJsonValue(150'000'000);
     QTest::newRow("counting: rate") << int(CountJob::Counting) << counting
                                     << QStringLiteral("bytesPerSecond") << QJsonValue(25e6);
+    // The first 3 s of counting (issue 11): too soon for an estimate, as the text line says.
+    QTest::newRow("counting: no time left while estimating")
+        << int(CountJob::Counting) << counting << QStringLiteral("secondsLeft") << null;
+    JobProgress steady = counting;
+    steady.map = phase(75'000'000, 150'000'000, 3000);
     QTest::newRow("counting: time left")
-        << int(CountJob::Counting) << counting << QStringLiteral("secondsLeft") << QJsonValue(4.0);
+        << int(CountJob::Counting) << steady << QStringLiteral("secondsLeft") << QJsonValue(3.0);
     QTest::newRow("counting: chunks")
         << int(CountJob::Counting) << counting << QStringLiteral("chunksTotal") << QJsonValue(36);
 

@@ -35,6 +35,9 @@ private Q_SLOTS:
     void plotPoints_data();
     void plotPoints();
     void plotPointsTwoMillion();
+    void givenRanks_data();
+    void givenRanks();
+    void givenRanksOfEveryWord();
 };
 
 void TestZipfFit::exponent_data()
@@ -176,6 +179,54 @@ void TestZipfFit::plotPointsTwoMillion()
     QCOMPARE(points.back().first, 2000000.0);
     for (size_t i = 1; i < points.size(); ++i)
         QVERIFY(points[i].first > points[i - 1].first);
+}
+
+void TestZipfFit::givenRanks_data()
+{
+    // A filtered list: the counts of the words shown, with their ranks among all the words.
+    QTest::addColumn<std::vector<quint64>>("counts");
+    QTest::addColumn<std::vector<quint64>>("ranks");
+    QTest::addColumn<double>("exponent");
+
+    // log10(6 / 2) / log10(6 / 1) = 0.613; by position (1, 2) it would be 1.585.
+    QTest::newRow("rank 1 and 6") << std::vector<quint64> {6, 2} << std::vector<quint64> {1, 6}
+                                  << std::log10(3.0) / std::log10(6.0);
+    // 1000 / rank at ranks 10, 100, 1000: exactly s = 1; by position it would be 2.1.
+    QTest::newRow("not from rank 1")
+        << std::vector<quint64> {100, 10, 1} << std::vector<quint64> {10, 100, 1000} << 1.0;
+}
+
+void TestZipfFit::givenRanks()
+{
+    QFETCH(std::vector<quint64>, counts);
+    QFETCH(std::vector<quint64>, ranks);
+    QFETCH(double, exponent);
+
+    const ZipfFit fit = ZipfFit::fit(counts, ranks);
+    QVERIFY(fit.valid);
+    QCOMPARE(fit.points, int(counts.size()));
+    QVERIFY2(std::abs(fit.exponent - exponent) < 1e-9, qPrintable(QString::number(fit.exponent)));
+
+    const auto points = ZipfFit::plotPoints(counts, ranks);
+    QCOMPARE(points.size(), counts.size());
+    for (size_t i = 0; i < points.size(); ++i) {
+        QCOMPARE(points[i].first, double(ranks[i]));
+        QCOMPARE(points[i].second, double(counts[i]));
+    }
+}
+
+void TestZipfFit::givenRanksOfEveryWord()
+{
+    // Ranks 1..n given are the same as none given.
+    const std::vector<quint64> counts = powerLaw(1.1, 5000, 1e6);
+    std::vector<quint64> ranks(counts.size());
+    for (size_t i = 0; i < ranks.size(); ++i)
+        ranks[i] = i + 1;
+    const ZipfFit given = ZipfFit::fit(counts, ranks);
+    const ZipfFit implied = ZipfFit::fit(counts);
+    QCOMPARE(given.points, implied.points);
+    QCOMPARE(given.exponent, implied.exponent);
+    QCOMPARE(ZipfFit::plotPoints(counts, ranks), ZipfFit::plotPoints(counts));
 }
 
 QTEST_APPLESS_MAIN(TestZipfFit)

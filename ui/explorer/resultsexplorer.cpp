@@ -322,6 +322,10 @@ void ResultsExplorer::showResult(std::shared_ptr<const CountResult> result)
         w->setEnabled(haveResult);
     m_topChart->setWords({});
     m_zipfChart->setCounts({});
+    // A running job has no counts yet, only live top words (updateLive()).
+    const bool counting = !m_result && m_job && !m_job->isFinished();
+    m_topChart->setCounting(counting);
+    m_zipfChart->setCounting(counting);
     updateSummary();
     if (!m_result)
         return;
@@ -360,7 +364,7 @@ void ResultsExplorer::applyQuery(const QueryOutput &output)
     m_model->setRows(output.rows);
     QList<QPair<QString, quint64>> top = output.top;
     m_topChart->setWords(top);
-    m_zipfChart->setCounts(output.countsDescending);
+    m_zipfChart->setCounts(output.countsDescending, output.ranks);
     const qsizetype shown = qsizetype(output.rows->size());
     m_status->setText(shown == m_result->size()
                           ? tr("Showing all %1 words").arg(ProgressFormat::count(quint64(shown)))
@@ -393,16 +397,22 @@ void ResultsExplorer::updateSummary()
     if (!m_job && t.bytes == 0 && t.filesCounted > 0) {
         // Merged from result files (ResultReader::merge()): the size and the time of the
         // counting that made them are not known, and "0 B · 0:00 · 0.0 MB/s" would be false.
-        parts << tr("%n result file(s) merged", nullptr, int(t.filesCounted));
+        parts << ProgressFormat::withCount(
+            tr("%n result file(s) merged", nullptr, int(t.filesCounted)), t.filesCounted);
     } else if (t.filesCounted > 0 || t.bytes > 0) {
         const double speed = double(t.bytes) * 1000.0 / double(std::max<qint64>(1, t.totalMs));
-        parts << tr("%n file(s)", nullptr, int(t.filesCounted)) << ProgressFormat::bytes(t.bytes)
-              << ProgressFormat::duration(t.totalMs) << ProgressFormat::speed(speed);
+        parts << ProgressFormat::withCount(tr("%n file(s)", nullptr, int(t.filesCounted)),
+                                           t.filesCounted)
+              << ProgressFormat::bytes(t.bytes) << ProgressFormat::duration(t.totalMs)
+              << ProgressFormat::speed(speed);
     }
     if (t.filesSkipped > 0)
-        parts << tr("%n file(s) skipped", nullptr, int(t.filesSkipped));
+        parts << ProgressFormat::withCount(tr("%n file(s) skipped", nullptr, int(t.filesSkipped)),
+                                           t.filesSkipped);
     if (t.overlongWords > 0)
-        parts << tr("%n word(s) over 1,000 bytes not counted", nullptr, int(t.overlongWords));
+        parts << ProgressFormat::withCount(
+            tr("%n word(s) over 1,000 bytes not counted", nullptr, int(t.overlongWords)),
+            t.overlongWords);
     m_summary->setText(parts.join(QStringLiteral(" · ")));
 }
 
@@ -411,6 +421,13 @@ void ResultsExplorer::updateLive(const QList<WordCount> &words, quint64 wordsSoF
     if (m_result)
         return;
     m_model->setLiveWords(words, wordsSoFar);
+    // The bar chart shows the same provisional words as the table; the Zipf plot waits
+    // (ZipfChart::setCounting()).
+    QList<QPair<QString, quint64>> top;
+    top.reserve(words.size());
+    for (const WordCount &w : words)
+        top.append({QString::fromUtf8(w.word), w.count});
+    m_topChart->setWords(top);
     m_summary->setText(words.isEmpty()
                            ? tr("The top words appear here while the job counts.")
                            : tr("Top %1 words so far, of %2 counted: provisional until the job is "
@@ -547,6 +564,11 @@ void computeQuery(QPromise<std::shared_ptr<ResultsExplorer::QueryOutput>> &promi
     // gives output order in linear time (copying and sorting millions took tens of milliseconds).
     std::vector<quint64> &counts = output->countsDescending;
     counts.reserve(shown.size());
+    // The Zipf plot of a filtered list keeps the table's ranks; with every row shown they are
+    // the positions, and millions of them need not be stored.
+    const bool filtered = shown.size() != index->byCount().size();
+    if (filtered)
+        output->ranks.reserve(shown.size());
     const auto add = [&](quint32 entry) {
         const WordTable::Entry &e = table.entry(entry);
         if (output->top.size() < MaxChartWords) {
@@ -554,6 +576,8 @@ void computeQuery(QPromise<std::shared_ptr<ResultsExplorer::QueryOutput>> &promi
             output->top.append({QString::fromUtf8(word.data(), word.size()), e.count});
         }
         counts.push_back(e.count);
+        if (filtered)
+            output->ranks.push_back(index->rank(entry));
     };
     if (query.column == ResultQuery::Word) {
         const std::vector<quint32> &order = index->byCount();

@@ -45,6 +45,7 @@ public:
         int generation = 0;
         std::shared_ptr<const std::vector<quint32>> rows; // null if the query was cancelled
         std::vector<quint64> countsDescending;
+        std::vector<quint64> ranks; // of countsDescending, as the table shows them; empty if 1..n
         QList<QPair<QString, quint64>> top; // the most frequent rows, most frequent first
     };
 

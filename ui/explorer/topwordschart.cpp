@@ -133,7 +133,7 @@ TopWordsChart::TopWordsChart(QWidget *parent)
         m_spin->setSuffix(tr(" words"));
         m_spin->setAccessibleName(tr("Number of words in the bar chart"));
         m_countAxis->setTitleText(tr("Count"));
-        m_placeholder->setText(tr("No words match the filter"));
+        updatePlaceholder();
         rebuild();
     });
 }
@@ -145,6 +145,18 @@ void TopWordsChart::setWords(const QList<QPair<QString, quint64>> &words)
     // Only the head can ever show; the caller may pass millions.
     m_words = words.mid(0, MaximumTopCount);
     rebuild();
+}
+
+void TopWordsChart::setCounting(bool counting)
+{
+    m_counting = counting;
+    updatePlaceholder();
+}
+
+void TopWordsChart::updatePlaceholder()
+{
+    m_placeholder->setText(m_counting ? tr("Counting… the top words appear here as the job reads")
+                                      : tr("No words match the filter"));
 }
 
 int TopWordsChart::topCount() const

@@ -42,6 +42,9 @@ public:
     int topCount() const;
     //! Clamped to 5..100; emits topCountChanged() if it changes.
     void setTopCount(int n);
+    //! While a job counts there are no rows to filter: the placeholder says the words are
+    //! coming rather than that none match.
+    void setCounting(bool counting);
 
     QChart *chart() const { return m_chart; }
 
@@ -54,6 +57,7 @@ protected:
 
 private:
     void rebuild();
+    void updatePlaceholder();
     void updateCountAxis();
     void applyStyle();
     void showToolTip(bool status, int index);
@@ -61,6 +65,7 @@ private:
 
     QList<QPair<QString, quint64>> m_words; // at most MaximumTopCount
     quint64 m_top = 0; // the largest count shown; 0 when none
+    bool m_counting = false;
     QSpinBox *m_spin = nullptr;
     QStackedWidget *m_stack = nullptr;
     QScrollArea *m_scroll = nullptr;

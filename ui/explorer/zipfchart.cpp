@@ -129,7 +129,7 @@ ZipfChart::ZipfChart(QWidget *parent)
         m_words->setName(tr("Words"));
         m_rankLabels->setTitleText(tr("Rank"));
         m_countLabels->setTitleText(tr("Frequency"));
-        m_placeholder->setText(tr("No words match the filter"));
+        updatePlaceholder();
         updateFitTexts();
         updateAxisLabels(); // in the new locale
     });
@@ -137,10 +137,13 @@ ZipfChart::ZipfChart(QWidget *parent)
 
 ZipfChart::~ZipfChart() = default;
 
-void ZipfChart::setCounts(const std::vector<quint64> &countsDescending)
+void ZipfChart::setCounts(const std::vector<quint64> &countsDescending,
+                          const std::vector<quint64> &ranks)
 {
-    m_fit = ZipfFit::fit(countsDescending);
-    const auto points = ZipfFit::plotPoints(countsDescending);
+    const bool ranked = !ranks.empty();
+    m_fit = ranked ? ZipfFit::fit(countsDescending, ranks) : ZipfFit::fit(countsDescending);
+    const auto points = ranked ? ZipfFit::plotPoints(countsDescending, ranks)
+                               : ZipfFit::plotPoints(countsDescending);
 
     QList<QPointF> words;
     words.reserve(qsizetype(points.size()));
@@ -159,7 +162,9 @@ void ZipfChart::setCounts(const std::vector<quint64> &countsDescending)
     QList<QPointF> line;
     if (m_fit.valid) {
         // Straight on log-log axes, so its two ends are enough.
-        line = {QPointF(1, m_fit.countAt(1)),
+        // From the first rank shown: a filtered list may not start at rank 1.
+        const double first = points.front().first;
+        line = {QPointF(first, m_fit.countAt(first)),
                 QPointF(double(m_ranks), m_fit.countAt(double(m_ranks)))};
     }
     updateFitTexts();
@@ -186,9 +191,27 @@ void ZipfChart::setCounts(const std::vector<quint64> &countsDescending)
     m_stack->setCurrentWidget(points.empty() ? static_cast<QWidget *>(m_placeholder) : m_view);
 }
 
+void ZipfChart::setCounting(bool counting)
+{
+    m_counting = counting;
+    if (counting)
+        setCounts({});
+    updatePlaceholder();
+    updateFitTexts();
+}
+
+void ZipfChart::updatePlaceholder()
+{
+    m_placeholder->setText(m_counting ? tr("Counting… the Zipf plot fills in when the job is done")
+                                      : tr("No words match the filter"));
+}
+
 void ZipfChart::updateFitTexts()
 {
-    if (m_fit.valid) {
+    if (m_counting) {
+        m_fitLine->setName(tr("Fit"));
+        m_exponentLabel->clear(); // "Too few words to fit" would be false
+    } else if (m_fit.valid) {
         m_fitLine->setName(tr("Fit, s = %1").arg(QLocale().toString(m_fit.exponent, 'f', 2)));
         m_exponentLabel->setText(
             tr("Zipf exponent s = %1 (fitted over %2 ranks)")

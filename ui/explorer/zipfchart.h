@@ -31,8 +31,14 @@ public:
     ~ZipfChart() override;
 
     //! Counts sorted most frequent first. Reads a few hundred of them, so millions are fine.
-    void setCounts(const std::vector<quint64> &countsDescending);
+    //! \a ranks, if given, are their ranks among all the words (a filtered list keeps the
+    //! table's ranks); otherwise the ranks are 1, 2, 3...
+    void setCounts(const std::vector<quint64> &countsDescending,
+                   const std::vector<quint64> &ranks = {});
     ZipfFit fit() const { return m_fit; }
+    //! While a job counts, only its provisional top words are known: too few, and not the
+    //! final ones, for a fit. The plot stays empty and its placeholder says so.
+    void setCounting(bool counting);
 
     QChart *chart() const { return m_chart; }
 
@@ -41,10 +47,12 @@ protected:
 
 private:
     void updateFitTexts();
+    void updatePlaceholder();
     void updateAxisLabels();
     void applyStyle();
 
     ZipfFit m_fit;
+    bool m_counting = false;
     quint64 m_ranks = 0; // ranks with a count, for the fitted line's extent
     QLabel *m_exponentLabel = nullptr;
     QStackedWidget *m_stack = nullptr;

@@ -134,8 +134,9 @@ QString FileListModel::encodingText(const FileReport &r)
         return {};
     QString text = textEncodingName(r.encoding);
     if (r.windows1252Bytes > 0)
-        text += tr(", %n byte(s) read as Windows-1252", nullptr,
-                   int(std::min<quint64>(r.windows1252Bytes, INT_MAX)));
+        text += ProgressFormat::withCount(tr(", %n byte(s) read as Windows-1252", nullptr,
+                                             int(std::min<quint64>(r.windows1252Bytes, INT_MAX))),
+                                          std::min<quint64>(r.windows1252Bytes, INT_MAX));
     return text;
 }
 

@@ -257,12 +257,15 @@ void JobCard::updateOpened()
     m_state->setText(tr("Opened"));
     m_state->setAccessibleName(tr("State: %1").arg(m_state->text()));
     QStringList parts;
-    parts << tr("%n result file(s) merged", nullptr, int(t.filesCounted))
+    parts << ProgressFormat::withCount(tr("%n result file(s) merged", nullptr, int(t.filesCounted)),
+                                       t.filesCounted)
           << tr("%1 words").arg(ProgressFormat::count(t.words))
           << tr("%1 distinct").arg(ProgressFormat::count(t.distinctWords));
     if (t.filesSkipped > 0) {
-        parts << tr("%n file(s) could not be read", nullptr, int(t.filesSkipped));
-        m_problems->setText(tr("%n problem(s)", nullptr, int(t.filesSkipped)));
+        parts << ProgressFormat::withCount(
+            tr("%n file(s) could not be read", nullptr, int(t.filesSkipped)), t.filesSkipped);
+        m_problems->setText(ProgressFormat::withCount(
+            tr("%n problem(s)", nullptr, int(t.filesSkipped)), t.filesSkipped));
         m_problems->show();
     }
     m_status->setText(parts.join(QStringLiteral(" · ")));
@@ -462,9 +465,11 @@ void JobCard::updateProgress(const JobProgress &p)
     } else if (p.scan.started) {
         scan->setRange(0, 0);
     }
-    m_barTexts[Scan]->setText(p.scan.started ? tr("%n file(s), %1", nullptr, int(p.scan.done))
-                                                   .arg(ProgressFormat::bytes(p.bytesPlanned))
-                                             : QString());
+    m_barTexts[Scan]->setText(
+        p.scan.started ? ProgressFormat::withCount(tr("%n file(s), %1", nullptr, int(p.scan.done)),
+                                                   p.scan.done)
+                             .arg(ProgressFormat::bytes(p.bytesPlanned))
+                       : QString());
     m_bars[Map]->setValue(ProgressScale::scaled(p.map.done, p.map.total));
     m_barTexts[Map]->setText(p.map.started ? tr("%1 of %2")
                                                  .arg(ProgressFormat::bytes(p.map.done),
@@ -472,8 +477,11 @@ void JobCard::updateProgress(const JobProgress &p)
                                            : QString());
     m_bars[Reduce]->setValue(ProgressScale::scaled(p.reduce.done, p.reduce.total));
     m_barTexts[Reduce]->setText(
-        p.reduce.started ? tr("%1 of %n chunk(s)", nullptr, int(p.reduce.total)).arg(p.reduce.done)
-                         : QString());
+        p.reduce.started
+            ? ProgressFormat::withCount(tr("%1 of %n chunk(s)", nullptr, int(p.reduce.total)),
+                                        p.reduce.total)
+                  .arg(ProgressFormat::count(quint64(p.reduce.done)))
+            : QString());
     m_bars[Finalize]->setValue(ProgressScale::scaled(p.finalize.done, p.finalize.total));
     const auto result = m_job->result();
     if (result)
@@ -490,9 +498,11 @@ void JobCard::updateProgress(const JobProgress &p)
     }
 
     if (p.filesSkipped > 0) {
-        m_problems->setText(tr("%n problem(s)", nullptr, int(p.filesSkipped)));
-        m_problems->setToolTip(
-            tr("%n file(s) could not be counted: click to see why", nullptr, int(p.filesSkipped)));
+        m_problems->setText(ProgressFormat::withCount(
+            tr("%n problem(s)", nullptr, int(p.filesSkipped)), p.filesSkipped));
+        m_problems->setToolTip(ProgressFormat::withCount(
+            tr("%n file(s) could not be counted: click to see why", nullptr, int(p.filesSkipped)),
+            p.filesSkipped));
         m_problems->show();
     }
 

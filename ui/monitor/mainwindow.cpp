@@ -472,8 +472,9 @@ void MainWindow::addInputs(const QStringList &paths)
         return;
     m_options->addInputs(paths);
     addRecent(paths);
-    statusBar()->showMessage(
-        tr("%n input(s) ready: press Start", nullptr, int(m_options->inputs().size())));
+    statusBar()->showMessage(ProgressFormat::withCount(
+        tr("%n input(s) ready: press Start", nullptr, int(m_options->inputs().size())),
+        m_options->inputs().size()));
 }
 
 CountJob *MainWindow::startJob()
@@ -753,7 +754,9 @@ void MainWindow::updateFilesTabTitle()
     const int problems
         = job ? int(job->progress().filesSkipped) : (opened ? int(opened->totals.filesSkipped) : 0);
     m_tabs->setTabText(0,
-                       problems ? tr("Fi&les (%n problem(s))", nullptr, problems) : tr("Fi&les"));
+                       problems ? ProgressFormat::withCount(
+                           tr("Fi&les (%n problem(s))", nullptr, problems), problems)
+                                : tr("Fi&les"));
 }
 
 void MainWindow::showResults()
@@ -779,7 +782,8 @@ void MainWindow::openResults(const QStringList &paths)
         return;
     // Millions of rows take a second to read and sort: not on the GUI thread.
     m_openPaths = paths;
-    statusBar()->showMessage(tr("Reading %n result file(s)…", nullptr, int(paths.size())));
+    statusBar()->showMessage(ProgressFormat::withCount(
+        tr("Reading %n result file(s)…", nullptr, int(paths.size())), paths.size()));
     m_openResults.setFuture(m_openTask.start(paths));
 }
 
@@ -796,7 +800,8 @@ void MainWindow::showOpenedResults()
         insertCard(
             new JobCard(result, JobCard::titleFor(JobSpec {m_openPaths}), m_jobsArea->widget()));
         m_tabs->setCurrentWidget(m_explorer);
-        statusBar()->showMessage(tr("Opened %n result file(s)", nullptr, int(m_openPaths.size())));
+        statusBar()->showMessage(ProgressFormat::withCount(
+            tr("Opened %n result file(s)", nullptr, int(m_openPaths.size())), m_openPaths.size()));
     } else {
         statusBar()->clearMessage();
     }

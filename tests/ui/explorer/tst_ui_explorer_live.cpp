@@ -3,9 +3,13 @@
 // rows at most twice a second, then the whole table once the job is done.
 
 #include "core/engine/countjob.h"
+#include "tests/common/charthelpers.h"
 #include "tests/ui/explorer/explorertesthelpers.h"
+#include "ui/explorer/topwordschart.h"
+#include "ui/explorer/zipfchart.h"
 
 #include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
 #include <QElapsedTimer>
 #include <QFont>
 #include <QLineEdit>
@@ -51,6 +55,8 @@ void TestUiExplorerLive::liveTopWords()
         QList<quint64> counts;
         QList<quint64> shown;
         quint64 wordsSoFar = 0;
+        QStringList chartWords; // the bar chart's, most frequent first
+        QString zipfText; // the Zipf plot's placeholder, empty if hidden
     };
     QList<Snapshot> snapshots;
     connect(&job, &CountJob::liveWordsChanged, this,
@@ -64,6 +70,15 @@ void TestUiExplorerLive::liveTopWords()
                 }
                 s.shown = shownCounts(model);
                 s.wordsSoFar = wordsSoFar;
+                const auto axes = explorer.topWordsChart()->chart()->axes(Qt::Vertical);
+                if (auto *axis = qobject_cast<QBarCategoryAxis *>(axes.value(0))) {
+                    for (const QString &word : axis->categories())
+                        s.chartWords.prepend(word); // category 0 is the bottom bar
+                }
+                const auto *zipfPlaceholder
+                    = explorer.zipfChart()->findChild<QLabel *>(QStringLiteral("chartPlaceholder"));
+                if (zipfPlaceholder && !zipfPlaceholder->isHidden())
+                    s.zipfText = zipfPlaceholder->text();
                 if (s.rows > 0) {
                     QCOMPARE(shownWords(model), s.words);
                     QCOMPARE(model->index(0, 0).data(Qt::FontRole).value<QFont>().italic(), true);
@@ -93,6 +108,11 @@ void TestUiExplorerLive::liveTopWords()
         QCOMPARE(s.rows, int(s.words.size()));
         QCOMPARE(s.provisional, s.rows > 0);
         QCOMPARE(s.shown, s.counts);
+        // The bar chart shows the table's live words; the Zipf plot says it waits for the end,
+        // not that no word matches a filter nobody typed.
+        QCOMPARE(s.chartWords, s.words);
+        QCOMPARE(s.zipfText,
+                 QStringLiteral("Counting… the Zipf plot fills in when the job is done"));
         QVERIFY(std::is_sorted(s.counts.cbegin(), s.counts.cend(), std::greater<>()));
     }
     // The counts grow as the job reads on: the first update comes with the first chunk merged,
