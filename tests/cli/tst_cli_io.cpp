@@ -24,6 +24,19 @@ namespace {
 using namespace CliTest;
 using TestFiles::writeFile;
 
+// SmallWords with every count doubled: SmallText counted twice.
+QByteArray doubledSmallWords()
+{
+    QByteArray doubled;
+    for (const QByteArray &line : SmallWords.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QList<QByteArray> fields = line.split('\t');
+        doubled += fields.at(0) + '\t' + QByteArray::number(2 * fields.at(1).toInt()) + '\n';
+    }
+    return doubled;
+}
+
 QByteArray contents(const QString &path)
 {
     QFile file(path);
@@ -249,14 +262,7 @@ void TestCliIo::mergeReadsStandardInput()
         = runCli({QStringLiteral("--merge"), QStringLiteral("-"), file}, 120000, {}, SmallWords);
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 0);
-    QByteArray doubled;
-    for (const QByteArray &line : SmallWords.split('\n')) {
-        if (line.isEmpty())
-            continue;
-        const QList<QByteArray> fields = line.split('\t');
-        doubled += fields.at(0) + '\t' + QByteArray::number(2 * fields.at(1).toInt()) + '\n';
-    }
-    QCOMPARE(run.out, doubled);
+    QCOMPARE(run.out, doubledSmallWords());
 }
 
 void TestCliIo::standardInputIsCountedLikeAFile_data()
@@ -304,14 +310,7 @@ void TestCliIo::standardInputWithFiles()
         = runCli({m_small, QStringLiteral("-"), QStringLiteral("--quiet")}, 120000, {}, SmallText);
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 0);
-    QByteArray doubled;
-    for (const QByteArray &line : SmallWords.split('\n')) {
-        if (line.isEmpty())
-            continue;
-        const QList<QByteArray> fields = line.split('\t');
-        doubled += fields.at(0) + '\t' + QByteArray::number(2 * fields.at(1).toInt()) + '\n';
-    }
-    QCOMPARE(run.out, doubled);
+    QCOMPARE(run.out, doubledSmallWords());
 }
 
 void TestCliIo::standardInputProblemsNameIt()

@@ -270,15 +270,8 @@ void JobWorkspace::reduceStreamBlock(const ChunkResult &result, PendingFile &pen
     }
     if (!result.streamOver) {
         if (result.tally.status == ChunkTally::Counted
-            && !m_tracks[size_t(result.file)].failed.load(std::memory_order_relaxed)) {
-            if (!pending.table)
-                pending.table = result.table;
-            else
-                pending.table->merge(*result.table);
-            pending.words += result.tally.words;
-            pending.overlongWords += result.tally.overlongWords;
-            pending.windows1252Bytes += result.tally.windows1252Bytes;
-        }
+            && !m_tracks[size_t(result.file)].failed.load(std::memory_order_relaxed))
+            pending.add(result);
         ++m_streamBlocksReduced;
         counters.chunkMerged();
     }
@@ -322,15 +315,8 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         pending.table.reset();
         break;
     case ChunkTally::Counted:
-        if (track.failed.load(std::memory_order_relaxed))
-            break;
-        if (!pending.table)
-            pending.table = result.table;
-        else
-            pending.table->merge(*result.table);
-        pending.words += result.tally.words;
-        pending.overlongWords += result.tally.overlongWords;
-        pending.windows1252Bytes += result.tally.windows1252Bytes;
+        if (!track.failed.load(std::memory_order_relaxed))
+            pending.add(result);
         break;
     }
     Q_ASSERT_X(track.chunksLeft > 0, "JobWorkspace::reduceChunk", "a chunk reduced twice");

@@ -126,6 +126,18 @@ private:
         quint64 words = 0;
         quint64 overlongWords = 0;
         quint64 windows1252Bytes = 0;
+
+        // Called by the reduce function: takes in a counted chunk's table and tally.
+        void add(const ChunkResult &result)
+        {
+            if (!table)
+                table = result.table;
+            else
+                table->merge(*result.table);
+            words += result.tally.words;
+            overlongWords += result.tally.overlongWords;
+            windows1252Bytes += result.tally.windows1252Bytes;
+        }
     };
 
     void skipChunk(const Chunk &chunk);
