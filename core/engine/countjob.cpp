@@ -137,7 +137,9 @@ CountJob::CountJob(const JobSpec &spec, QObject *parent)
         t.totalMs = d->finalizeEnd;
         t.wallMs = d->clock.elapsed();
         d->result = std::move(result);
-        if (d->result->totals.filesCounted == 0 && d->result->totals.filesSkipped > 0) {
+        // A share's caller decides, from every part, whether anything was counted.
+        if (d->result->totals.filesCounted == 0 && d->result->totals.filesSkipped > 0
+            && d->spec.share.parts <= 1) {
             d->result.reset();
             d->error = tr("None of the inputs could be counted.");
             d->finish(Failed);
@@ -344,7 +346,7 @@ JobProgress CountJob::Private::snapshot() const
     if (countStart >= 0) {
         phase(p.map, countStart, countEnd);
         phase(p.reduce, countStart, countEnd);
-        p.map.total = p.bytesPlanned;
+        p.map.total = w.bytesToCount();
         p.map.done = std::min(w.counters.bytesCounted(), p.map.total);
         p.reduce.total = w.chunkCount();
         p.reduce.done = w.counters.chunksMerged();

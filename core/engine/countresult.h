@@ -51,6 +51,17 @@ struct CountResult
     CountTotals totals;
     QList<FileReport> files; // every input, counted or skipped
 
+    //! A JobSpec::share job's counts of one file that other parts count too: not in table,
+    //! words or the other totals.
+    struct HeldPart
+    {
+        qint32 file = -1; // index in files
+        std::shared_ptr<const WordTable> table;
+        quint64 words = 0;
+        quint64 overlongWords = 0;
+    };
+    std::vector<HeldPart> heldParts;
+
     qsizetype size() const { return qsizetype(order.size()); }
     //! The word at \a rank (0-based), UTF-8 (raw bytes in whitespace mode).
     QByteArrayView word(qsizetype rank) const { return table->word(order[size_t(rank)]); }

@@ -8,6 +8,20 @@
 //! Everything a job needs to know before it starts.
 struct JobSpec
 {
+    /*!
+        One of several jobs that count the same inputs together (wordmill-mpi: one per rank).
+        Each counts part \c part of \c parts of the chunk plan: the chunks whose first byte falls
+        in that part of the planned bytes, laid end to end in plan order, so parts are contiguous
+        and of about equal bytes. A file whose chunks fall in more than one part is kept apart in
+        CountResult::heldParts, so that the caller can leave it out whole when another part
+        failed to read it.
+    */
+    struct Share
+    {
+        int part = 0;
+        int parts = 1;
+    };
+
     static constexpr qint64 DefaultChunkSize = 4 << 20;
     static constexpr qint64 MinChunkSize = 1024;
     static constexpr qint64 MaxChunkSize = qint64(1) << 30;
@@ -21,4 +35,8 @@ struct JobSpec
     CountingMode mode = CountingMode::Words;
     int workers = 0; // 0: QThread::idealThreadCount()
     qint64 chunkSize = DefaultChunkSize; // bytes, clamped to [MinChunkSize, MaxChunkSize]
+    Share share;
+    // False: CountResult::order is the table's own order, for a caller that sorts the counts
+    // only after adding up those of other jobs (a share's counts are never the whole).
+    bool sortResult = true;
 };

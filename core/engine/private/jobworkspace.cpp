@@ -75,9 +75,33 @@ void JobWorkspace::plan(ScanResult scan)
     m_tracks = std::make_unique<FileTrack[]>(size_t(m_plannedCount));
     counters.planFiles(m_plannedCount);
     m_reasons.clear();
+    planShare();
+}
+
+int JobWorkspace::shareOf(qint64 byte, qint64 totalBytes) const
+{
+    const int parts = m_spec.share.parts;
+    if (totalBytes <= 0)
+        return 0;
+    // 128 bits: a byte offset times a thousand parts does not fit in 64.
+    return int(std::min<__int128>(parts - 1, __int128(byte) * parts / totalBytes));
+}
+
+void JobWorkspace::planShare()
+{
+    const int part = m_spec.share.part;
+    const bool whole = m_spec.share.parts <= 1;
+    Q_ASSERT(whole || m_spec.inputStream < 0); // a stream is read once, by one job
+    qint64 totalBytes = 0;
+    for (qint32 i = 0; i < m_plannedCount; ++i)
+        totalBytes += m_reports.at(i).size;
     m_chunkCount = 0;
+    m_shareBytes = 0;
+    qint64 filesBefore = 0; // the planned bytes before file i
     for (qint32 i = 0; i < m_plannedCount; ++i) {
         const FileReport &f = m_reports.at(i);
+        const qint64 start = filesBefore;
+        filesBefore += f.size;
         if (f.isStream) {
             m_streamFile = i;
             counters.bytesDone(i, m_stream->contentBegin());
@@ -86,13 +110,38 @@ void JobWorkspace::plan(ScanResult scan)
         const qint64 contentBegin = firstChunkByte(f);
         const qint64 step = chunkStep(f);
         const qint64 n = f.size > contentBegin ? (f.size - contentBegin + step - 1) / step : 0;
-        m_chunkCount += n;
         FileTrack &track = m_tracks[size_t(i)];
-        track.chunksLeft = n;
+        track.endChunk = n;
+        if (!whole) {
+            // The first chunk whose first byte is at or past part p's first byte.
+            const auto firstOwnedBy = [&](int p) -> qint64 {
+                if (p >= m_spec.share.parts)
+                    return n;
+                const __int128 partStart
+                    = (__int128(p) * totalBytes + m_spec.share.parts - 1) / m_spec.share.parts;
+                const __int128 from = partStart - start - contentBegin;
+                return from <= 0 ? 0 : qint64(std::min<__int128>(n, (from + step - 1) / step));
+            };
+            track.firstChunk = firstOwnedBy(part);
+            track.endChunk = std::max(track.firstChunk, firstOwnedBy(part + 1));
+            track.held = n > 0 && track.firstChunk < track.endChunk
+                && (track.firstChunk > 0 || track.endChunk < n);
+        }
+        const qint64 mine = track.endChunk - track.firstChunk;
+        const bool ownsStart = whole || shareOf(start, totalBytes) == part;
+        m_chunkCount += mine;
+        track.chunksLeft = mine;
+        if (mine > 0) {
+            const qint64 from = contentBegin + track.firstChunk * step;
+            m_shareBytes += std::min(f.size, contentBegin + track.endChunk * step) - from;
+        }
         // A byte-order mark is in no chunk: its bytes are done as soon as they are planned.
-        const qint64 unchunked = n > 0 ? contentBegin : f.size;
-        counters.bytesDone(i, unchunked);
-        if (n == 0) { // empty, or nothing but a byte-order mark: counted, with no words
+        if (n > 0 ? (whole || track.firstChunk == 0) && mine > 0 : ownsStart) {
+            const qint64 unchunked = n > 0 ? contentBegin : f.size;
+            counters.bytesDone(i, unchunked);
+            m_shareBytes += unchunked;
+        }
+        if (n == 0 && ownsStart) { // empty, or nothing but a byte-order mark: counted, no words
             track.status.store(FileReport::Counted);
             m_filesCounted.fetch_add(1, std::memory_order_relaxed);
             m_bytesOfCountedFiles += f.size;
@@ -122,10 +171,12 @@ Chunk JobWorkspace::firstChunkFrom(qint32 file) const
                 return {file, 0, 1};
             continue;
         }
-        const FileReport &f = m_reports.at(file);
-        const qint64 begin = firstChunkByte(f);
-        if (begin < f.size)
+        const FileTrack &track = m_tracks[size_t(file)];
+        if (track.firstChunk < track.endChunk) {
+            const FileReport &f = m_reports.at(file);
+            const qint64 begin = firstChunkByte(f) + track.firstChunk * chunkStep(f);
             return {file, begin, std::min(f.size, begin + chunkStep(f))};
+        }
     }
     return endChunk();
 }
@@ -139,8 +190,10 @@ Chunk JobWorkspace::nextChunk(const Chunk &chunk) const
     if (chunk.file == m_streamFile)
         return firstChunkFrom(chunk.file + 1);
     const FileReport &f = m_reports.at(chunk.file);
-    if (chunk.end < f.size)
-        return {chunk.file, chunk.end, std::min(f.size, chunk.end + chunkStep(f))};
+    const qint64 step = chunkStep(f);
+    const qint64 next = (chunk.end - firstChunkByte(f)) / step; // the next chunk's number
+    if (chunk.end < f.size && next < m_tracks[size_t(chunk.file)].endChunk)
+        return {chunk.file, chunk.end, std::min(f.size, chunk.end + step)};
     return firstChunkFrom(chunk.file + 1);
 }
 
@@ -405,15 +458,20 @@ void JobWorkspace::completeFile(qint32 file, PendingFile &pending)
         m_filesFailed.fetch_add(1, std::memory_order_relaxed);
         return;
     }
-    if (pending.table) {
+    if (track.held) {
+        m_held.push_back({file, pending.table ? pending.table : std::make_shared<WordTable>(),
+                          pending.words, pending.overlongWords});
+    } else if (pending.table) {
         // The file's table is the job's first: take it over instead of copying.
         if (m_total.isEmpty())
             m_total.swap(*pending.table);
         else
             m_total.merge(*pending.table);
     }
-    m_words += pending.words;
-    m_overlongWords += pending.overlongWords;
+    if (!track.held) {
+        m_words += pending.words;
+        m_overlongWords += pending.overlongWords;
+    }
     m_bytesOfCountedFiles += plannedSize(file);
     track.words.store(pending.words, std::memory_order_relaxed);
     track.windows1252Bytes.store(pending.windows1252Bytes, std::memory_order_relaxed);
@@ -501,11 +559,16 @@ std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<Cou
     const qsizetype n = table->size();
     std::vector<quint32> order;
     promise.setProgressRange(0, 1000);
-    const bool sorted = OutputOrder::sort(*table, &order, [&](qint64 done, qint64 total) {
-        counters.sorted(done, total);
-        promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
-        return control.checkpoint() && !promise.isCanceled();
-    });
+    if (!m_spec.sortResult) {
+        order.resize(size_t(n));
+        std::iota(order.begin(), order.end(), 0u);
+    }
+    const bool sorted
+        = !m_spec.sortResult || OutputOrder::sort(*table, &order, [&](qint64 done, qint64 total) {
+              counters.sorted(done, total);
+              promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
+              return control.checkpoint() && !promise.isCanceled();
+          });
     if (!sorted)
         return {};
 
@@ -525,5 +588,6 @@ std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<Cou
         m_reportsFinal = true;
     }
     result->files = m_reports;
+    result->heldParts = std::move(m_held);
     return result;
 }

@@ -102,6 +102,11 @@ public:
     static constexpr int LiveTopCount = 20;
     static constexpr int LiveTopIntervalMs = 500;
     qint64 chunkCount() const { return m_chunkCount + counters.streamChunks(); }
+    //! The bytes this job counts: all planned bytes, or its part of them with JobSpec::share.
+    qint64 bytesToCount() const
+    {
+        return m_spec.share.parts > 1 ? m_shareBytes : counters.bytesFound();
+    }
     qint64 filesCounted() const { return m_filesCounted.load(std::memory_order_relaxed); }
     qint64 filesSkipped() const;
 
@@ -117,6 +122,10 @@ private:
         std::atomic<quint64> words = 0;
         std::atomic<quint64> windows1252Bytes = 0;
         qint64 chunksLeft = 0; // reduce side only
+        // The file's chunks this job counts, by number (all of them but with JobSpec::share).
+        qint64 firstChunk = 0;
+        qint64 endChunk = 0;
+        bool held = false; // other parts of a share count chunks of it too: see heldParts
     };
     // A file whose chunks are not all merged yet: its counts wait here, so that a file that
     // fails halfway leaves nothing in the totals.
@@ -150,6 +159,11 @@ private:
     qint64 firstChunkByte(const FileReport &file) const;
     //! The bytes of each of \a file's chunks but its last.
     qint64 chunkStep(const FileReport &file) const;
+    //! Which of JobSpec::share's parts counts the chunk that starts at byte \a byte of the
+    //! planned bytes laid end to end (\a totalBytes of them).
+    int shareOf(qint64 byte, qint64 totalBytes) const;
+    //! Sets each planned file's chunk range, for the whole plan or for this job's share of it.
+    void planShare();
     //! Copies planned file \a file's counting so far into \a report; m_reportMutex held.
     void fillReport(qint32 file, FileReport *report) const;
     void updateLiveTop();
@@ -177,6 +191,7 @@ private:
     bool m_reportsFinal = false; // guarded by m_reportMutex
     std::unique_ptr<FileTrack[]> m_tracks;
     qint64 m_chunkCount = 0;
+    qint64 m_shareBytes = 0; // with JobSpec::share: the bytes of this part's chunks
     std::atomic<qint64> m_filesCounted = 0;
     std::atomic<qint32> m_currentFile = -1; // see currentFile()
     std::atomic<qint64> m_filesFailed = 0;
@@ -192,6 +207,7 @@ private:
     std::unordered_map<qint32, PendingFile> m_pending;
     quint64 m_words = 0;
     quint64 m_overlongWords = 0;
+    std::vector<CountResult::HeldPart> m_held; // see FileTrack::held
     qint64 m_streamBlocksReduced = 0;
     bool m_streamComplete = false;
     qint64 m_bytesOfCountedFiles = 0;
