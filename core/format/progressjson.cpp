@@ -14,7 +14,7 @@ QByteArray stateKey(CountJob::State state)
     return QByteArray(QMetaEnum::fromType<CountJob::State>().valueToKey(state)).toLower();
 }
 
-QByteArray line(CountJob::State state, const JobProgress &p, const CountTotals *totals)
+QJsonObject object(CountJob::State state, const JobProgress &p, const CountTotals *totals)
 {
     const auto known = [](bool isKnown, qint64 value) {
         return isKnown ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
@@ -44,7 +44,12 @@ QByteArray line(CountJob::State state, const JobProgress &p, const CountTotals *
         o.insert(QStringLiteral("distinctWords"), qint64(totals->distinctWords));
         o.insert(QStringLiteral("filesCounted"), totals->filesCounted);
     }
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return o;
+}
+
+QByteArray line(CountJob::State state, const JobProgress &progress, const CountTotals *totals)
+{
+    return QJsonDocument(object(state, progress, totals)).toJson(QJsonDocument::Compact);
 }
 
 } // namespace ProgressJson

@@ -6,6 +6,7 @@
 #include "core/engine/jobprogress.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 
 /*!
     \brief Progress for scripts and dashboards: one JSON object on one line per report
@@ -24,5 +25,8 @@ QByteArray stateKey(CountJob::State state);
 //! done), also its words, distinct words and files counted.
 QByteArray line(CountJob::State state, const JobProgress &progress,
                 const CountTotals *totals = nullptr);
+//! The object of line(), for a program that adds fields of its own (wordmill-mpi's ranks).
+QJsonObject object(CountJob::State state, const JobProgress &progress,
+                   const CountTotals *totals = nullptr);
 
 } // namespace ProgressJson
