@@ -36,7 +36,10 @@ QByteArray planFingerprint(const QList<FileReport> &files)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const FileReport &f : files) {
         hash.addData(f.nativePath);
-        const qint64 fields[] = {f.size, f.isSample, f.status == FileReport::Skipped};
+        // Left out by the scan, not by a failed read (which may happen on one rank only).
+        const bool scanSkipped
+            = f.status == FileReport::Skipped && f.problem != FileProblem::ReadFailed;
+        const qint64 fields[] = {f.size, f.isSample, scanSkipped};
         hash.addData(QByteArrayView(reinterpret_cast<const char *>(fields), sizeof fields));
     }
     return hash.result();
