@@ -62,12 +62,6 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <translation>No mostrar el progreso.</translation>
     </message>
     <message>
-        <source>Try &apos;wordmill-cli --help&apos; for more information.
-</source>
-        <translation>Más información con &apos;wordmill-cli --help&apos;.
-</translation>
-    </message>
-    <message>
         <source>--merge adds up result files: --%1 does not apply</source>
         <translation>--merge suma archivos de resultados: --%1 no se aplica</translation>
     </message>
@@ -170,18 +164,6 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <translation>--files0-from indica las entradas: no indicar además ningún PATH</translation>
     </message>
     <message>
-        <source>wordmill-cli: cannot read the list of inputs %1: %2
-</source>
-        <translation>wordmill-cli: no se puede leer la lista de entradas %1: %2
-</translation>
-    </message>
-    <message>
-        <source>wordmill-cli: %1: entry %2 is an empty name
-</source>
-        <translation>wordmill-cli: %1: la entrada %2 es un nombre vacío
-</translation>
-    </message>
-    <message>
         <source>the list of inputs comes from standard input: it cannot name &apos;-&apos;</source>
         <translation>la lista de entradas viene de la entrada estándar: no puede nombrar &apos;-&apos;</translation>
     </message>
@@ -259,6 +241,24 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <source>wordmill-cli: standard input: %1
 </source>
         <translation>wordmill-cli: entrada estándar: %1
+</translation>
+    </message>
+    <message>
+        <source>Try &apos;%1 --help&apos; for more information.
+</source>
+        <translation>Pruebe «%1 --help» para más información.
+</translation>
+    </message>
+    <message>
+        <source>cannot read the list of inputs %1: %2
+</source>
+        <translation>no se puede leer la lista de entradas %1: %2
+</translation>
+    </message>
+    <message>
+        <source>%1: entry %2 is an empty name
+</source>
+        <translation>%1: la entrada %2 es un nombre vacío
 </translation>
     </message>
 </context>
@@ -910,6 +910,57 @@ Tamaño:</translation>
     <message>
         <source>%1 % — WordMill</source>
         <translation>%1 % — WordMill</translation>
+    </message>
+</context>
+<context>
+    <name>MpiCountTool</name>
+    <message>
+        <source>wordmill-mpi counts files: --merge, --map and --reduce are wordmill-cli&apos;s</source>
+        <translation>wordmill-mpi cuenta archivos: --merge, --map y --reduce son de wordmill-cli</translation>
+    </message>
+    <message>
+        <source>every rank reads the inputs, so they must be files or folders that every rank sees, not standard input</source>
+        <translation>todos los rangos leen las entradas, así que deben ser archivos o carpetas que vean todos los rangos, no la entrada estándar</translation>
+    </message>
+    <message>
+        <source>wordmill-mpi: cannot write %1: %2
+</source>
+        <translation>wordmill-mpi: no se puede escribir %1: %2
+</translation>
+    </message>
+    <message>
+        <source> · slowest: rank %1 (%2 %)</source>
+        <translation> · el más lento: rango %1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>wordmill-mpi: interrupted; nothing was printed
+</source>
+        <translation>wordmill-mpi: interrumpido; no se ha escrito nada
+</translation>
+    </message>
+    <message>
+        <source>wordmill-mpi: stopped by %1; nothing was printed
+</source>
+        <translation>wordmill-mpi: detenido por %1; no se ha escrito nada
+</translation>
+    </message>
+    <message>
+        <source>wordmill-mpi: the ranks found different inputs (did files change during the scan, or do the ranks see different folders?); nothing was printed
+</source>
+        <translation>wordmill-mpi: los rangos han encontrado entradas distintas (¿cambiaron archivos durante la exploración, o los rangos ven carpetas distintas?); no se ha escrito nada
+</translation>
+    </message>
+    <message>
+        <source>wordmill-mpi: cannot write the results: %1
+</source>
+        <translation>wordmill-mpi: no se pueden escribir los resultados: %1
+</translation>
+    </message>
+    <message>
+        <source>wordmill-mpi: %1 ranks; the all-to-all exchange of counts took %2 s
+</source>
+        <translation>wordmill-mpi: %1 rangos; el intercambio de recuentos entre todos tardó %2 s
+</translation>
     </message>
 </context>
 <context>
