@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // JobSpec::share: jobs that each count a part of one chunk plan (wordmill-mpi's ranks) count
 // every chunk exactly once between them, and keep the files they split apart.
-#include "jobtesthelpers.h"
+#include "tests/engine/jobtesthelpers.h"
 
 #include "core/engine/outputorder.h"
 
