@@ -127,8 +127,9 @@ void TestMpi::sameOutputAsTheLocalProgram_data()
         for (const char *mode : {"words", "whitespace"}) {
             const QStringList common = {QStringLiteral("--mode"), QLatin1String(mode),
                                         QStringLiteral("--threads"), QStringLiteral("1")};
-            QTest::addRow("%d ranks, %s, texts", ranks, mode)
-                << ranks << (common + QStringList {m_clean}) << 0;
+            if (ranks == 1 || ranks == 4) // the bad-input rows below cover 2 and 3
+                QTest::addRow("%d ranks, %s, texts", ranks, mode)
+                    << ranks << (common + QStringList {m_clean}) << 0;
             QTest::addRow("%d ranks, %s, bad inputs mixed in, 4K chunks", ranks, mode)
                 << ranks
                 << (common
@@ -136,6 +137,8 @@ void TestMpi::sameOutputAsTheLocalProgram_data()
                                    missing, m_clean})
                 << 1;
         }
+        if (ranks != 3)
+            continue;
         QTest::addRow("%d ranks, json, top 50, sample", ranks)
             << ranks << QStringList {QStringLiteral("--format"),
                                      QStringLiteral("json"),
