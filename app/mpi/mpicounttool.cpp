@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <numeric>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace {
@@ -215,13 +216,10 @@ void MpiCountTool::onJobFinished()
 
 JobProgress MpiCountTool::wholeProgress() const
 {
-    // Every rank scans every input: rank 0's scan and plan are the job's.
+    // Every rank scans every input: rank 0's scan and plan are the job's; the amounts of the
+    // map and reduce are the sums of every rank's.
     JobProgress whole = m_job->progress();
-    const JobProgress own = whole;
-    whole.map.done = own.map.done;
-    whole.reduce.done = own.reduce.done;
-    whole.reduce.total = own.reduce.total;
-    bool allPlanned = own.map.started;
+    bool allPlanned = whole.map.started;
     for (int r = 1; r < m_ranks; ++r) {
         const RankProgress &p = m_progressOf[size_t(r)];
         whole.map.done += p.bytesDone;
@@ -231,10 +229,33 @@ JobProgress MpiCountTool::wholeProgress() const
     }
     whole.map.total = whole.bytesPlanned;
     if (!allPlanned)
-        whole.reduce.total = 0;
+        whole.reduce.total = 0; // not known until every rank has planned its share
     whole.map.done = std::min(whole.map.done, whole.map.total);
     whole.map.finished = whole.map.started && whole.map.done == whole.map.total;
     return whole;
+}
+
+QJsonArray MpiCountTool::rankFigures() const
+{
+    QJsonArray ranks;
+    for (int r = 0; r < m_ranks; ++r) {
+        RankProgress rp = m_progressOf[size_t(r)];
+        if (r == 0) {
+            const JobProgress own = m_job->progress();
+            rp = {own.map.done, own.map.total, own.reduce.done, own.reduce.total,
+                  qint64(m_job->state())};
+        }
+        QJsonObject o;
+        o.insert(QStringLiteral("rank"), r);
+        o.insert(QStringLiteral("state"),
+                 QString::fromLatin1(ProgressJson::stateKey(CountJob::State(rp.state))));
+        o.insert(QStringLiteral("bytesDone"), rp.bytesDone);
+        o.insert(QStringLiteral("bytesTotal"), rp.bytesTotal);
+        if (size_t(r) < m_peakRssOf.size())
+            o.insert(QStringLiteral("peakRssBytes"), m_peakRssOf[size_t(r)]);
+        ranks.append(o);
+    }
+    return ranks;
 }
 
 void MpiCountTool::printProgress(bool last)
@@ -244,29 +265,21 @@ void MpiCountTool::printProgress(bool last)
     if (!m_job->isFinished() || state == CountJob::Done)
         state = p.map.finished ? CountJob::Merging : std::min(state, CountJob::Counting);
     // Each rank's share of its own bytes: the slowest sets the pace.
-    QJsonArray ranks;
+    const QJsonArray ranks = rankFigures();
     int slowest = -1;
     double slowestShare = 2;
-    for (int r = 0; r < m_ranks; ++r) {
-        RankProgress rp = m_progressOf[size_t(r)];
-        if (r == 0) {
-            const JobProgress own = m_job->progress();
-            rp = {own.map.done, own.map.total, own.reduce.done, own.reduce.total,
-                  qint64(m_job->state())};
-        }
-        const double share = rp.bytesTotal > 0 ? double(rp.bytesDone) / double(rp.bytesTotal)
-                                               : (rp.state >= CountJob::Merging ? 1.0 : 0.0);
+    for (const QJsonValue rank : ranks) {
+        const QJsonObject r = rank.toObject();
+        const double total = r.value(QStringLiteral("bytesTotal")).toDouble();
+        const QString rankState = r.value(QStringLiteral("state")).toString();
+        const bool counted = rankState == QLatin1String("merging")
+            || rankState == QLatin1String("sorting") || rankState == QLatin1String("done");
+        const double share = total > 0 ? r.value(QStringLiteral("bytesDone")).toDouble() / total
+                                       : (counted ? 1.0 : 0.0);
         if (share < slowestShare) {
             slowestShare = share;
-            slowest = r;
+            slowest = r.value(QStringLiteral("rank")).toInt();
         }
-        QJsonObject o;
-        o.insert(QStringLiteral("rank"), r);
-        o.insert(QStringLiteral("state"),
-                 QString::fromLatin1(ProgressJson::stateKey(CountJob::State(rp.state))));
-        o.insert(QStringLiteral("bytesDone"), rp.bytesDone);
-        o.insert(QStringLiteral("bytesTotal"), rp.bytesTotal);
-        ranks.append(o);
     }
     if (m_options.jsonProgress) {
         QJsonObject o = ProgressJson::object(state, p);
@@ -346,6 +359,12 @@ int MpiCountTool::finish()
     MPI_Allreduce(MPI_IN_PLACE, words, 2, MPI_UINT64_T, MPI_SUM, m_comm);
     double allToAll = figures.allToAllSeconds;
     MPI_Allreduce(MPI_IN_PLACE, &allToAll, 1, MPI_DOUBLE, MPI_MAX, m_comm);
+    // Each rank's peak memory so far (counting and exchange), for --progress=json.
+    rusage usage {};
+    ::getrusage(RUSAGE_SELF, &usage);
+    const qint64 peakRss = qint64(usage.ru_maxrss) * 1024;
+    m_peakRssOf.resize(size_t(m_ranks));
+    MPI_Gather(&peakRss, 1, MPI_INT64_T, m_peakRssOf.data(), 1, MPI_INT64_T, 0, m_comm);
 
     int code = CommandLineTool::Success;
     if (m_rank == 0)
@@ -417,7 +436,7 @@ int MpiCountTool::printResult(const CountResult &own, const std::shared_ptr<Word
     }
     if (m_showProgress && m_options.jsonProgress) {
         QJsonObject o = ProgressJson::object(CountJob::Done, wholeProgress(), &whole->totals);
-        o.insert(QStringLiteral("ranks"), m_ranks);
+        o.insert(QStringLiteral("ranks"), rankFigures());
         o.insert(QStringLiteral("allToAllSeconds"), allToAllSeconds);
         Console::printErr(
             QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n'));

@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -67,6 +68,8 @@ private:
     void sendProgress();
     void receiveMessages();
     JobProgress wholeProgress() const;
+    //! Every rank's latest figures, as --progress=json's "ranks" array.
+    QJsonArray rankFigures() const;
     void printProgress(bool last);
     int finish();
     //! Rank 0: prints what wordmill-cli would, from the exchanged counts; the exit status.
@@ -84,6 +87,7 @@ private:
     QTimer m_poll;
     QElapsedTimer m_sinceProgress;
     std::vector<RankProgress> m_progressOf; // rank 0: the latest report of every rank
+    std::vector<qint64> m_peakRssOf; // rank 0, at the end: every rank's peak RSS in bytes
     RankProgress m_sent; // what the last progress message carried; its buffer while in flight
     MPI_Request m_sendRequest = MPI_REQUEST_NULL;
     MPI_Request m_allDone = MPI_REQUEST_NULL;
