@@ -187,6 +187,8 @@ MainWindow::MainWindow(QWidget *parent)
     readSettings();
     // Saved as they change, not only on a clean close: a logout or a crash must not lose them.
     connect(m_options, &OptionsPanel::optionsChanged, this, &MainWindow::writeOptions);
+    connect(right, &QSplitter::splitterMoved, this, &MainWindow::writeSplitters);
+    connect(main, &QSplitter::splitterMoved, this, &MainWindow::writeSplitters);
     connect(m_explorer, &ResultsExplorer::exported, this,
             [this](const std::shared_ptr<const CountResult> &result, const QString &path,
                    bool allRows) {

@@ -5,6 +5,7 @@
 // window fits the screen.
 
 #include "tests/ui/monitor/monitortesthelpers.h"
+#include "ui/explorer/resultsexplorer.h"
 #include "ui/monitor/jobcard.h"
 
 #include <QAbstractButton>
@@ -22,6 +23,8 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTabBar>
 #include <QToolButton>
 
@@ -45,6 +48,7 @@ private Q_SLOTS:
     void firstWindowFitsTheScreen();
     void titleShowsProgressWhileAJobRuns();
     void optionsAreSavedWhenChanged();
+    void splitterIsSavedWhenMoved();
 
 private:
     QTemporaryDir m_config;
@@ -318,6 +322,38 @@ void TestUiMonitorWindow::optionsAreSavedWhenChanged()
     const QByteArray saved = file.readAll();
     QVERIFY2(saved.contains("workers=3"), saved.constData());
     QVERIFY2(saved.contains("mode=whitespace"), saved.constData());
+}
+
+// Issue 11: the line between the jobs and the results could be dragged, but where it was left
+// was saved only on a clean close.
+void TestUiMonitorWindow::splitterIsSavedWhenMoved()
+{
+    QList<int> moved;
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        auto *split = window->findChild<QSplitter *>(QStringLiteral("rightSplitter"));
+        QVERIFY(split);
+        const QList<int> before = split->sizes();
+        QSplitterHandle *handle = split->handle(1);
+        QVERIFY(handle && handle->isVisible());
+        // Dragged up by 60 pixels, as a person does (the results are at their smallest).
+        const QPoint grip = handle->rect().center();
+        QTest::mousePress(handle, Qt::LeftButton, {}, grip);
+        QTest::mouseMove(handle, grip - QPoint(0, 30));
+        QTest::mouseMove(handle, grip - QPoint(0, 60));
+        QTest::mouseRelease(handle, Qt::LeftButton, {}, grip - QPoint(0, 60));
+        moved = split->sizes();
+        QVERIFY2(moved.first() < before.first(), qPrintable(QStringLiteral("%1 -> %2")
+                                                                .arg(before.first())
+                                                                .arg(moved.first())));
+    } // destroyed without a close: as a crash or a logout would leave it
+
+    auto window = makeWindow();
+    QVERIFY(window);
+    auto *split = window->findChild<QSplitter *>(QStringLiteral("rightSplitter"));
+    QVERIFY(split);
+    QCOMPARE(split->sizes(), moved);
 }
 
 QTEST_MAIN(TestUiMonitorWindow)
