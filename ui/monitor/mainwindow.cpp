@@ -546,9 +546,23 @@ void MainWindow::insertCard(JobCard *card)
         selectCard(c);
         m_tabs->setCurrentIndex(0);
     });
+    // A card grows as its job runs and ends (bar texts, the status line): the selected one is
+    // kept whole in view as it does, not left cut where it was when it was queued.
+    card->installEventFilter(this);
     selectCard(card);
     updateJobActions();
     QTimer::singleShot(0, card, [this, card] { m_jobsArea->ensureWidgetVisible(card); });
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize && watched == m_selected) {
+        // Once the panel's layout has settled around the new size, or the scroll range is old.
+        QTimer::singleShot(0, m_selected, [this, card = m_selected.data()] {
+            m_jobsArea->ensureWidgetVisible(card, 0, m_jobsLayout->spacing());
+        });
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 bool MainWindow::removeCard(JobCard *card)

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void titleShowsProgressWhileAJobRuns();
     void optionsAreSavedWhenChanged();
     void splitterIsSavedWhenMoved();
+    void finishedCardShowsWhole();
 
 private:
     QTemporaryDir m_config;
@@ -354,6 +355,44 @@ void TestUiMonitorWindow::splitterIsSavedWhenMoved()
     auto *split = window->findChild<QSplitter *>(QStringLiteral("rightSplitter"));
     QVERIFY(split);
     QCOMPARE(split->sizes(), moved);
+}
+
+// Issue 11: at the default size the status line of the selected card, once its job had
+// finished, was cut at the bottom of the jobs panel (docs/screenshots/monitor-files.png): the
+// panel scrolled to the card when it was queued, and the card grew as it ran.
+void TestUiMonitorWindow::finishedCardShowsWhole()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->resize(1100, 720); // the first window's size (the offscreen screen is large enough)
+    CountJob *sample = window->startSample(qint64(2) << 20);
+    const QString path = m_dir->filePath(QStringLiteral("short.txt"));
+    QVERIFY(writeFile(path, "one two three\n"));
+    window->addInputs({path, m_dir->filePath(QStringLiteral("missing.txt"))});
+    CountJob *files = window->startJob();
+    QVERIFY(sample && files);
+    QTRY_VERIFY_WITH_TIMEOUT(sample->isFinished() && files->isFinished(), WorkTimeoutMs);
+    JobCard *card = window->cardFor(files);
+    QCOMPARE(window->selectedCard(), card);
+    auto *area = window->findChild<QScrollArea *>(QStringLiteral("jobsPanel"));
+    QVERIFY(card && area);
+    QLabel *status = card->statusLabel();
+    QVERIFY(!status->text().isEmpty());
+    const auto shown = [&] {
+        return QRect(status->mapTo(area->viewport(), QPoint(0, 0)), status->size());
+    };
+    const auto where = [&] {
+        const QRect r = shown();
+        return QStringLiteral("status %1,%2 %3x%4 in a viewport of %5x%6")
+            .arg(r.x())
+            .arg(r.y())
+            .arg(r.width())
+            .arg(r.height())
+            .arg(area->viewport()->width())
+            .arg(area->viewport()->height());
+    };
+    QTRY_VERIFY2(area->viewport()->rect().contains(shown()), qPrintable(where()));
+    QVERIFY(status->height() >= status->sizeHint().height()); // and tall enough for its text
 }
 
 QTEST_MAIN(TestUiMonitorWindow)
