@@ -242,7 +242,8 @@ void JobCard::createWidgets()
     connect(m_problems, &QPushButton::clicked, this, [this] { Q_EMIT problemsClicked(this); });
     connect(m_retryButton, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(this); });
     connect(m_removeButton, &QToolButton::clicked, this, [this] { Q_EMIT removeRequested(this); });
-    connect(m_openButton, &QPushButton::clicked, this, [this] { Q_EMIT openResultRequested(this); });
+    connect(m_openButton, &QPushButton::clicked, this,
+            [this] { Q_EMIT openResultRequested(this); });
 }
 
 void JobCard::changeEvent(QEvent *event)

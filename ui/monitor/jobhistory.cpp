@@ -95,9 +95,9 @@ std::optional<JobRecord> fromObject(const QJsonObject &o)
     if (!parseCountingMode(o.value(QLatin1String("mode")).toString(), &r.spec.mode))
         return std::nullopt;
     r.spec.workers = std::max(0, o.value(QLatin1String("workers")).toInt());
-    r.spec.chunkSize = std::clamp(
-        o.value(QLatin1String("chunkSize")).toInteger(JobSpec::DefaultChunkSize),
-        JobSpec::MinChunkSize, JobSpec::MaxChunkSize);
+    r.spec.chunkSize
+        = std::clamp(o.value(QLatin1String("chunkSize")).toInteger(JobSpec::DefaultChunkSize),
+                     JobSpec::MinChunkSize, JobSpec::MaxChunkSize);
     const auto figure = [&o](const char *key) {
         return std::max<qint64>(0, o.value(QLatin1String(key)).toInteger());
     };
@@ -118,8 +118,7 @@ std::optional<JobRecord> fromObject(const QJsonObject &o)
 
 JobHistory::JobHistory(const QString &path)
     : m_path(path)
-{
-}
+{ }
 
 QString JobHistory::defaultPath()
 {
@@ -217,7 +216,8 @@ std::optional<QList<JobRecord>> JobHistory::fromJson(const QByteArray &json, QSt
     QSet<QString> ids;
     for (const QJsonValue &job : root.value(QLatin1String("jobs")).toArray()) {
         std::optional<JobRecord> record = fromObject(job.toObject());
-        if (record && !ids.contains(record->id)) { // one card per id, or removing one would take both
+        // One card per id, or removing one would take the other with it.
+        if (record && !ids.contains(record->id)) {
             ids.insert(record->id);
             records.append(*record);
         }

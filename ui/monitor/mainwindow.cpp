@@ -770,8 +770,7 @@ void MainWindow::restoreHistory()
         QFile::remove(path + QStringLiteral(".bad"));
         QFile::rename(path, path + QStringLiteral(".bad"));
         qWarning("Job history %s not read: %s", qPrintable(path), qPrintable(error));
-        statusBar()->showMessage(
-            tr("The job history could not be read; it starts again empty"));
+        statusBar()->showMessage(tr("The job history could not be read; it starts again empty"));
         return;
     }
     for (const JobRecord &record : m_history.records())

@@ -42,11 +42,11 @@ QByteArray history(const QByteArray &jobs, int version = 1)
 QByteArray job(const QByteArray &field = {}, const QByteArray &value = {})
 {
     QList<QPair<QByteArray, QByteArray>> fields = {
-        {"id", "\"a\""},           {"when", "\"2026-11-30T10:00:00.000Z\""},
-        {"state", "\"done\""},     {"paths", "[\"/tmp/a.txt\"]"},
-        {"sampleBytes", "0"},      {"mode", "\"words\""},
-        {"workers", "2"},          {"chunkSize", "4194304"},
-        {"words", "10"},           {"distinctWords", "4"},
+        {"id", "\"a\""},       {"when", "\"2026-11-30T10:00:00.000Z\""},
+        {"state", "\"done\""}, {"paths", "[\"/tmp/a.txt\"]"},
+        {"sampleBytes", "0"},  {"mode", "\"words\""},
+        {"workers", "2"},      {"chunkSize", "4194304"},
+        {"words", "10"},       {"distinctWords", "4"},
     };
     QByteArrayList parts;
     for (const auto &[key, text] : fields) {

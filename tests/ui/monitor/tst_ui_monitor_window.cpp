@@ -24,8 +24,8 @@
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QTabWidget>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QToolButton>
 
 using namespace MonitorTest;
@@ -345,9 +345,8 @@ void TestUiMonitorWindow::splitterIsSavedWhenMoved()
         QTest::mouseMove(handle, grip - QPoint(0, 60));
         QTest::mouseRelease(handle, Qt::LeftButton, {}, grip - QPoint(0, 60));
         moved = split->sizes();
-        QVERIFY2(moved.first() < before.first(), qPrintable(QStringLiteral("%1 -> %2")
-                                                                .arg(before.first())
-                                                                .arg(moved.first())));
+        QVERIFY2(moved.first() < before.first(),
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before.first()).arg(moved.first())));
     } // destroyed without a close: as a crash or a logout would leave it
 
     auto window = makeWindow();
@@ -378,9 +377,8 @@ void TestUiMonitorWindow::finishedCardShowsWhole()
     QVERIFY(card && area);
     QLabel *status = card->statusLabel();
     QVERIFY(!status->text().isEmpty());
-    const auto shown = [&] {
-        return QRect(status->mapTo(area->viewport(), QPoint(0, 0)), status->size());
-    };
+    const auto shown
+        = [&] { return QRect(status->mapTo(area->viewport(), QPoint(0, 0)), status->size()); };
     const auto where = [&] {
         const QRect r = shown();
         return QStringLiteral("status %1,%2 %3x%4 in a viewport of %5x%6")
