@@ -38,6 +38,7 @@
 #include <QtConcurrent>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -184,8 +185,11 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
     connect(&m_exportWatcher, &QFutureWatcherBase::finished, this, [this] {
         m_export->setEnabled(bool(m_result));
         const QString error = m_exportWatcher.result();
+        const std::shared_ptr<const CountResult> written = std::exchange(m_exporting, nullptr);
         if (!error.isEmpty())
             QMessageBox::warning(this, tr("Export"), error);
+        else
+            Q_EMIT exported(written, m_exportPath, m_exportAll);
     });
     connect(&m_queryWatcher, &QFutureWatcherBase::finished, this, [this] {
         if (m_queryWatcher.isCanceled())
@@ -503,6 +507,9 @@ void ResultsExplorer::exportRows(bool shownRowsOnly)
         return;
     // Millions of rows take a while to write: not on the GUI thread.
     m_export->setEnabled(false);
+    m_exporting = m_result;
+    m_exportPath = path;
+    m_exportAll = !shownRowsOnly || !m_model->rows();
     m_exportWatcher.setFuture(
         QtConcurrent::run(writeRows, m_result, rowsToExport(shownRowsOnly), path));
 }

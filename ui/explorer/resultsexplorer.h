@@ -78,6 +78,8 @@ public:
 Q_SIGNALS:
     //! A sort or filter was applied (or a new result shown and indexed).
     void viewUpdated();
+    //! Export wrote \a result's rows to \a path: all of them, or only those shown.
+    void exported(std::shared_ptr<const CountResult> result, const QString &path, bool allRows);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -105,6 +107,9 @@ private:
     QFutureWatcher<std::shared_ptr<const ResultIndex>> m_indexWatcher;
     QFutureWatcher<std::shared_ptr<QueryOutput>> m_queryWatcher;
     QFutureWatcher<QString> m_exportWatcher; // the error, empty when written
+    std::shared_ptr<const CountResult> m_exporting; // what m_exportWatcher writes, and where
+    QString m_exportPath;
+    bool m_exportAll = false;
 
     ResultsModel *m_model = nullptr;
     QLineEdit *m_filter = nullptr;

@@ -85,6 +85,27 @@ JobCard::JobCard(std::shared_ptr<const CountResult> result, const QString &title
     updateOpened();
 }
 
+JobCard::JobCard(const JobRecord &record, QWidget *parent)
+    : QFrame(parent)
+    , m_record(record)
+    , m_historyId(record.id)
+{
+    createWidgets();
+    m_title->setToolTip(record.spec.paths.join(QLatin1Char('\n')));
+    // Its work is over: no bars to fill, nothing to pause or cancel; it can run again.
+    for (QWidget *w : findChildren<QWidget *>()) {
+        if (w->property("phaseRow").toBool())
+            w->hide();
+    }
+    m_pauseButton->setEnabled(false);
+    m_pauseButton->hide();
+    m_cancelButton->setEnabled(false);
+    m_cancelButton->hide();
+    m_earlier->show();
+    updateEndButtons();
+    updateRecord();
+}
+
 void JobCard::createWidgets()
 {
     setObjectName(QStringLiteral("jobCard"));
@@ -118,6 +139,10 @@ void JobCard::createWidgets()
     m_retryButton->setObjectName(QStringLiteral("retryButton"));
     m_retryButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_retryButton->hide();
+    m_openButton = new QPushButton(this);
+    m_openButton->setObjectName(QStringLiteral("openResultButton"));
+    m_openButton->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    m_openButton->hide();
     // Shown only once nothing runs: a running job is stopped by Cancel, never by removing it.
     m_removeButton = new QToolButton(this);
     m_removeButton->setObjectName(QStringLiteral("removeButton"));
@@ -133,6 +158,7 @@ void JobCard::createWidgets()
     header->addWidget(m_pauseButton);
     header->addWidget(m_cancelButton);
     header->addWidget(m_retryButton);
+    header->addWidget(m_openButton);
     header->addWidget(m_removeButton);
 
     auto *grid = new QGridLayout;
@@ -177,6 +203,12 @@ void JobCard::createWidgets()
     m_reading->setPalette(muted);
     m_reading->hide();
 
+    // When an earlier session's job ran, and its problems: it has no file list to show them.
+    m_earlier = new ElidedLabel(this);
+    m_earlier->setObjectName(QStringLiteral("jobEarlier"));
+    m_earlier->setPalette(muted);
+    m_earlier->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
     layout->setSpacing(6);
@@ -184,6 +216,7 @@ void JobCard::createWidgets()
     layout->addLayout(grid);
     layout->addWidget(m_status);
     layout->addWidget(m_reading);
+    layout->addWidget(m_earlier);
 
     m_texts.add([this, labels] {
         m_title->setText(title());
@@ -196,6 +229,8 @@ void JobCard::createWidgets()
         m_retryButton->setText(tr("Retry"));
         m_retryButton->setAccessibleName(tr("Run this job again"));
         m_retryButton->setToolTip(tr("Run this job again with the same inputs and options"));
+        m_openButton->setText(tr("Open Counts"));
+        m_openButton->setToolTip(tr("Open the counts this job saved to a file"));
         m_removeButton->setAccessibleName(tr("Remove this job"));
         m_removeButton->setToolTip(tr("Remove this job and free its results (Del)"));
         const QString names[PhaseCount] = {tr("Scan"), tr("Count"), tr("Merge"), tr("Sort")};
@@ -207,6 +242,8 @@ void JobCard::createWidgets()
     connect(m_problems, &QPushButton::clicked, this, [this] { Q_EMIT problemsClicked(this); });
     connect(m_retryButton, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(this); });
     connect(m_removeButton, &QToolButton::clicked, this, [this] { Q_EMIT removeRequested(this); });
+    connect(m_openButton, &QPushButton::clicked, this,
+            [this] { Q_EMIT openResultRequested(this); });
 }
 
 void JobCard::changeEvent(QEvent *event)
@@ -215,6 +252,8 @@ void JobCard::changeEvent(QEvent *event)
         m_texts.retranslate();
         if (m_opened)
             updateOpened();
+        if (m_record)
+            updateRecord();
         if (m_job) { // the state, bars and status line are written anew in the new language
             updateProgress(m_last);
             if (m_job->isFinished())
@@ -246,7 +285,71 @@ QString JobCard::title() const
 {
     if (m_opened)
         return m_openedTitle;
-    return titleFor(m_job ? m_job->spec() : JobSpec());
+    return titleFor(retrySpec());
+}
+
+JobSpec JobCard::retrySpec() const
+{
+    if (m_record)
+        return m_record->spec;
+    return m_job ? m_job->spec() : JobSpec();
+}
+
+void JobCard::updateRecord()
+{
+    const JobRecord &r = *m_record;
+    QString state;
+    QColor color = QColor(0xc0, 0x39, 0x2b);
+    switch (r.state) {
+    case JobRecord::Done:
+        state = ProgressFormat::stateName(CountJob::Done);
+        color = QColor(0x1b, 0x8a, 0x2f);
+        break;
+    case JobRecord::Cancelled:
+        state = ProgressFormat::stateName(CountJob::Cancelled);
+        break;
+    case JobRecord::Failed:
+        state = ProgressFormat::stateName(CountJob::Failed);
+        break;
+    case JobRecord::Interrupted:
+        state = tr("Interrupted");
+        color = QColor(0xb3, 0x6b, 0x00);
+        break;
+    }
+    QPalette pal = m_state->palette();
+    pal.setColor(QPalette::WindowText, color);
+    m_state->setPalette(pal);
+    m_state->setText(state);
+    m_state->setAccessibleName(tr("State: %1").arg(state));
+
+    switch (r.state) {
+    case JobRecord::Done: {
+        // The summary the status bar gave when the job ended, from the figures kept.
+        CountResult summary;
+        summary.totals = r.totals;
+        m_status->setText(ProgressFormat::summaryLine(summary));
+        break;
+    }
+    case JobRecord::Cancelled:
+        m_status->setText(tr("Cancelled: no counts"));
+        break;
+    case JobRecord::Failed:
+        m_status->setText(r.errorText);
+        break;
+    case JobRecord::Interrupted:
+        m_status->setText(tr("WordMill quit before this job ended: no counts"));
+        break;
+    }
+    const QString when = QLocale().toString(r.when.toLocalTime(), QLocale::ShortFormat);
+    QString earlier = tr("From an earlier session, %1").arg(when);
+    if (r.totals.filesSkipped > 0)
+        earlier += QStringLiteral(" · ")
+            + ProgressFormat::withCount(
+                       tr("%n file(s) could not be counted", nullptr, int(r.totals.filesSkipped)),
+                       r.totals.filesSkipped);
+    m_earlier->setText(earlier);
+    m_earlier->setToolTip(r.resultPath.isEmpty() ? QString()
+                                                 : tr("Counts saved to %1").arg(r.resultPath));
 }
 
 void JobCard::updateOpened()
@@ -322,7 +425,14 @@ void JobCard::contextMenuEvent(QContextMenuEvent *event)
         retry = menu.addAction(m_retryButton->text());
         retry->setEnabled(isRetryable());
         menu.addSeparator();
+    } else if (m_record) {
+        retry = menu.addAction(m_retryButton->text());
     }
+    QAction *open = nullptr;
+    if (m_openButton->isVisible())
+        open = menu.addAction(m_openButton->text());
+    if (m_record)
+        menu.addSeparator();
     QAction *up = nullptr;
     QAction *down = nullptr;
     QAction *hold = nullptr;
@@ -345,6 +455,8 @@ void JobCard::contextMenuEvent(QContextMenuEvent *event)
         m_cancelButton->click();
     else if (chosen == retry)
         Q_EMIT retryRequested(this);
+    else if (chosen == open)
+        Q_EMIT openResultRequested(this);
     else if (chosen == remove)
         Q_EMIT removeRequested(this);
     else if (chosen == up)
@@ -374,6 +486,8 @@ void JobCard::setHeld(bool held)
 
 bool JobCard::isRetryable() const
 {
+    if (m_record)
+        return true;
     return m_job && (m_job->state() == CountJob::Cancelled || m_job->state() == CountJob::Failed);
 }
 
@@ -386,6 +500,9 @@ void JobCard::updateEndButtons()
         m_cancelButton->setVisible(!ended);
     }
     m_retryButton->setVisible(isRetryable());
+    // Checked when the card is made: a file deleted since then is refused by Open Results.
+    m_openButton->setVisible(m_record && !m_record->resultPath.isEmpty()
+                             && QFileInfo::exists(m_record->resultPath));
     m_removeButton->setVisible(ended);
 }
 

@@ -3,11 +3,13 @@
 
 #include "core/engine/countjob.h"
 #include "core/format/retranslator.h"
+#include "ui/monitor/jobrecord.h"
 
 #include <QFrame>
 #include <QPointer>
 
 #include <deque>
+#include <optional>
 
 class ElidedLabel;
 class QLabel;
@@ -21,6 +23,8 @@ class QToolButton;
 
     Result files opened and merged (File ▸ Open Results) get a card too, selectable like a job's:
     no job, no bars or buttons, and a line saying how many files were merged into how many words.
+    So do the jobs of an earlier session, from the job history: how they ended, when, their
+    summary, Retry, and Open Counts when the counts were exported to a file that still exists.
 */
 class JobCard final : public QFrame
 {
@@ -34,10 +38,19 @@ public:
     //! A card for result files opened and merged into \a result, named \a title.
     JobCard(std::shared_ptr<const CountResult> result, const QString &title,
             QWidget *parent = nullptr);
+    //! A card for a job of an earlier session, as the job history kept it.
+    explicit JobCard(const JobRecord &record, QWidget *parent = nullptr);
 
     CountJob *job() const { return m_job; }
     //! The opened result a card without a job shows; null for a job's card.
     std::shared_ptr<const CountResult> openedResult() const { return m_opened; }
+    //! The job of an earlier session this card shows; null for a job of this session.
+    const JobRecord *record() const { return m_record ? &*m_record : nullptr; }
+    //! The job history's record of this card's job; empty if it has none.
+    QString historyId() const { return m_historyId; }
+    void setHistoryId(const QString &id) { m_historyId = id; }
+    //! What Retry runs: the job's inputs and options.
+    JobSpec retrySpec() const;
     QString title() const;
     bool isSelected() const { return m_selected; }
     void setSelected(bool selected);
@@ -49,9 +62,12 @@ public:
     QToolButton *removeButton() const { return m_removeButton; }
     //! Shown when the job was cancelled or failed.
     QPushButton *retryButton() const { return m_retryButton; }
+    //! Shown on an earlier session's card when its exported counts can still be opened.
+    QPushButton *openButton() const { return m_openButton; }
     //! True when the card can go without stopping any work: its job ended, or it has none.
     bool isRemovable() const;
-    //! True when the job was cancelled or failed, so that running it again makes sense.
+    //! True when the job was cancelled or failed, or is from an earlier session, so that
+    //! running it again makes sense.
     bool isRetryable() const;
     //! A queued job kept back by its queue (JobQueue::setHeld()): the state says "Held".
     void setHeld(bool held);
@@ -62,6 +78,8 @@ public:
     QLabel *statusLabel() const { return m_status; }
     //! "Reading NAME" while the job counts several inputs; hidden otherwise.
     ElidedLabel *readingLabel() const { return m_reading; }
+    //! "From an earlier session, DATE" on an earlier session's card; hidden otherwise.
+    ElidedLabel *earlierLabel() const { return m_earlier; }
     QString statusText() const;
     QString stateText() const;
 
@@ -79,6 +97,8 @@ Q_SIGNALS:
     void moveRequested(JobCard *card, int steps);
     //! The context menu asked to hold or release this queued job.
     void holdRequested(JobCard *card, bool held);
+    //! Open Counts asked for the result file of an earlier session's job.
+    void openResultRequested(JobCard *card);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -94,6 +114,7 @@ private:
 
     void createWidgets();
     void updateOpened();
+    void updateRecord();
 
     void updateProgress(const JobProgress &progress);
     void updateStatusLine();
@@ -107,14 +128,18 @@ private:
     QPointer<CountJob> m_job;
     std::shared_ptr<const CountResult> m_opened;
     QString m_openedTitle;
+    std::optional<JobRecord> m_record;
+    QString m_historyId;
     ElidedLabel *m_title = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_status = nullptr;
     ElidedLabel *m_reading = nullptr; // "Reading chapter3.txt" while a job of several files counts
+    ElidedLabel *m_earlier = nullptr;
     QPushButton *m_problems = nullptr;
     QPushButton *m_pauseButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_retryButton = nullptr;
+    QPushButton *m_openButton = nullptr;
     QToolButton *m_removeButton = nullptr;
     QProgressBar *m_bars[PhaseCount] = {};
     QLabel *m_barTexts[PhaseCount] = {};

@@ -45,6 +45,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace {
@@ -186,12 +187,32 @@ MainWindow::MainWindow(QWidget *parent)
     readSettings();
     // Saved as they change, not only on a clean close: a logout or a crash must not lose them.
     connect(m_options, &OptionsPanel::optionsChanged, this, &MainWindow::writeOptions);
+    connect(right, &QSplitter::splitterMoved, this, &MainWindow::writeSplitters);
+    connect(main, &QSplitter::splitterMoved, this, &MainWindow::writeSplitters);
+    connect(m_explorer, &ResultsExplorer::exported, this,
+            [this](const std::shared_ptr<const CountResult> &result, const QString &path,
+                   bool allRows) {
+                // Only the whole table is the job's counts; shown rows are a filtered subset.
+                for (JobCard *card : std::as_const(m_cards)) {
+                    if (allRows && card->job() && card->job()->result() == result) {
+                        std::optional<JobRecord> record = m_history.find(card->historyId());
+                        if (!record)
+                            return;
+                        record->resultPath = QFileInfo(path).absoluteFilePath();
+                        m_history.put(*record);
+                        saveHistory();
+                        return;
+                    }
+                }
+            });
+    restoreHistory();
 }
 
 MainWindow::~MainWindow()
 {
     // Cancelling a queued job emits finished() at once, and the handlers use this window: end
     // the jobs while it is whole, not when ~QWidget deletes the queue after MainWindow is gone.
+    m_closing = true;
     delete m_queue;
     m_queue = nullptr;
 }
@@ -517,13 +538,31 @@ void MainWindow::insertCard(JobCard *card)
     connect(card, &JobCard::retryRequested, this, &MainWindow::retry);
     connect(card, &JobCard::moveRequested, this, &MainWindow::moveCard);
     connect(card, &JobCard::holdRequested, this, &MainWindow::holdCard);
+    connect(card, &JobCard::openResultRequested, this, [this](JobCard *c) {
+        if (const JobRecord *record = c->record())
+            openResults({record->resultPath});
+    });
     connect(card, &JobCard::problemsClicked, this, [this](JobCard *c) {
         selectCard(c);
         m_tabs->setCurrentIndex(0);
     });
+    // A card grows as its job runs and ends (bar texts, the status line): the selected one is
+    // kept whole in view as it does, not left cut where it was when it was queued.
+    card->installEventFilter(this);
     selectCard(card);
     updateJobActions();
     QTimer::singleShot(0, card, [this, card] { m_jobsArea->ensureWidgetVisible(card); });
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize && watched == m_selected) {
+        // Once the panel's layout has settled around the new size, or the scroll range is old.
+        QTimer::singleShot(0, m_selected, [this, card = m_selected.data()] {
+            m_jobsArea->ensureWidgetVisible(card, 0, m_jobsLayout->spacing());
+        });
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 bool MainWindow::removeCard(JobCard *card)
@@ -558,6 +597,8 @@ bool MainWindow::removeCard(JobCard *card)
     // later. Its job goes now; the card only watches it through a QPointer.
     connect(card, &QObject::destroyed, this, [] { MemoryRelease::giveBackFreedMemory(); });
     card->deleteLater();
+    if (m_history.remove(card->historyId()))
+        saveHistory();
     if (CountJob *job = card->job())
         m_queue->remove(job);
     updateJobActions();
@@ -577,7 +618,7 @@ CountJob *MainWindow::retry(JobCard *card)
 {
     if (!card || !card->isRetryable())
         return nullptr;
-    const JobSpec spec = card->job()->spec();
+    const JobSpec spec = card->retrySpec();
     CountJob *job = m_queue->enqueue(spec);
     statusBar()->showMessage(tr("Started again: %1").arg(JobCard::titleFor(spec)), 5000);
     return job;
@@ -665,8 +706,75 @@ void MainWindow::addCard(CountJob *job)
             result ? ProgressFormat::summaryLine(*result)
                    : tr("%1: %2").arg(JobCard::titleFor(card->job()->spec()), card->stateText()));
         updateJobActions();
+        recordJob(card);
     });
     insertCard(card);
+    // Recorded as interrupted until it ends, so that a crash or a logout leaves it so too.
+    recordJob(card);
+}
+
+void MainWindow::recordJob(JobCard *card)
+{
+    const CountJob *job = card->job();
+    // A stream (standard input) cannot be read again: nothing to show or retry next time.
+    if (!job || job->spec().inputStream >= 0 || m_closing)
+        return;
+    JobRecord record;
+    if (card->historyId().isEmpty())
+        card->setHistoryId(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    else if (std::optional<JobRecord> kept = m_history.find(card->historyId()))
+        record = *kept; // keeps where its counts were exported
+    else
+        return; // pushed out of the history by newer jobs, or the history was unreadable
+    record.id = card->historyId();
+    record.when = QDateTime::currentDateTimeUtc();
+    record.spec = job->spec();
+    record.state = JobRecord::Interrupted;
+    if (job->isFinished()) {
+        switch (job->state()) {
+        case CountJob::Done:
+            record.state = JobRecord::Done;
+            break;
+        case CountJob::Failed:
+            record.state = JobRecord::Failed;
+            record.errorText = job->errorString();
+            break;
+        default:
+            record.state = JobRecord::Cancelled;
+            break;
+        }
+    }
+    if (const auto result = job->result())
+        record.totals = result->totals;
+    else
+        record.totals.filesSkipped = job->progress().filesSkipped;
+    m_history.put(record);
+    saveHistory();
+}
+
+void MainWindow::saveHistory()
+{
+    QString error;
+    if (!m_history.save(&error)) {
+        statusBar()->showMessage(tr("The job history could not be saved: %1").arg(error));
+        qWarning("Job history %s not saved: %s", qPrintable(m_history.path()), qPrintable(error));
+    }
+}
+
+void MainWindow::restoreHistory()
+{
+    QString error;
+    if (!m_history.load(&error)) {
+        // Set aside, not overwritten by the next save: it may still be worth reading by hand.
+        const QString path = m_history.path();
+        QFile::remove(path + QStringLiteral(".bad"));
+        QFile::rename(path, path + QStringLiteral(".bad"));
+        qWarning("Job history %s not read: %s", qPrintable(path), qPrintable(error));
+        statusBar()->showMessage(tr("The job history could not be read; it starts again empty"));
+        return;
+    }
+    for (const JobRecord &record : m_history.records())
+        insertCard(new JobCard(record, m_jobsArea->widget()));
 }
 
 void MainWindow::selectCard(JobCard *card)
@@ -920,11 +1028,17 @@ void MainWindow::writeSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    writeSplitters();
+    writeOptions();
+}
+
+void MainWindow::writeSplitters() const
+{
+    QSettings settings;
     if (auto *split = findChild<QSplitter *>(QStringLiteral("mainSplitter")))
         settings.setValue(QStringLiteral("window/mainSplitter"), split->saveState());
     if (auto *split = findChild<QSplitter *>(QStringLiteral("rightSplitter")))
         settings.setValue(QStringLiteral("window/rightSplitter"), split->saveState());
-    writeOptions();
 }
 
 void MainWindow::writeOptions() const
@@ -948,7 +1062,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
             event->ignore();
             return;
         }
-        // Workers stop at their next checkpoint; the jobs are destroyed with the window.
+        // Workers stop at their next checkpoint; the jobs are destroyed with the window. They
+        // stay "interrupted" in the history: they did not end, the session did.
+        m_closing = true;
         m_queue->cancelAll();
     }
     writeSettings();
@@ -957,6 +1073,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::stopJobsAndQuit()
 {
+    m_closing = true;
     m_queue->cancelAll();
     writeSettings();
     // Leaves every event loop, a dialog's too. Not quit(): in Qt 6 it closes the windows

@@ -4,6 +4,7 @@
 #include "core/format/retranslator.h"
 #include "core/results/resultmergetask.h"
 #include "ui/monitor/jobcard.h"
+#include "ui/monitor/jobhistory.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -61,9 +62,11 @@ public:
         nothing, for a job that is queued or running: that work is stopped only by Cancel.
     */
     bool removeCard(JobCard *card);
-    //! Removes every card whose job has ended (Done, Cancelled, Failed) and every opened result.
+    //! Removes every card whose job has ended (Done, Cancelled, Failed), every opened result and
+    //! every earlier session's job.
     void clearFinished();
-    //! Runs a cancelled or failed job again, same inputs and options, on a new card.
+    //! Runs a cancelled or failed job, or one of an earlier session, again, same inputs and
+    //! options, on a new card.
     CountJob *retry(JobCard *card);
     //! Starts a queued job sooner (\a steps < 0) or later; its card moves with it.
     bool moveCard(JobCard *card, int steps);
@@ -96,12 +99,20 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
     QMenu *createViewMenu();
     void setLanguage(const QString &code);
     void addCard(CountJob *job);
+    //! Cards for the jobs of earlier sessions, from the job history.
+    void restoreHistory();
+    //! Keeps how \a card's job stands in the job history, and writes the history.
+    void recordJob(JobCard *card);
+    void saveHistory();
+    //! The window's splitters, saved as soon as one is moved.
+    void writeSplitters() const;
     void updateJobActions();
     void reorderCards();
     void insertCard(JobCard *card);
@@ -152,5 +163,8 @@ private:
     QAction *m_startSooner = nullptr;
     QAction *m_startLater = nullptr;
     QAction *m_holdSelected = nullptr;
+    JobHistory m_history;
+    // Set once the window goes: jobs cancelled by quitting stay "interrupted" in the history.
+    bool m_closing = false;
     Retranslator m_texts;
 };

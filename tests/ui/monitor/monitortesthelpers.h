@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Helpers shared by the monitor's widget tests (tst_ui_monitor_*): settings of the test's own, a
-// shown window, waiting for a job to count, and what the results table shows.
+// Helpers shared by the monitor's widget tests (tst_ui_monitor_*): settings and a job history of
+// the test's own, a shown window, waiting for a job to count, and what the results table shows.
 
 #include "core/engine/countjob.h"
 #include "core/format/translations.h"
 #include "tests/common/testfiles.h"
 #include "ui/explorer/resultsmodel.h"
+#include "ui/monitor/jobhistory.h"
 #include "ui/monitor/mainwindow.h"
 #include "ui/monitor/optionspanel.h"
 
@@ -63,23 +64,40 @@ inline bool waitUntilCounting(CountJob *job, int timeoutMs = WorkTimeoutMs)
     return true;
 }
 
-// What every monitor test case sets up first: the window's settings kept in \a config, out of
-// the user's.
+// The data folder of the test executable (the job history goes there), out of the user's.
+inline const QTemporaryDir &dataHome()
+{
+    static const QTemporaryDir dir;
+    return dir;
+}
+
+// What every monitor test case sets up first: the window's settings kept in \a config and its
+// job history in dataHome(), out of the user's.
 inline void initMonitorTestCase(const QTemporaryDir &config)
 {
     QVERIFY(config.isValid());
+    QVERIFY(dataHome().isValid());
     // Keep the window's settings out of the user's: no QSettings exists yet, so the path holds.
+    // Not QStandardPaths::setTestModeEnabled(): it puts both under ~/.qttest of the real home.
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(config.path()));
+    qputenv("XDG_DATA_HOME", QFile::encodeName(dataHome().path()));
     QCoreApplication::setOrganizationName(QStringLiteral("WordMillTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_ui_monitor"));
     QVERIFY(QSettings().fileName().startsWith(config.path()));
+    QVERIFY(JobHistory::defaultPath().startsWith(dataHome().path()));
     Translations::install(
         QStringLiteral("en")); // as the program does in English: "2 files", not "2 file(s)"
 }
 
+// Whether makeWindow() starts from an empty job history, as a first run does, or shows the jobs
+// the windows before it kept (a restart).
+enum class History { Cleared, Kept };
+
 // A shown, exposed window with options fixed for repeatable runs.
-inline std::unique_ptr<MainWindow> makeWindow()
+inline std::unique_ptr<MainWindow> makeWindow(History history = History::Cleared)
 {
+    if (history == History::Cleared)
+        QFile::remove(JobHistory::defaultPath());
     auto window = std::make_unique<MainWindow>();
     window->options()->setWorkers(2);
     window->options()->setMode(CountingMode::Words);

@@ -5,6 +5,7 @@
 // window fits the screen.
 
 #include "tests/ui/monitor/monitortesthelpers.h"
+#include "ui/explorer/resultsexplorer.h"
 #include "ui/monitor/jobcard.h"
 
 #include <QAbstractButton>
@@ -22,7 +23,9 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QToolButton>
 
 using namespace MonitorTest;
@@ -45,6 +48,8 @@ private Q_SLOTS:
     void firstWindowFitsTheScreen();
     void titleShowsProgressWhileAJobRuns();
     void optionsAreSavedWhenChanged();
+    void splitterIsSavedWhenMoved();
+    void finishedCardShowsWhole();
 
 private:
     QTemporaryDir m_config;
@@ -318,6 +323,74 @@ void TestUiMonitorWindow::optionsAreSavedWhenChanged()
     const QByteArray saved = file.readAll();
     QVERIFY2(saved.contains("workers=3"), saved.constData());
     QVERIFY2(saved.contains("mode=whitespace"), saved.constData());
+}
+
+// Issue 11: the line between the jobs and the results could be dragged, but where it was left
+// was saved only on a clean close.
+void TestUiMonitorWindow::splitterIsSavedWhenMoved()
+{
+    QList<int> moved;
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        auto *split = window->findChild<QSplitter *>(QStringLiteral("rightSplitter"));
+        QVERIFY(split);
+        const QList<int> before = split->sizes();
+        QSplitterHandle *handle = split->handle(1);
+        QVERIFY(handle && handle->isVisible());
+        // Dragged up by 60 pixels, as a person does (the results are at their smallest).
+        const QPoint grip = handle->rect().center();
+        QTest::mousePress(handle, Qt::LeftButton, {}, grip);
+        QTest::mouseMove(handle, grip - QPoint(0, 30));
+        QTest::mouseMove(handle, grip - QPoint(0, 60));
+        QTest::mouseRelease(handle, Qt::LeftButton, {}, grip - QPoint(0, 60));
+        moved = split->sizes();
+        QVERIFY2(moved.first() < before.first(),
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before.first()).arg(moved.first())));
+    } // destroyed without a close: as a crash or a logout would leave it
+
+    auto window = makeWindow();
+    QVERIFY(window);
+    auto *split = window->findChild<QSplitter *>(QStringLiteral("rightSplitter"));
+    QVERIFY(split);
+    QCOMPARE(split->sizes(), moved);
+}
+
+// Issue 11: at the default size the status line of the selected card, once its job had
+// finished, was cut at the bottom of the jobs panel (docs/screenshots/monitor-files.png): the
+// panel scrolled to the card when it was queued, and the card grew as it ran.
+void TestUiMonitorWindow::finishedCardShowsWhole()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->resize(1100, 720); // the first window's size (the offscreen screen is large enough)
+    CountJob *sample = window->startSample(qint64(2) << 20);
+    const QString path = m_dir->filePath(QStringLiteral("short.txt"));
+    QVERIFY(writeFile(path, "one two three\n"));
+    window->addInputs({path, m_dir->filePath(QStringLiteral("missing.txt"))});
+    CountJob *files = window->startJob();
+    QVERIFY(sample && files);
+    QTRY_VERIFY_WITH_TIMEOUT(sample->isFinished() && files->isFinished(), WorkTimeoutMs);
+    JobCard *card = window->cardFor(files);
+    QCOMPARE(window->selectedCard(), card);
+    auto *area = window->findChild<QScrollArea *>(QStringLiteral("jobsPanel"));
+    QVERIFY(card && area);
+    QLabel *status = card->statusLabel();
+    QVERIFY(!status->text().isEmpty());
+    const auto shown
+        = [&] { return QRect(status->mapTo(area->viewport(), QPoint(0, 0)), status->size()); };
+    const auto where = [&] {
+        const QRect r = shown();
+        return QStringLiteral("status %1,%2 %3x%4 in a viewport of %5x%6")
+            .arg(r.x())
+            .arg(r.y())
+            .arg(r.width())
+            .arg(r.height())
+            .arg(area->viewport()->width())
+            .arg(area->viewport()->height());
+    };
+    QTRY_VERIFY2(area->viewport()->rect().contains(shown()), qPrintable(where()));
+    QVERIFY(status->height() >= status->sizeHint().height()); // and tall enough for its text
 }
 
 QTEST_MAIN(TestUiMonitorWindow)
