@@ -70,9 +70,10 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
     m_hideStopWords = new QCheckBox(this);
     m_hideStopWords->setObjectName(QStringLiteral("stopWordsCheck"));
     auto *editStop = new QToolButton(this);
-    m_export = new QToolButton(this);
+    // A push button, not a tool button: a QToolButton with an instant popup leaves no room for
+    // the menu arrow that the style draws over its text, which cut "Export" and "Exportar".
+    m_export = new QPushButton(this);
     m_export->setObjectName(QStringLiteral("exportButton"));
-    m_export->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(m_export);
     QAction *exportShown = exportMenu->addAction(QString(), this, [this] { exportRows(true); });
     QAction *exportAll = exportMenu->addAction(QString(), this, [this] { exportRows(false); });
@@ -120,7 +121,6 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
             &ResultsExplorer::fitColumnsToHeaders);
     auto *copy = new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
     connect(copy, &QShortcut::activated, this, &ResultsExplorer::copySelection);
-        m_view, [this] { copySelection(); }, exportShown);
 
     m_topChart = new TopWordsChart(this);
     m_zipfChart = new ZipfChart(this);

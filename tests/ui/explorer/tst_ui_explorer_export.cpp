@@ -9,9 +9,11 @@
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
+#include <QScopeGuard>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
-#include <QToolButton>
 
 using namespace ExplorerTest;
 
@@ -60,6 +62,8 @@ private Q_SLOTS:
     void defaultFormat_data();
     void defaultFormat();
     void exportDialog();
+    void exportButtonFits_data();
+    void exportButtonFits();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -404,7 +408,7 @@ void TestUiExplorerExport::exportDialog()
 {
     const auto explorer = makeExplorer();
     QVERIFY(explorer);
-    auto *button = explorer->findChild<QToolButton *>(QStringLiteral("exportButton"));
+    auto *button = explorer->findChild<QPushButton *>(QStringLiteral("exportButton"));
     QVERIFY(button && button->menu());
     QString suggested;
     QString filter;
@@ -438,6 +442,39 @@ void TestUiExplorerExport::exportDialog()
     const QString path = m_dir->filePath(QStringLiteral("mine.csv"));
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path) && button->isEnabled(), WorkTimeoutMs);
     QVERIFY(readAll(path).startsWith("rank,word,count,share %,cumulative %\r\n1,the,6,24.00,"));
+}
+
+void TestUiExplorerExport::exportButtonFits_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("Export");
+    QTest::newRow("es") << QStringLiteral("es") << QStringLiteral("Exportar");
+}
+
+// The Export button shows its whole text with the menu arrow beside it, not over its end: a
+// QToolButton with an instant popup had no room for the arrow and cut "Export" short.
+void TestUiExplorerExport::exportButtonFits()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, text);
+    Translations::install(language);
+    const auto english = qScopeGuard([] { Translations::install(QStringLiteral("en")); });
+    const auto explorer = makeExplorer();
+    QVERIFY(explorer);
+    auto *button = explorer->findChild<QAbstractButton *>(QStringLiteral("exportButton"));
+    QVERIFY(button);
+    QCOMPARE(QString(button->text()).remove(QLatin1Char('&')), text);
+    // Room for the text, the arrow beside it and the button's margins on both sides.
+    const QStyle *style = button->style();
+    const int needed = button->fontMetrics().horizontalAdvance(text)
+        + style->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, button)
+        + 2 * style->pixelMetric(QStyle::PM_ButtonMargin, nullptr, button);
+    QVERIFY2(button->width() >= needed,
+             qPrintable(QStringLiteral("%1 px wide, %2 needed").arg(button->width()).arg(needed)));
+    // And the whole button lies inside the explorer.
+    QVERIFY(
+        explorer->rect().contains(QRect(button->mapTo(explorer.get(), QPoint()), button->size())));
 }
 
 QTEST_MAIN(TestUiExplorerExport)
