@@ -7,6 +7,7 @@
 #include "core/results/resultindex.h"
 #include "core/results/resultwriter.h"
 #include "ui/explorer/resultsmodel.h"
+#include "ui/explorer/resultstablemenu.h"
 #include "ui/explorer/stopwords.h"
 #include "ui/explorer/topwordschart.h"
 #include "ui/explorer/zipfchart.h"
@@ -121,6 +122,8 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
             &ResultsExplorer::fitColumnsToHeaders);
     auto *copy = new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
     connect(copy, &QShortcut::activated, this, &ResultsExplorer::copySelection);
+    new ResultsTableMenu(
+        m_view, [this] { copySelection(); }, exportShown);
 
     m_topChart = new TopWordsChart(this);
     m_zipfChart = new ZipfChart(this);
