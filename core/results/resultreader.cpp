@@ -5,6 +5,7 @@
 #include "core/engine/outputorder.h"
 #include "core/engine/wordtable.h"
 #include "core/results/jsonresultparser.h"
+#include "core/results/resultwriter.h"
 #include "core/text/localpath.h"
 
 #include <QCoreApplication>
@@ -106,8 +107,17 @@ public:
         , m_stop(stop)
     { }
 
-    //! Reads the rest as the CSV that ResultWriter writes: its first line is the header.
-    void setCsv() { m_csv = true; }
+    /*!
+        Reads the rest as a CSV that ResultWriter writes: its first line is the header. Cells are
+        split at \a separator; \a table: a table CSV (writeTableCsv()), whose rows start with a
+        rank and end with shares, both skipped.
+    */
+    void setCsv(char separator, bool table)
+    {
+        m_csv = true;
+        m_separator = separator;
+        m_tableCsv = table;
+    }
 
     /*!
         Parses the complete lines of [begin, end); \a rest gets where the unparsed rest begins.
@@ -182,6 +192,17 @@ private:
             return true; // the header, checked by isCsv()
         if (p == e)
             return fail(Text::tr("an empty line"));
+        if (m_tableCsv) {
+            // The rank, digits: the reader ranks the words itself.
+            const char *rank = p;
+            while (p < e && isDigit(*p))
+                ++p;
+            if (p == rank || p == e || *p != m_separator)
+                return fail(Text::tr("no rank before the word"));
+            ++p;
+            if (p == e)
+                return fail(Text::tr("an empty word"));
+        }
         QByteArray quoted;
         const char *word = p;
         qsizetype length = 0;
@@ -200,15 +221,18 @@ private:
                 c = quote + 1;
                 break;
             }
-            if (c == e || *c != ',')
-                return fail(Text::tr("no comma after the quoted word"));
+            if (c == e || *c != m_separator)
+                return fail(m_separator == ',' ? Text::tr("no comma after the quoted word")
+                                               : Text::tr("no semicolon after the quoted word"));
             word = quoted.constData();
             length = quoted.size();
         } else {
             // An unquoted word never holds a comma: the first one ends it.
-            const auto *comma = static_cast<const char *>(std::memchr(p, ',', size_t(e - p)));
+            const auto *comma
+                = static_cast<const char *>(std::memchr(p, m_separator, size_t(e - p)));
             if (!comma)
-                return fail(Text::tr("no comma between word and count"));
+                return fail(m_separator == ',' ? Text::tr("no comma between word and count")
+                                               : Text::tr("no semicolon between word and count"));
             c = comma;
             length = comma - p;
         }
@@ -217,6 +241,14 @@ private:
         if (length >= 2 && word[0] == '\'' && std::memchr("=+-@\t\r", word[1], 6)) {
             ++word;
             --length;
+        }
+        if (m_tableCsv) {
+            // The shares after the count are the table's, worked out again from the counts.
+            const auto *shares
+                = static_cast<const char *>(std::memchr(c, m_separator, size_t(e - c)));
+            if (!shares)
+                return fail(Text::tr("no share after the count"));
+            e = shares;
         }
         return addRow(word, length, c, e);
     }
@@ -250,15 +282,32 @@ private:
     quint64 m_rows = 0;
     quint64 m_words = 0;
     bool m_csv = false;
+    bool m_tableCsv = false;
+    char m_separator = ',';
 };
 
-// True if \a head, the start of a file, is the CSV that ResultWriter writes: its first line,
-// after a UTF-8 BOM, is the header word,count.
-bool isCsv(QByteArrayView head)
+// True if \a head, the start of a file, is a CSV that ResultWriter writes: its first line, after
+// a UTF-8 BOM, is the header word,count or a table CSV's header (writeTableCsv()). Sets \a parser
+// to read it.
+bool isCsv(QByteArrayView head, RowParser *parser)
 {
     if (head.startsWith(Bom))
         head = head.sliced(Bom.size());
-    return head.startsWith("word,count\n") || head.startsWith("word,count\r\n");
+    const qsizetype lineEnd = head.indexOf('\n');
+    if (lineEnd < 0)
+        return false;
+    QByteArrayView header = head.first(lineEnd);
+    if (header.endsWith('\r'))
+        header.chop(1);
+    if (header == "word,count")
+        parser->setCsv(',', false);
+    else if (header == ResultWriter::tableCsvHeader(CsvDialect::Comma))
+        parser->setCsv(',', true);
+    else if (header == ResultWriter::tableCsvHeader(CsvDialect::Semicolon))
+        parser->setCsv(';', true);
+    else
+        return false;
+    return true;
 }
 
 // True if \a head, the start of a file, is JSON rather than TSV (see the header). An array is
@@ -296,8 +345,7 @@ bool parseData(QByteArrayView data, WordTable *table, QString *reason,
         return true;
     }
     RowParser tsv(table, stop);
-    if (isCsv(data))
-        tsv.setCsv();
+    isCsv(data, &tsv);
     const char *rest = nullptr;
     if (!tsv.parse(data.data() + (data.startsWith(Bom) ? Bom.size() : 0), data.data() + data.size(),
                    true, &rest))
@@ -369,8 +417,7 @@ bool parseOpenFile(QFile &file, WordTable *table, QString *reason,
                     return failWith(reason, Text::tr("read error: %1").arg(file.errorString()));
                 return parseData(data, table, reason, summary, stop);
             }
-            if (isCsv(head))
-                tsv.setCsv();
+            isCsv(head, &tsv);
             if (head.startsWith(Bom))
                 begin += Bom.size();
         }

@@ -21,8 +21,9 @@ struct CountResult;
     The format is told by the content, not the name. A file whose first line (after a UTF-8 BOM)
     is a TSV row, word<TAB>digits, is TSV, even when the word starts with '{' (a common token in
     whitespace mode); otherwise a file whose first byte after the BOM and any whitespace is '{'
-    (or '[', which then fails as JSON) is JSON; a file whose first line is the header word,count is
-    CSV; anything else is read as TSV and so fails with the line that is wrong.
+    (or '[', which then fails as JSON) is JSON; a file whose first line is the header word,count,
+    or a table CSV's header (ResultWriter::tableCsvHeader()), is CSV; anything else is read as
+    TSV and so fails with the line that is wrong.
 
     \list
     \li TSV: word<TAB>count lines. LF or CRLF line ends (a CR before the LF is dropped: words
@@ -37,6 +38,10 @@ struct CountResult;
         double quotes, quotes doubled inside; the ' written before a word starting with =, +, -,
         @, TAB or CR (so that spreadsheets do not run it as a formula) is taken off. Otherwise
         the rules of TSV, with "comma" for "TAB".
+    \li The explorer's table CSV (ResultWriter::writeTableCsv()): the header
+        rank,word,count,share %,cumulative % (or the same with ';', after a BOM), then rows of a
+        rank (digits), the word as in CSV above (quoted when it holds the separator), the count
+        and the shares. Ranks and shares are skipped: the reader ranks the words itself.
     \li JSON: an object with a "words" array of {"word": string, "count": whole number} and
         optionally "mode": "words" or "whitespace", "totalWords" and "distinctWords" (whole
         numbers: the sum of the counts and the number of entries, which must match them, or the

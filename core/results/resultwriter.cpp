@@ -2,6 +2,7 @@
 #include "core/results/resultwriter.h"
 
 #include "core/engine/countresult.h"
+#include "core/results/resultindex.h"
 #include "core/text/textdecoding.h"
 
 #include <QBuffer>
@@ -35,7 +36,7 @@ bool ResultWriter::parseFormat(const QString &name, ResultFormat *format)
     return true;
 }
 
-QByteArray ResultWriter::csvCell(QByteArrayView text)
+QByteArray ResultWriter::csvCell(QByteArrayView text, char separator)
 {
     QByteArray cell;
     cell.reserve(text.size() + 3);
@@ -45,7 +46,8 @@ QByteArray ResultWriter::csvCell(QByteArrayView text)
             cell.append('\'');
     }
     cell.append(text);
-    if (cell.contains('"') || cell.contains(',') || cell.contains('\r') || cell.contains('\n')) {
+    if (cell.contains('"') || cell.contains(separator) || cell.contains('\r')
+        || cell.contains('\n')) {
         cell.replace("\"", "\"\"");
         cell.prepend('"');
         cell.append('"');
@@ -182,6 +184,53 @@ bool ResultWriter::writeTsv(const WordTable &table, QIODevice *out)
     buffer.reserve(FlushBytes + 4096);
     for (qsizetype i = 0; i < table.size(); ++i) {
         appendTsvRow(buffer, table.word(i), table.entry(i).count);
+        if (buffer.size() >= FlushBytes) {
+            if (out->write(buffer) != buffer.size())
+                return false;
+            buffer.clear();
+        }
+    }
+    return out->write(buffer) == buffer.size();
+}
+
+QByteArray ResultWriter::tableCsvHeader(CsvDialect dialect)
+{
+    // Not translated: the reader knows a table CSV by it, whatever language wrote it.
+    QByteArray header("rank,word,count,share %,cumulative %");
+    if (dialect == CsvDialect::Semicolon)
+        header.replace(',', ';');
+    return header;
+}
+
+bool ResultWriter::writeTableCsv(const ResultIndex &index, const std::vector<quint32> &entries,
+                                 CsvDialect dialect, QIODevice *out)
+{
+    const CountResult &result = index.result();
+    const WordTable &table = *result.table;
+    const bool semicolon = dialect == CsvDialect::Semicolon;
+    const char separator = semicolon ? ';' : ',';
+    const double total = double(std::max<quint64>(1, result.totals.words));
+    const auto appendPercent = [semicolon](QByteArray &out, double value) {
+        QByteArray number = QByteArray::number(value, 'f', value < 10 ? 3 : 2);
+        if (semicolon)
+            number.replace('.', ',');
+        out.append(number);
+    };
+    QByteArray buffer;
+    buffer.reserve(FlushBytes + 4096);
+    if (semicolon)
+        buffer.append("\xEF\xBB\xBF");
+    buffer.append(tableCsvHeader(dialect)).append("\r\n");
+    for (const quint32 entry : entries) {
+        const quint64 count = table.entry(entry).count;
+        appendNumber(buffer, index.rank(entry));
+        buffer.append(separator).append(csvCell(table.word(entry), separator)).append(separator);
+        appendNumber(buffer, count);
+        buffer.append(separator);
+        appendPercent(buffer, 100.0 * double(count) / total);
+        buffer.append(separator);
+        appendPercent(buffer, 100.0 * double(index.cumulative(entry)) / total);
+        buffer.append("\r\n");
         if (buffer.size() >= FlushBytes) {
             if (out->write(buffer) != buffer.size())
                 return false;

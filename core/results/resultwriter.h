@@ -8,10 +8,20 @@
 #include <vector>
 
 class QIODevice;
+class ResultIndex;
 class WordTable;
 struct CountResult;
 
 enum class ResultFormat { Tsv, Csv, Json };
+
+/*!
+    How a table CSV (ResultWriter::writeTableCsv()) separates cells and writes decimals. Comma:
+    "24.00", as spreadsheets in English read it. Semicolon: "24,00" after a UTF-8 BOM, as Excel
+    and LibreOffice read a double-clicked CSV where the decimal separator is a comma (Spain):
+    they split cells at the list separator, which is ';' there, parse numbers with the decimal
+    comma, and without the BOM Excel would read the UTF-8 as Windows-1252 ("Ã¡rbol").
+*/
+enum class CsvDialect { Comma, Semicolon };
 
 /*!
     \brief Writes counts as TSV (word<TAB>count lines), CSV (RFC 4180, with a header, CRLF line
@@ -37,6 +47,18 @@ public:
     */
     static bool write(const CountResult &result, const std::vector<quint32> &entries,
                       ResultFormat format, QIODevice *out);
+    /*!
+        Writes the rows \a entries (as for write()) as the explorer's table shows them, a CSV
+        for spreadsheets in \a dialect: the header rank,word,count,share %,cumulative %, then
+        each row's rank in output order, word, count (digits only), share of all words and
+        cumulative share in percent (3 decimals below 10, 2 from 10 on, as the table shows
+        them), CRLF line ends. ResultReader reads it back (the word and count). False on write
+        error.
+    */
+    static bool writeTableCsv(const ResultIndex &index, const std::vector<quint32> &entries,
+                              CsvDialect dialect, QIODevice *out);
+    //! The header line of writeTableCsv() in \a dialect, without its line end.
+    static QByteArray tableCsvHeader(CsvDialect dialect);
     //! The rows \a entries (as for write()) as TSV bytes, word<TAB>count\n, for the clipboard.
     static QByteArray tsv(const CountResult &result, const std::vector<quint32> &entries);
 
@@ -52,8 +74,9 @@ public:
     */
     static void appendTsvRow(QByteArray &out, QByteArrayView word, quint64 count);
 
-    //! One CSV cell: formula-like starts get a ', then quoting where RFC 4180 needs it.
-    static QByteArray csvCell(QByteArrayView text);
+    //! One CSV cell: formula-like starts get a ', then quoting where RFC 4180 needs it (a quote,
+    //! a line end or \a separator inside).
+    static QByteArray csvCell(QByteArrayView text, char separator = ',');
     //! A JSON string literal; bytes that are not valid UTF-8 become the code point of that byte.
     static QByteArray jsonString(QByteArrayView text);
 };

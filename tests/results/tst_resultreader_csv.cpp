@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Reading back the CSV that the explorer's Export and ResultWriter write: the header, RFC 4180
-// quoting, the ' that guards formulas, and the errors of a CSV that is not one of ours.
+// quoting, the ' that guards formulas, the table CSV of rank, word, count and shares in both
+// dialects, and the errors of a CSV that is not one of ours.
 
+#include "core/results/resultindex.h"
 #include "core/results/resultreader.h"
 #include "tests/results/resultreadertesthelpers.h"
 
@@ -22,6 +24,8 @@ private Q_SLOTS:
     void csvErrors();
     void roundTrip_data();
     void roundTrip();
+    void tableRoundTrip_data();
+    void tableRoundTrip();
 
 private:
     QTemporaryDir m_dir;
@@ -56,6 +60,18 @@ void TestResultReaderCsv::csv_data()
         << QByteArray("word,count\r\na,1\r\n\"a\",2\r\n") << QByteArray("a\t3\n") << quint64(2);
     QTest::newRow("non-ASCII") << QByteArray("word,count\r\naño,2\r\n") << QByteArray("año\t2\n")
                                << quint64(1);
+    // The table CSV: ranks and shares are skipped, words and counts read.
+    QTest::newRow("table, comma") << QByteArray(
+        "rank,word,count,share %,cumulative %\r\n1,the,3,75.00,75.00\r\n"
+        "2,\"a,b\",1,25.00,100.00\r\n")
+                                  << QByteArray("the\t3\na,b\t1\n") << quint64(2);
+    QTest::newRow("table, semicolon, BOM, decimal comma")
+        << QByteArray("\xEF\xBB\xBFrank;word;count;share %;cumulative %\r\n1;the;3;75,00;75,00\r\n"
+                      "2;a,b;1;25,00;100,00\r\n3;\"x;y\";0;0,000;100,00\r\n")
+        << QByteArray("the\t3\na,b\t1\n") << quint64(3);
+    QTest::newRow("table, formula guard, quoted")
+        << QByteArray("rank;word;count;share %;cumulative %\n7;\"'=a;b\";2;1,000;9,000\n")
+        << QByteArray("=a;b\t2\n") << quint64(1);
 }
 
 void TestResultReaderCsv::csv()
@@ -95,6 +111,15 @@ void TestResultReaderCsv::csvErrors_data()
     row("empty word", "word,count\r\n,1\r\n", "r.csv: line 2: an empty word");
     row("cut short", "word,count\r\na,12",
         "r.csv: line 2: the file ends in the middle of a line (it was cut short?)");
+    row("table, no rank", "rank;word;count;share %;cumulative %\r\nthe;3;75,0;75,0\r\n",
+        "r.csv: line 2: no rank before the word");
+    row("table, no semicolon", "rank;word;count;share %;cumulative %\r\n1;the 3\r\n",
+        "r.csv: line 2: no semicolon between word and count");
+    row("table, no shares", "rank,word,count,share %,cumulative %\r\n1,the,3\r\n",
+        "r.csv: line 2: no share after the count");
+    row("table, commas for a semicolon header",
+        "rank;word;count;share %;cumulative %\r\n1,the,3,75.0,75.0\r\n",
+        "r.csv: line 2: no rank before the word");
 }
 
 void TestResultReaderCsv::csvErrors()
@@ -132,6 +157,38 @@ void TestResultReaderCsv::roundTrip()
     QVERIFY2(ResultReader::readData(csv, QStringLiteral("r.csv"), &table, &error),
              qPrintable(error));
     QCOMPARE(sortedTsv(table), written(result, ResultFormat::Tsv));
+}
+
+void TestResultReaderCsv::tableRoundTrip_data()
+{
+    QTest::addColumn<Rows>("rows");
+    QTest::addColumn<bool>("semicolon");
+    const Rows mixed {{"the", 5}, {"a,b", 3},        {"x;y", 3},  {"\"q\"", 2}, {"=sum", 2},
+                      {"-1", 1},  {"a\xC3\xB1o", 1}, {"'tis", 1}, {"1,5", 1},   {"2.5", 1}};
+    QTest::newRow("comma") << mixed << false;
+    QTest::newRow("semicolon") << mixed << true;
+}
+
+// What the explorer exports for spreadsheets, in either dialect, reads back as the same counts.
+void TestResultReaderCsv::tableRoundTrip()
+{
+    QFETCH(Rows, rows);
+    QFETCH(bool, semicolon);
+    const auto result
+        = std::make_shared<const CountResult>(makeResult(rows, CountingMode::Whitespace));
+    const ResultIndex index(result);
+    QByteArray csv;
+    QBuffer buffer(&csv);
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QVERIFY(ResultWriter::writeTableCsv(
+        index, result->order, semicolon ? CsvDialect::Semicolon : CsvDialect::Comma, &buffer));
+    WordTable table;
+    QString error;
+    ResultReader::FileSummary summary;
+    QVERIFY2(ResultReader::readData(csv, QStringLiteral("r.csv"), &table, &error, &summary),
+             qPrintable(error));
+    QCOMPARE(summary.rows, quint64(rows.size()));
+    QCOMPARE(sortedTsv(table), written(*result, ResultFormat::Tsv));
 }
 
 QTEST_APPLESS_MAIN(TestResultReaderCsv)

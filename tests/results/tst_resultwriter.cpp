@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/countresult.h"
+#include "core/results/resultindex.h"
 #include "core/results/resultwriter.h"
 
 #include <QBuffer>
@@ -74,6 +75,8 @@ private Q_SLOTS:
     void limit();
     void chosenEntries();
     void chosenEntriesMatchOrder();
+    void tableCsv_data();
+    void tableCsv();
     void tsvOfEntries();
     void writeError();
 };
@@ -125,6 +128,7 @@ void TestResultWriter::csvCell_data()
     QTest::newRow("line feed") << QByteArray("x\ny") << QByteArray("\"x\ny\"");
     QTest::newRow("formula with comma") << QByteArray("=a,b") << QByteArray("\"'=a,b\"");
     QTest::newRow("invalid utf-8 kept") << QByteArray("a\xF1o") << QByteArray("a\xF1o");
+    QTest::newRow("semicolon, not quoted") << QByteArray("x;y") << QByteArray("x;y");
 }
 
 void TestResultWriter::csvCell()
@@ -310,6 +314,50 @@ void TestResultWriter::chosenEntries()
     QCOMPARE(
         write(ResultFormat::Json, {}),
         QByteArray("{\"mode\":\"words\",\"totalWords\":0,\"distinctWords\":0,\"words\":[\n]}\n"));
+}
+
+void TestResultWriter::tableCsv_data()
+{
+    QTest::addColumn<bool>("semicolon");
+    QTest::addColumn<QByteArray>("csv");
+    // Ranks in output order, whatever the rows' order; shares in percent of all 20 words, with
+    // the table's third decimal below 10 %.
+    QTest::newRow("comma") << false
+                           << QByteArray("rank,word,count,share %,cumulative %\r\n"
+                                         "4,x;y,1,5.000,45.00\r\n"
+                                         "2,\"a,b\",2,10.00,35.00\r\n"
+                                         "1,the,5,25.00,25.00\r\n"
+                                         "3,'=1+1,1,5.000,40.00\r\n");
+    // What Excel and LibreOffice in Spanish open as columns of numbers: see CsvDialect.
+    QTest::newRow("semicolon") << true
+                               << QByteArray("\xEF\xBB\xBFrank;word;count;share %;cumulative %\r\n"
+                                             "4;\"x;y\";1;5,000;45,00\r\n"
+                                             "2;a,b;2;10,00;35,00\r\n"
+                                             "1;the;5;25,00;25,00\r\n"
+                                             "3;'=1+1;1;5,000;40,00\r\n");
+}
+
+void TestResultWriter::tableCsv()
+{
+    QFETCH(bool, semicolon);
+    QFETCH(QByteArray, csv);
+    // Entry numbers follow insertion: 0 "the", 1 "a,b", 2 "=1+1", 3 "x;y", 4 "z", 5 "w". The
+    // writer takes the output order as given, unsorted.
+    CountResult made
+        = makeResult({{"the", 5}, {"a,b", 2}, {"=1+1", 1}, {"x;y", 1}, {"z", 1}, {"w", 10}});
+    made.totals.words = 20;
+    const auto result = std::make_shared<const CountResult>(made);
+    const ResultIndex index(result);
+    QByteArray out;
+    QBuffer buffer(&out);
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QVERIFY(ResultWriter::writeTableCsv(
+        index, {3, 1, 0, 2}, semicolon ? CsvDialect::Semicolon : CsvDialect::Comma, &buffer));
+    QCOMPARE(out, csv);
+    out.clear();
+    buffer.seek(0);
+    QVERIFY(ResultWriter::writeTableCsv(index, {5}, CsvDialect::Comma, &buffer));
+    QCOMPARE(out, QByteArray("rank,word,count,share %,cumulative %\r\n6,w,10,50.00,100.00\r\n"));
 }
 
 // All rows in output order give what the plain write() gives.

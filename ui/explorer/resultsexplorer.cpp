@@ -7,6 +7,7 @@
 #include "core/results/resultindex.h"
 #include "core/results/resultwriter.h"
 #include "ui/explorer/resultsmodel.h"
+#include "ui/explorer/resultstablemenu.h"
 #include "ui/explorer/stopwords.h"
 #include "ui/explorer/topwordschart.h"
 #include "ui/explorer/zipfchart.h"
@@ -71,9 +72,10 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
     m_hideStopWords = new QCheckBox(this);
     m_hideStopWords->setObjectName(QStringLiteral("stopWordsCheck"));
     auto *editStop = new QToolButton(this);
-    m_export = new QToolButton(this);
+    // A push button, not a tool button: a QToolButton with an instant popup leaves no room for
+    // the menu arrow that the style draws over its text, which cut "Export" and "Exportar".
+    m_export = new QPushButton(this);
     m_export->setObjectName(QStringLiteral("exportButton"));
-    m_export->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(m_export);
     QAction *exportShown = exportMenu->addAction(QString(), this, [this] { exportRows(true); });
     QAction *exportAll = exportMenu->addAction(QString(), this, [this] { exportRows(false); });
@@ -121,6 +123,8 @@ ResultsExplorer::ResultsExplorer(QWidget *parent)
             &ResultsExplorer::fitColumnsToHeaders);
     auto *copy = new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
     connect(copy, &QShortcut::activated, this, &ResultsExplorer::copySelection);
+    new ResultsTableMenu(
+        m_view, [this] { copySelection(); }, exportShown);
 
     m_topChart = new TopWordsChart(this);
     m_zipfChart = new ZipfChart(this);
@@ -282,6 +286,8 @@ void ResultsExplorer::setJob(CountJob *job)
         return;
     }
     m_title = QString();
+    m_inputs = job->spec().paths;
+    m_sample = job->spec().sampleBytes > 0;
     if (job->result()) {
         showResult(job->result());
         return;
@@ -305,6 +311,12 @@ void ResultsExplorer::setResult(std::shared_ptr<const CountResult> result, const
         disconnect(m_job, nullptr, this, nullptr);
     m_job = nullptr;
     m_title = title;
+    m_inputs.clear();
+    m_sample = false;
+    if (result) {
+        for (const FileReport &file : result->files)
+            m_inputs.append(file.path());
+    }
     showResult(std::move(result));
 }
 
@@ -463,16 +475,35 @@ void ResultsExplorer::copySelection() const
 
 namespace {
 
-// Runs on any thread: the result and the rows are immutable once shown.
+// Runs on any thread: the result, its index and the rows are immutable once shown. The table
+// CSVs need the ranks: an index not built yet is built here.
 QString writeRows(std::shared_ptr<const CountResult> result,
-                  std::shared_ptr<const std::vector<quint32>> rows, const QString &path)
+                  std::shared_ptr<const ResultIndex> index,
+                  std::shared_ptr<const std::vector<quint32>> rows, const QString &path,
+                  ExportOptions::Format format)
 {
-    ResultFormat format = ResultFormat::Tsv;
-    if (!ResultWriter::parseFormat(QFileInfo(path).suffix().toLower(), &format))
-        return ResultsExplorer::tr("%1: choose a name ending in .csv, .tsv or .json").arg(path);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !ResultWriter::write(*result, *rows, format, &file)
-        || !file.commit())
+    if (!file.open(QIODevice::WriteOnly))
+        return ResultsExplorer::tr("%1: %2").arg(path, file.errorString());
+    bool written = false;
+    switch (format) {
+    case ExportOptions::Csv:
+    case ExportOptions::SpreadsheetCsv:
+        if (!index)
+            index = std::make_shared<const ResultIndex>(result);
+        written = ResultWriter::writeTableCsv(
+            *index, *rows, format == ExportOptions::Csv ? CsvDialect::Comma : CsvDialect::Semicolon,
+            &file);
+        break;
+    case ExportOptions::Tsv:
+    case ExportOptions::Json:
+    case ExportOptions::FormatCount:
+        written = ResultWriter::write(
+            *result, *rows, format == ExportOptions::Tsv ? ResultFormat::Tsv : ResultFormat::Json,
+            &file);
+        break;
+    }
+    if (!written || !file.commit())
         return ResultsExplorer::tr("%1: %2").arg(path, file.errorString());
     return {};
 }
@@ -488,30 +519,61 @@ std::shared_ptr<const std::vector<quint32>> ResultsExplorer::rowsToExport(bool s
 
 bool ResultsExplorer::exportTo(const QString &path, bool shownRowsOnly, QString *error) const
 {
+    ExportOptions::Format format = ExportOptions::Csv;
+    if (ExportOptions::fixedPath(path, ExportOptions::Csv, &format) != path) {
+        *error = tr("%1: choose a name ending in .csv, .tsv or .json").arg(path);
+        return false;
+    }
+    return exportTo(path, format, shownRowsOnly, error);
+}
+
+bool ResultsExplorer::exportTo(const QString &path, ExportOptions::Format format,
+                               bool shownRowsOnly, QString *error) const
+{
     if (!m_result) {
         *error = tr("There are no counts to export.");
         return false;
     }
-    *error = writeRows(m_result, rowsToExport(shownRowsOnly), path);
+    *error = writeRows(m_result, m_index, rowsToExport(shownRowsOnly), path, format);
     return error->isEmpty();
+}
+
+QString ResultsExplorer::suggestedExportName(ExportOptions::Format format) const
+{
+    return ExportOptions::suggestedFileName(m_inputs, m_sample, format);
 }
 
 void ResultsExplorer::exportRows(bool shownRowsOnly)
 {
     if (!m_result || m_exportWatcher.isRunning())
         return;
-    const QString path = QFileDialog::getSaveFileName(
-        this, shownRowsOnly ? tr("Export Shown Rows") : tr("Export All Rows"), QString(),
-        tr("CSV (*.csv);;Tab-separated (*.tsv);;JSON (*.json)"));
-    if (path.isEmpty())
+    const ExportOptions::Format suggested = ExportOptions::defaultFormat(QLocale());
+    QFileDialog dialog(this, shownRowsOnly ? tr("Export Shown Rows") : tr("Export All Rows"));
+    dialog.setObjectName(QStringLiteral("exportDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setNameFilters(ExportOptions::nameFilters());
+    dialog.selectNameFilter(ExportOptions::nameFilter(suggested));
+    dialog.selectFile(suggestedExportName(suggested));
+    // The dialog adds the suffix itself before it asks whether to replace a file: "counts"
+    // replacing "counts.csv" is asked about too.
+    dialog.setDefaultSuffix(ExportOptions::suffix(suggested));
+    connect(&dialog, &QFileDialog::filterSelected, &dialog, [&dialog](const QString &filter) {
+        dialog.setDefaultSuffix(ExportOptions::suffix(ExportOptions::formatOfFilter(filter)));
+    });
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
+    // Native dialogs may not add the suffix: fixedPath() does it for them.
+    ExportOptions::Format format = suggested;
+    const QString path = ExportOptions::fixedPath(
+        dialog.selectedFiles().constFirst(),
+        ExportOptions::formatOfFilter(dialog.selectedNameFilter()), &format);
     // Millions of rows take a while to write: not on the GUI thread.
     m_export->setEnabled(false);
     m_exporting = m_result;
     m_exportPath = path;
     m_exportAll = !shownRowsOnly || !m_model->rows();
     m_exportWatcher.setFuture(
-        QtConcurrent::run(writeRows, m_result, rowsToExport(shownRowsOnly), path));
+        QtConcurrent::run(writeRows, m_result, m_index, rowsToExport(shownRowsOnly), path, format));
 }
 
 void ResultsExplorer::editStopWords()

@@ -5,6 +5,7 @@
 
 #include "core/engine/wordcount.h"
 #include "core/results/resultquery.h"
+#include "ui/explorer/exportoptions.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -17,10 +18,10 @@ class CountJob;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QTabWidget;
 class QTableView;
-class QToolButton;
 class ResultIndex;
 class ResultsModel;
 class TopWordsChart;
@@ -70,8 +71,14 @@ public:
     //! True from a change of result, sort or filter until the view shows it.
     bool isBusy() const;
 
-    //! Writes the rows shown (or all rows) to \a path in the format its suffix names.
+    //! Writes the rows shown (or all rows) to \a path in the format its suffix names (a .csv
+    //! as ExportOptions::Csv).
     bool exportTo(const QString &path, bool shownRowsOnly, QString *error) const;
+    //! Writes the rows shown (or all rows) to \a path in \a format, whatever its suffix.
+    bool exportTo(const QString &path, ExportOptions::Format format, bool shownRowsOnly,
+                  QString *error) const;
+    //! The name the Export dialog suggests, from the job's inputs or the files opened.
+    QString suggestedExportName(ExportOptions::Format format) const;
     //! The selected rows as TSV lines, as copied to the clipboard.
     QString selectedRowsAsTsv() const;
 
@@ -98,6 +105,8 @@ private:
 
     QPointer<CountJob> m_job;
     QString m_title;
+    QStringList m_inputs; // what was counted or opened, for the name Export suggests
+    bool m_sample = false; // the job counted the generated sample
     std::shared_ptr<const CountResult> m_result;
     std::shared_ptr<const ResultIndex> m_index;
     std::shared_ptr<const WordTable> m_stopWords;
@@ -117,7 +126,7 @@ private:
     QCheckBox *m_ignoreAccents = nullptr;
     QSpinBox *m_minCount = nullptr;
     QCheckBox *m_hideStopWords = nullptr;
-    QToolButton *m_export = nullptr;
+    QPushButton *m_export = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_status = nullptr;
     QTabWidget *m_views = nullptr;

@@ -3,6 +3,7 @@
 
 #include "core/format/progressformat.h"
 
+#include "ui/explorer/chartcontextmenu.h"
 #include "ui/explorer/chartstyle.h"
 #include "ui/explorer/countaxis.h"
 
@@ -100,6 +101,7 @@ TopWordsChart::TopWordsChart(QWidget *parent)
 
     m_view = ChartStyle::makeView(m_chart, this);
     m_view->setObjectName(QStringLiteral("topWordsView"));
+    new ChartContextMenu(m_view, QStringLiteral("top-words"));
     // Many bars get a taller chart to scroll through rather than squeezed labels.
     m_scroll = new QScrollArea(this);
     m_scroll->setFrameShape(QFrame::NoFrame);

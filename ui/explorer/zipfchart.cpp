@@ -3,6 +3,7 @@
 
 #include "core/format/progressformat.h"
 
+#include "ui/explorer/chartcontextmenu.h"
 #include "ui/explorer/chartstyle.h"
 #include "ui/explorer/countaxis.h"
 
@@ -102,6 +103,7 @@ ZipfChart::ZipfChart(QWidget *parent)
 
     m_view = ChartStyle::makeView(m_chart, this);
     m_view->setObjectName(QStringLiteral("zipfView"));
+    new ChartContextMenu(m_view, QStringLiteral("zipf-plot"));
     m_view->setMinimumSize(260, 200);
 
     m_placeholder = new QLabel(this);
