@@ -85,6 +85,13 @@
             <numerusform>%n files could not be read</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be counted</source>
+        <translation>
+            <numerusform>%n file could not be counted</numerusform>
+            <numerusform>%n files could not be counted</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>ChartContextMenu</name>
+    <message>
+        <source>Save as &amp;PNG…</source>
+        <translation>Guardar como &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;SVG…</source>
+        <translation>Guardar como &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the chart to the clipboard as an image</source>
+        <translation>Copiar el gráfico al portapapeles como imagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>No se ha podido escribir %1</translation>
+    </message>
+    <message>
+        <source>Save Chart as SVG</source>
+        <translation>Guardar el gráfico como SVG</translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG</source>
+        <translation>Guardar el gráfico como PNG</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>Imagen SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation>Guardar el gráfico</translation>
+    </message>
+</context>
+<context>
     <name>CommandLineTool</name>
     <message>
         <source>Counts the words of text files with a parallel map-reduce and prints word&lt;TAB&gt;count lines, most frequent first.
@@ -267,6 +310,25 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
     <message>
         <source>None of the inputs could be counted.</source>
         <translation>No se ha podido contar ninguna de las entradas.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptions</name>
+    <message>
+        <source>CSV, the table as shown (*.csv)</source>
+        <translation>CSV, la tabla tal como se ve (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets (;) (*.csv)</source>
+        <translation>CSV para hojas de cálculo (;) (*.csv)</translation>
+    </message>
+    <message>
+        <source>Tab-separated, words and counts (*.tsv)</source>
+        <translation>Separado por tabuladores, palabras y frecuencias (*.tsv)</translation>
+    </message>
+    <message>
+        <source>JSON, words and counts (*.json)</source>
+        <translation>JSON, palabras y frecuencias (*.json)</translation>
     </message>
 </context>
 <context>
@@ -646,6 +708,41 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <source>Reading %1</source>
         <translation>Leyendo %1</translation>
     </message>
+    <message>
+        <source>Open Counts</source>
+        <translation>Abrir resultados</translation>
+    </message>
+    <message>
+        <source>Open the counts this job saved to a file</source>
+        <translation>Abrir los resultados de este trabajo guardados en un archivo</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrumpido</translation>
+    </message>
+    <message>
+        <source>Cancelled: no counts</source>
+        <translation>Cancelado: sin resultados</translation>
+    </message>
+    <message>
+        <source>WordMill quit before this job ended: no counts</source>
+        <translation>WordMill se cerró antes de que terminara este trabajo: sin resultados</translation>
+    </message>
+    <message>
+        <source>From an earlier session, %1</source>
+        <translation>De una sesión anterior, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be counted</source>
+        <translation>
+            <numerusform>no se ha podido contar %n archivo</numerusform>
+            <numerusform>no se han podido contar %n archivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counts saved to %1</source>
+        <translation>Resultados guardados en %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -910,6 +1007,14 @@ Tamaño:</translation>
     <message>
         <source>%1 % — WordMill</source>
         <translation>%1 % — WordMill</translation>
+    </message>
+    <message>
+        <source>The job history could not be saved: %1</source>
+        <translation>No se ha podido guardar el historial de trabajos: %1</translation>
+    </message>
+    <message>
+        <source>The job history could not be read; it starts again empty</source>
+        <translation>No se ha podido leer el historial de trabajos; empieza de nuevo vacío</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1508,22 @@ Tamaño:</translation>
         <source>no comma between word and count</source>
         <translation>falta la coma entre la palabra y la frecuencia</translation>
     </message>
+    <message>
+        <source>no rank before the word</source>
+        <translation>falta el puesto antes de la palabra</translation>
+    </message>
+    <message>
+        <source>no semicolon after the quoted word</source>
+        <translation>falta el punto y coma tras la palabra entre comillas</translation>
+    </message>
+    <message>
+        <source>no semicolon between word and count</source>
+        <translation>falta el punto y coma entre la palabra y la frecuencia</translation>
+    </message>
+    <message>
+        <source>no share after the count</source>
+        <translation>falta el porcentaje tras la frecuencia</translation>
+    </message>
 </context>
 <context>
     <name>ResultsExplorer</name>
@@ -1572,10 +1693,6 @@ Tamaño:</translation>
         <translation>Exportar todas las filas</translation>
     </message>
     <message>
-        <source>CSV (*.csv);;Tab-separated (*.tsv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;Separado por tabuladores (*.tsv);;JSON (*.json)</translation>
-    </message>
-    <message>
         <source>Stop Words</source>
         <translation>Palabras vacías</translation>
     </message>
@@ -1632,6 +1749,21 @@ Tamaño:</translation>
     <message>
         <source>Cumulative</source>
         <translation>Porcentaje acumulado</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTableMenu</name>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>&amp;Copiar las filas</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Word</source>
+        <translation>Copiar la &amp;palabra</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Seleccionar &amp;todo</translation>
     </message>
 </context>
 <context>
