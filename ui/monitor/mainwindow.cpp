@@ -905,8 +905,9 @@ void MainWindow::showOpenedResults()
         QMessageBox::warning(this, tr("Open Results"), outcome.errors.join(QLatin1Char('\n')));
     if (result) {
         // A card of its own, so that the result can be selected again after another card was.
-        insertCard(
-            new JobCard(result, JobCard::titleFor(JobSpec {m_openPaths}), m_jobsArea->widget()));
+        JobSpec opened;
+        opened.paths = m_openPaths;
+        insertCard(new JobCard(result, JobCard::titleFor(opened), m_jobsArea->widget()));
         m_tabs->setCurrentWidget(m_explorer);
         statusBar()->showMessage(ProgressFormat::withCount(
             tr("Opened %n result file(s)", nullptr, int(m_openPaths.size())), m_openPaths.size()));

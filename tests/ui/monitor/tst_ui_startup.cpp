@@ -85,7 +85,18 @@ class TestUiStartup : public QObject
 {
     Q_OBJECT
 
+    // The programs this test starts inherit these: their settings and job history stay out of
+    // the user's (the history, new, went to the real data folder).
+    QTemporaryDir m_home;
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("config"))));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("data"))));
+    }
+
     void parse_data()
     {
         QTest::addColumn<QStringList>("arguments");
