@@ -63,15 +63,27 @@ int CommandLineOptions::parse(const QStringList &arguments)
     if (!arguments.isEmpty())
         m_program = QFileInfo(arguments.constFirst()).fileName();
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Counts the words of text files with a parallel map-reduce and prints "
-           "word<TAB>count lines, most frequent first.\n"
-           "With --merge, adds up the counts of result files written before instead."));
-    parser.addPositionalArgument(tr("PATH"),
-                                 tr("Files and folders to count (folders recursively); '-', or "
-                                    "no PATH while standard input is not a terminal, counts "
-                                    "standard input; with --merge, result files (TSV or JSON)."),
-                                 tr("PATH..."));
+    if (distributed) {
+        parser.setApplicationDescription(
+            tr("Counts the words of text files with a parallel map-reduce spread over the ranks "
+               "of an MPI job (mpirun, srun) and prints what wordmill-cli prints: "
+               "word<TAB>count lines, most frequent first."));
+        parser.addPositionalArgument(tr("PATH"),
+                                     tr("Files and folders to count (folders recursively), on "
+                                        "a file system that every rank sees."),
+                                     tr("PATH..."));
+    } else {
+        parser.setApplicationDescription(
+            tr("Counts the words of text files with a parallel map-reduce and prints "
+               "word<TAB>count lines, most frequent first.\n"
+               "With --merge, adds up the counts of result files written before instead."));
+        parser.addPositionalArgument(
+            tr("PATH"),
+            tr("Files and folders to count (folders recursively); '-', or "
+               "no PATH while standard input is not a terminal, counts "
+               "standard input; with --merge, result files (TSV or JSON)."),
+            tr("PATH..."));
+    }
     const QCommandLineOption mode(QStringLiteral("mode"),
                                   tr("Counting rules: 'words' (Unicode words, lowercased, the "
                                      "default) or 'whitespace' (split at ASCII whitespace)."),
@@ -130,7 +142,10 @@ int CommandLineOptions::parse(const QStringList &arguments)
            "(K, M, G suffixes allowed; default 64M)."),
         tr("BYTES"));
     parser.addOptions({mode, threads, chunk, topOption, formatOption, sample, progressOption,
-                       quietOption, merge, outputOption, files0, map, reduce, mapMemoryOption});
+                       quietOption, outputOption, files0});
+    // wordmill-mpi counts files: merging results and the streaming roles are wordmill-cli's.
+    if (!distributed)
+        parser.addOptions({merge, map, reduce, mapMemoryOption});
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
 
@@ -146,6 +161,11 @@ int CommandLineOptions::parse(const QStringList &arguments)
     }
     if (!parser.parse(options))
         return usage(parser.errorText());
+    // Options the parser was not given are not set (isSet() would warn about them).
+    const bool mergeSet = !distributed && parser.isSet(merge);
+    const bool mapSet = !distributed && parser.isSet(map);
+    const bool reduceSet = !distributed && parser.isSet(reduce);
+    const bool mapMemorySet = !distributed && parser.isSet(mapMemoryOption);
     if (progressFormat != QLatin1String("text") && progressFormat != QLatin1String("json"))
         return usage(tr("unknown progress format '%1': use text or json").arg(progressFormat));
     jsonProgress = progressFormat == QLatin1String("json");
@@ -158,7 +178,7 @@ int CommandLineOptions::parse(const QStringList &arguments)
             ? 0
             : 1;
 
-    if (parser.isSet(merge)) {
+    if (mergeSet) {
         // Counts already made have their mode; the counting options would silently do nothing.
         for (const QCommandLineOption *option : {&mode, &sample, &threads, &chunk}) {
             if (parser.isSet(*option))
@@ -167,9 +187,7 @@ int CommandLineOptions::parse(const QStringList &arguments)
         }
     }
 
-    const QCommandLineOption *role = parser.isSet(map) ? &map
-        : parser.isSet(reduce)                         ? &reduce
-                                                       : nullptr;
+    const QCommandLineOption *role = mapSet ? &map : reduceSet ? &reduce : nullptr;
     if (role) {
         const QString name = QStringLiteral("--") + role->names().constFirst();
         for (const QCommandLineOption *other : {&map, &reduce, &merge}) {
@@ -190,7 +208,7 @@ int CommandLineOptions::parse(const QStringList &arguments)
             return usage(tr("%1 streams word<TAB>count lines: --%2 does not apply")
                              .arg(name, mode.names().constFirst()));
     }
-    if (parser.isSet(mapMemoryOption) && role != &map)
+    if (mapMemorySet && role != &map)
         return usage(tr("--map-memory applies to --map only"));
 
     spec.paths = parser.positionalArguments();
@@ -225,7 +243,7 @@ int CommandLineOptions::parse(const QStringList &arguments)
     if (role) {
         action = role == &map ? Map : Reduce;
         mapMemory = StreamCounter::DefaultMemoryLimit;
-        if (parser.isSet(mapMemoryOption)) {
+        if (mapMemorySet) {
             mapMemory = ProgressFormat::parseBytes(parser.value(mapMemoryOption));
             if (mapMemory < 1)
                 return usage(tr("--map-memory needs a size in bytes, such as 64M"));
@@ -259,7 +277,7 @@ int CommandLineOptions::parse(const QStringList &arguments)
     }
     if (spec.paths.count(StandardInput) > 1)
         return usage(tr("'-' (standard input) can be given once"));
-    if (!parser.isSet(merge)) {
+    if (!mergeSet) {
         // As wc and sort do: '-' is standard input, and so is no input at all while standard
         // input is not a terminal (a pipe, a redirected file).
         if (spec.paths.removeOne(StandardInput)
@@ -270,7 +288,7 @@ int CommandLineOptions::parse(const QStringList &arguments)
     outputPath = parser.value(outputOption);
     for (const QString &problem : std::as_const(listProblems))
         printErr(problem);
-    if (parser.isSet(merge) && spec.paths.isEmpty())
+    if (mergeSet && spec.paths.isEmpty())
         return usage(tr("no input: --merge needs result files (TSV or JSON)"));
     if (spec.paths.isEmpty() && spec.sampleBytes == 0 && spec.inputStream < 0)
         return usage(tr("no input: give files or folders, '-' for standard input, or --sample "
@@ -278,6 +296,6 @@ int CommandLineOptions::parse(const QStringList &arguments)
 
     quiet = parser.isSet(quietOption);
     progress = parser.isSet(progressOption);
-    action = parser.isSet(merge) ? Merge : Count;
+    action = mergeSet ? Merge : Count;
     return -1;
 }

@@ -28,6 +28,10 @@ public:
     */
     int parse(const QStringList &arguments);
 
+    //! Set before parse() by wordmill-mpi: its own description, and no --merge, --map, --reduce
+    //! or --map-memory (unknown options there).
+    bool distributed = false;
+
     Action action = Count;
     JobSpec spec; // with Map: only its mode applies
     ResultFormat format = ResultFormat::Tsv;

@@ -82,6 +82,7 @@ int MpiCountTool::start(const QStringList &arguments)
         ::dup2(null, STDERR_FILENO);
         ::close(null);
     }
+    m_options.distributed = true;
     const int early = m_options.parse(arguments);
     if (savedErr >= 0) {
         std::fflush(stderr);
@@ -90,10 +91,6 @@ int MpiCountTool::start(const QStringList &arguments)
     }
     if (early >= 0)
         return early;
-    if (m_options.action != CommandLineOptions::Count)
-        return m_rank == 0 ? m_options.usage(tr("wordmill-mpi counts files: --merge, --map and "
-                                                "--reduce are wordmill-cli's"))
-                           : CommandLineTool::UsageError;
     if (m_options.spec.inputStream >= 0)
         return m_rank == 0 ? m_options.usage(tr("every rank reads the inputs, so they must be "
                                                 "files or folders that every rank sees, not "

@@ -304,6 +304,14 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <translation>%1: la entrada %2 es un nombre vacío
 </translation>
     </message>
+    <message>
+        <source>Counts the words of text files with a parallel map-reduce spread over the ranks of an MPI job (mpirun, srun) and prints what wordmill-cli prints: word&lt;TAB&gt;count lines, most frequent first.</source>
+        <translation>Cuenta las palabras de archivos de texto con un map-reduce paralelo repartido entre los rangos de un trabajo MPI (mpirun, srun) y escribe lo mismo que wordmill-cli: líneas palabra&lt;TAB&gt;frecuencia, de la más frecuente a la menos.</translation>
+    </message>
+    <message>
+        <source>Files and folders to count (folders recursively), on a file system that every rank sees.</source>
+        <translation>Archivos y carpetas que contar (las carpetas, con todo su contenido), en un sistema de archivos que vean todos los rangos.</translation>
+    </message>
 </context>
 <context>
     <name>CountJob</name>
@@ -1019,10 +1027,6 @@ Tamaño:</translation>
 </context>
 <context>
     <name>MpiCountTool</name>
-    <message>
-        <source>wordmill-mpi counts files: --merge, --map and --reduce are wordmill-cli&apos;s</source>
-        <translation>wordmill-mpi cuenta archivos: --merge, --map y --reduce son de wordmill-cli</translation>
-    </message>
     <message>
         <source>every rank reads the inputs, so they must be files or folders that every rank sees, not standard input</source>
         <translation>todos los rangos leen las entradas, así que deben ser archivos o carpetas que vean todos los rangos, no la entrada estándar</translation>

@@ -82,6 +82,7 @@ private Q_SLOTS:
     void fileFailingOnOneRankIsLeftOutEverywhere_data();
     void fileFailingOnOneRankIsLeftOutEverywhere();
     void refusesStandardInputAndOtherRoles();
+    void helpIsItsOwn();
 
 private:
     QTemporaryDir m_dir;
@@ -209,6 +210,15 @@ void TestMpi::refusesStandardInputAndOtherRoles()
         // Said once, by rank 0, not once a rank.
         QCOMPARE(problemLines(mpi.err, "wordmill-mpi").size(), 1);
     }
+}
+
+void TestMpi::helpIsItsOwn()
+{
+    const Run mpi = runMpi(1, {QStringLiteral("--help")});
+    QCOMPARE(mpi.exitCode, 0);
+    QVERIFY2(mpi.out.contains("MPI") && mpi.out.contains("--chunk-size"), mpi.out.constData());
+    // What it refuses is not offered.
+    QVERIFY(!mpi.out.contains("--merge") && !mpi.out.contains("--map"));
 }
 
 QTEST_GUILESS_MAIN(TestMpi)
