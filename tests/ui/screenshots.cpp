@@ -41,8 +41,12 @@ bool save(QWidget &window, const QString &path)
 
 int main(int argc, char *argv[])
 {
+    // Settings and the job history of this run only: cards restored from earlier runs would
+    // crowd the pictures (they did, once the history came).
     QTemporaryDir config;
+    QTemporaryDir data;
     qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
+    qputenv("XDG_DATA_HOME", data.path().toLocal8Bit());
     QApplication app(argc, argv);
     if (argc < 2) {
         std::fprintf(stderr, "usage: wordmill-screenshots OUTPUT_DIR [SUFFIX [LANGUAGE]]\n");
