@@ -133,8 +133,8 @@ void MpiCountTool::stop(int signalNumber)
         m_stopSignal = signalNumber;
     if (m_job)
         m_job->cancel();
-    // A signal may reach rank 0 only (a terminal's Ctrl-C on a single-node job does not always
-    // reach every rank): it passes the stop on.
+    // mpirun sends SIGTERM to every rank, but a signal sent to rank 0's process alone (kill PID)
+    // reaches only it: it passes the stop on.
     if (first && m_rank == 0) {
         for (int r = 1; r < m_ranks; ++r)
             MPI_Send(&signalNumber, 1, MPI_INT, r, StopTag, m_comm);
