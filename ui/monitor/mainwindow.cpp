@@ -789,6 +789,11 @@ void MainWindow::selectCard(JobCard *card)
         // Keyboard selection (Alt+Up/Down) moves the focus too, so Esc acts on the card shown.
         if (m_jobsArea->isAncestorOf(QApplication::focusWidget()))
             card->setFocus(Qt::OtherFocusReason);
+        // The card the details and shortcuts act on is shown whole, not half under the edge
+        // (a click on a card's visible part, Alt+Up/Down, a new job).
+        QTimer::singleShot(0, card, [this, card] {
+            m_jobsArea->ensureWidgetVisible(card, 0, m_jobsLayout->spacing());
+        });
     }
     refreshDetails();
     updateJobActions();

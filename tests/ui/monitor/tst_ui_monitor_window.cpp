@@ -50,6 +50,7 @@ private Q_SLOTS:
     void optionsAreSavedWhenChanged();
     void splitterIsSavedWhenMoved();
     void finishedCardShowsWhole();
+    void selectedCardShowsWhole();
 
 private:
     QTemporaryDir m_config;
@@ -391,6 +392,39 @@ void TestUiMonitorWindow::finishedCardShowsWhole()
     };
     QTRY_VERIFY2(area->viewport()->rect().contains(shown()), qPrintable(where()));
     QVERIFY(status->height() >= status->sizeHint().height()); // and tall enough for its text
+}
+
+// Seen in the screenshots: the files card, selected while the sample card filled the panel, kept
+// its status line under the panel's bottom edge.
+void TestUiMonitorWindow::selectedCardShowsWhole()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->resize(1100, 720);
+    CountJob *sample = window->startSample(qint64(2) << 20);
+    const QString path = m_dir->filePath(QStringLiteral("short.txt"));
+    QVERIFY(writeFile(path, "one two three\n"));
+    window->addInputs({path});
+    CountJob *files = window->startJob();
+    QVERIFY(sample && files);
+    QTRY_VERIFY_WITH_TIMEOUT(sample->isFinished() && files->isFinished(), WorkTimeoutMs);
+    auto *area = window->findChild<QScrollArea *>(QStringLiteral("jobsPanel"));
+    QVERIFY(area);
+    JobCard *top = window->cardFor(sample);
+    JobCard *bottom = window->cardFor(files);
+    // Two cards do not fit the panel at this size, or there is nothing to scroll.
+    QVERIFY(top->height() + bottom->height() > area->viewport()->height());
+    window->selectCard(top);
+    QTest::qWait(50); // any scrolling the selection asks for happens first
+    area->verticalScrollBar()->setValue(0); // the panel scrolled up: the bottom card half hidden
+    QVERIFY(!area->viewport()->rect().contains(
+        QRect(bottom->mapTo(area->viewport(), QPoint(0, 0)), bottom->size())));
+    window->selectCard(bottom);
+    const auto whole = [&] {
+        return area->viewport()->rect().contains(
+            QRect(bottom->mapTo(area->viewport(), QPoint(0, 0)), bottom->size()));
+    };
+    QTRY_VERIFY(whole());
 }
 
 QTEST_MAIN(TestUiMonitorWindow)
