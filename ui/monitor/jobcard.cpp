@@ -72,15 +72,7 @@ JobCard::JobCard(std::shared_ptr<const CountResult> result, const QString &title
     for (const FileReport &file : m_opened->files)
         paths << file.path();
     m_title->setToolTip(paths.join(QLatin1Char('\n')));
-    // Nothing runs: no bars to fill, nothing to pause or cancel.
-    for (QWidget *w : findChildren<QWidget *>()) {
-        if (w->property("phaseRow").toBool())
-            w->hide();
-    }
-    m_pauseButton->setEnabled(false);
-    m_pauseButton->hide();
-    m_cancelButton->setEnabled(false);
-    m_cancelButton->hide();
+    hideRunControls(); // nothing runs
     updateEndButtons();
     updateOpened();
 }
@@ -92,7 +84,15 @@ JobCard::JobCard(const JobRecord &record, QWidget *parent)
 {
     createWidgets();
     m_title->setToolTip(record.spec.paths.join(QLatin1Char('\n')));
-    // Its work is over: no bars to fill, nothing to pause or cancel; it can run again.
+    hideRunControls(); // its work is over; it can run again
+    m_earlier->show();
+    updateEndButtons();
+    updateRecord();
+}
+
+void JobCard::hideRunControls()
+{
+    // A card with no job under way: no bars to fill, nothing to pause or cancel.
     for (QWidget *w : findChildren<QWidget *>()) {
         if (w->property("phaseRow").toBool())
             w->hide();
@@ -101,9 +101,6 @@ JobCard::JobCard(const JobRecord &record, QWidget *parent)
     m_pauseButton->hide();
     m_cancelButton->setEnabled(false);
     m_cancelButton->hide();
-    m_earlier->show();
-    updateEndButtons();
-    updateRecord();
 }
 
 void JobCard::createWidgets()

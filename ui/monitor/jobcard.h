@@ -113,6 +113,8 @@ private:
     enum Phase { Scan, Map, Reduce, Finalize, PhaseCount };
 
     void createWidgets();
+    //! Opened results and restored jobs: the phase bars, Pause and Cancel hidden.
+    void hideRunControls();
     void updateOpened();
     void updateRecord();
 

@@ -108,4 +108,22 @@ inline std::unique_ptr<MainWindow> makeWindow(History history = History::Cleared
     return window;
 }
 
+// Counts \a text, written to \a name in \a dir, as the next job of \a window; the job once
+// Done, null if it could not start, failed or timed out.
+inline CountJob *countText(MainWindow *window, const QTemporaryDir &dir, const QString &name,
+                           const QByteArray &text)
+{
+    const QString path = dir.filePath(name);
+    if (!TestFiles::writeFile(path, text))
+        return nullptr;
+    window->addInputs({path});
+    CountJob *job = window->startJob();
+    if (!job)
+        return nullptr;
+    QSignalSpy finished(job, &CountJob::finished);
+    if (!job->isFinished() && !finished.wait(WorkTimeoutMs))
+        return nullptr;
+    return job->state() == CountJob::Done ? job : nullptr;
+}
+
 } // namespace MonitorTest

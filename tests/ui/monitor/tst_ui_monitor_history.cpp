@@ -38,7 +38,6 @@ private Q_SLOTS:
     void damagedHistoryStartsEmpty();
 
 private:
-    CountJob *countText(MainWindow *window, const QString &name, const QByteArray &text);
     static QList<JobCard *> restoredCards(const MainWindow *window);
     static QList<JobRecord> historyOnDisk();
 
@@ -57,22 +56,6 @@ void TestUiMonitorHistory::init()
 void TestUiMonitorHistory::cleanup()
 {
     m_dir.reset();
-}
-
-CountJob *TestUiMonitorHistory::countText(MainWindow *window, const QString &name,
-                                          const QByteArray &text)
-{
-    const QString path = m_dir->filePath(name);
-    if (!writeFile(path, text))
-        return nullptr;
-    window->addInputs({path});
-    CountJob *job = window->startJob();
-    if (!job)
-        return nullptr;
-    QSignalSpy finished(job, &CountJob::finished);
-    if (!job->isFinished() && !finished.wait(WorkTimeoutMs))
-        return nullptr;
-    return job->state() == CountJob::Done ? job : nullptr;
 }
 
 QList<JobCard *> TestUiMonitorHistory::restoredCards(const MainWindow *window)
@@ -98,7 +81,8 @@ void TestUiMonitorHistory::finishedJobSurvivesARestart()
     {
         auto window = makeWindow();
         QVERIFY(window);
-        CountJob *job = countText(window.get(), QStringLiteral("a.txt"), "apple pear apple\n");
+        CountJob *job
+            = countText(window.get(), *m_dir, QStringLiteral("a.txt"), "apple pear apple\n");
         QVERIFY(job);
         summary = ProgressFormat::summaryLine(*job->result());
         path = job->spec().paths.first();
@@ -135,7 +119,7 @@ void TestUiMonitorHistory::retryOnARestoredCard()
         auto window = makeWindow();
         QVERIFY(window);
         window->options()->setMode(CountingMode::Whitespace); // an option to carry over
-        QVERIFY(countText(window.get(), QStringLiteral("b.txt"), "Kiwi kiwi, kiwi\n"));
+        QVERIFY(countText(window.get(), *m_dir, QStringLiteral("b.txt"), "Kiwi kiwi, kiwi\n"));
     }
     auto window = makeWindow(History::Kept); // Words mode: the restored job keeps its own
     QVERIFY(window);
@@ -165,7 +149,7 @@ void TestUiMonitorHistory::openCountsOfARestoredCard()
     {
         auto window = makeWindow();
         QVERIFY(window);
-        CountJob *job = countText(window.get(), QStringLiteral("c.txt"), "fig fig date\n");
+        CountJob *job = countText(window.get(), *m_dir, QStringLiteral("c.txt"), "fig fig date\n");
         QVERIFY(job);
         QTRY_VERIFY(!window->explorer()->isBusy());
         QString error;
@@ -203,7 +187,7 @@ void TestUiMonitorHistory::removingACardForgetsIt()
         auto window = makeWindow();
         QVERIFY(window);
         for (const char *name : {"d.txt", "e.txt", "f.txt"})
-            QVERIFY(countText(window.get(), QLatin1String(name), "one two\n"));
+            QVERIFY(countText(window.get(), *m_dir, QLatin1String(name), "one two\n"));
     }
     QCOMPARE(historyOnDisk().size(), 3);
     auto window = makeWindow(History::Kept);
@@ -265,7 +249,7 @@ void TestUiMonitorHistory::damagedHistoryStartsEmpty()
              QStringLiteral("The job history could not be read; it starts again empty"));
     // The damaged file is set aside for a person to look at, and the window works on.
     QVERIFY(QFile::exists(path + QStringLiteral(".bad")));
-    QVERIFY(countText(window.get(), QStringLiteral("g.txt"), "plum\n"));
+    QVERIFY(countText(window.get(), *m_dir, QStringLiteral("g.txt"), "plum\n"));
     QCOMPARE(historyOnDisk().size(), 1);
 
     // Said once: the next window finds a good history.

@@ -40,7 +40,6 @@ private Q_SLOTS:
 
 private:
     // Starts a job on a small file of \a text and waits until it is Done.
-    CountJob *countText(MainWindow *window, const QString &name, const QByteArray &text);
     static void pressInJobsPanel(MainWindow *window, JobCard *card, int key,
                                  Qt::KeyboardModifiers modifiers = Qt::NoModifier);
 
@@ -58,22 +57,6 @@ void TestUiMonitorJobs::init()
 void TestUiMonitorJobs::cleanup()
 {
     m_dir.reset();
-}
-
-CountJob *TestUiMonitorJobs::countText(MainWindow *window, const QString &name,
-                                       const QByteArray &text)
-{
-    const QString path = m_dir->filePath(name);
-    if (!writeFile(path, text))
-        return nullptr;
-    window->addInputs({path});
-    CountJob *job = window->startJob();
-    if (!job)
-        return nullptr;
-    QSignalSpy finished(job, &CountJob::finished);
-    if (!job->isFinished() && !finished.wait(WorkTimeoutMs))
-        return nullptr;
-    return job->state() == CountJob::Done ? job : nullptr;
 }
 
 // A click on the card (so it is selected and the keyboard is in the jobs panel), then the key.
@@ -94,8 +77,9 @@ void TestUiMonitorJobs::deleteRemovesSelectedFinishedCardAndItsResult()
     window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(window.get()));
 
-    QPointer<CountJob> first = countText(window.get(), QStringLiteral("a.txt"), "apple apple\n");
-    QPointer<CountJob> second = countText(window.get(), QStringLiteral("b.txt"), "kiwi\n");
+    QPointer<CountJob> first
+        = countText(window.get(), *m_dir, QStringLiteral("a.txt"), "apple apple\n");
+    QPointer<CountJob> second = countText(window.get(), *m_dir, QStringLiteral("b.txt"), "kiwi\n");
     QVERIFY(first && second);
     QPointer<JobCard> firstCard = window->cardFor(first);
     QPointer<JobCard> secondCard = window->cardFor(second);
@@ -130,9 +114,10 @@ void TestUiMonitorJobs::removeButtonAndClearFinished()
 {
     auto window = makeWindow();
     QVERIFY(window);
-    QPointer<CountJob> done1 = countText(window.get(), QStringLiteral("a.txt"), "one two\n");
-    QPointer<CountJob> done2 = countText(window.get(), QStringLiteral("b.txt"), "three\n");
-    QPointer<CountJob> done3 = countText(window.get(), QStringLiteral("c.txt"), "four\n");
+    QPointer<CountJob> done1
+        = countText(window.get(), *m_dir, QStringLiteral("a.txt"), "one two\n");
+    QPointer<CountJob> done2 = countText(window.get(), *m_dir, QStringLiteral("b.txt"), "three\n");
+    QPointer<CountJob> done3 = countText(window.get(), *m_dir, QStringLiteral("c.txt"), "four\n");
     QVERIFY(done1 && done2 && done3);
 
     // The card's own remove button, with the mouse.
@@ -197,7 +182,7 @@ void TestUiMonitorJobs::deleteInAFieldKeepsTheCard()
     QVERIFY(window);
     window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(window.get()));
-    QPointer<CountJob> job = countText(window.get(), QStringLiteral("a.txt"), "apple\n");
+    QPointer<CountJob> job = countText(window.get(), *m_dir, QStringLiteral("a.txt"), "apple\n");
     QVERIFY(job);
     QLineEdit *filter = window->explorer()->filterEdit();
     filter->setFocus();
