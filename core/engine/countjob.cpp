@@ -270,9 +270,10 @@ void CountJob::Private::startFinalizing()
     setState(Sorting);
     emitProgress();
     auto ws = workspace;
+    QThreadPool *sortPool = &pool;
     finalizeWatcher.setFuture(
-        QtConcurrent::run(&pool, [ws](QPromise<std::shared_ptr<CountResult>> &promise) {
-            promise.addResult(ws->finalize(promise));
+        QtConcurrent::run(&pool, [ws, sortPool](QPromise<std::shared_ptr<CountResult>> &promise) {
+            promise.addResult(ws->finalize(promise, sortPool));
         }));
 }
 

@@ -3,13 +3,187 @@
 
 #include "core/engine/wordtable.h"
 
+#include <QMutex>
+#include <QSemaphore>
+#include <QThreadPool>
+#include <QtEndian>
+
 #include <algorithm>
+#include <atomic>
 #include <cstring>
-#include <numeric>
 
 namespace {
-constexpr qsizetype SortBlock = 1 << 16;
+
+// What the sort compares: most pairs differ in count or in their first 8 bytes, so a comparison
+// reads 16 bytes next to each other instead of an entry and two words elsewhere in memory
+// (with 8 M distinct words, those reads missed the cache and took most of the sort's time).
+struct SortKey
+{
+    quint64 prefix = 0; // the word's first 8 bytes, big-endian and zero-padded: compares as bytes
+    quint32 count = 0; // the count, or Saturated when the table must be asked
+    quint32 entry = 0;
+};
+constexpr quint32 Saturated = 0xffffffffu;
+
+SortKey keyOf(const WordTable &table, quint32 entry)
+{
+    const WordTable::Entry &e = table.entry(entry);
+    unsigned char bytes[8] = {};
+    std::memcpy(bytes, table.wordData(e), std::min<size_t>(e.length, sizeof bytes));
+    SortKey key;
+    key.prefix = qFromBigEndian<quint64>(bytes);
+    key.count = e.count < Saturated ? quint32(e.count) : Saturated;
+    key.entry = entry;
+    return key;
 }
+
+struct KeyOrder
+{
+    const WordTable *table;
+
+    bool operator()(const SortKey &a, const SortKey &b) const
+    {
+        if (a.count != b.count)
+            return a.count > b.count;
+        if (a.count == Saturated) {
+            const quint64 x = table->entry(a.entry).count;
+            const quint64 y = table->entry(b.entry).count;
+            if (x != y)
+                return x > y;
+        }
+        if (a.prefix != b.prefix)
+            return a.prefix < b.prefix;
+        return OutputOrder::less(*table, a.entry, b.entry);
+    }
+};
+
+// The sort's progress, shared by its tasks: one step() call at a time, done only growing.
+class Progress
+{
+public:
+    Progress(const std::function<bool(qint64, qint64)> &step, qint64 total)
+        : m_step(step)
+        , m_total(total)
+    { }
+
+    bool stopped() const { return m_stopped.load(std::memory_order_relaxed); }
+
+    // Called by the sorting threads after each piece of work.
+    bool advance(qint64 units)
+    {
+        if (stopped())
+            return false;
+        if (!m_step)
+            return true;
+        QMutexLocker lock(&m_mutex);
+        m_done = std::min(m_total, m_done + units);
+        if (!m_step(m_done, m_total))
+            m_stopped.store(true, std::memory_order_relaxed);
+        return !stopped();
+    }
+
+    // The last call: done is total, whatever the estimates of each piece added up to.
+    bool finish() { return advance(m_total); }
+
+private:
+    const std::function<bool(qint64, qint64)> &m_step;
+    const qint64 m_total;
+    QMutex m_mutex;
+    qint64 m_done = 0;
+    std::atomic<bool> m_stopped = false;
+};
+
+// Runs task(0) … task(count - 1) on this thread and on the pool's idle threads, which take the
+// next task number as they come free. Not QtConcurrent::blockingMap: that waits for tasks queued
+// on the pool, and the job's sort runs on a thread of that same pool: with one worker it waited
+// for itself.
+template<typename Task> void runTasks(QThreadPool *pool, qsizetype count, const Task &task)
+{
+    std::atomic<qsizetype> next = 0;
+    const auto work = [&] {
+        for (qsizetype i = next.fetch_add(1); i < count; i = next.fetch_add(1))
+            task(i);
+    };
+    QSemaphore helpersDone;
+    int helpers = 0;
+    while (pool && helpers < count - 1 && pool->tryStart([&] {
+        work();
+        helpersDone.release();
+    }))
+        ++helpers;
+    work();
+    helpersDone.acquire(helpers);
+}
+
+int log2Ceil(qsizetype n)
+{
+    int bits = 0;
+    while ((qsizetype(1) << bits) < n)
+        ++bits;
+    return bits;
+}
+
+// Merges the runs' ranges [cursors[r].first, cursors[r].second) into out, in order; a binary
+// heap on the runs' heads, the smallest on top.
+class RunMerger
+{
+public:
+    using Range = std::pair<const SortKey *, const SortKey *>;
+
+    RunMerger(std::vector<Range> ranges, KeyOrder order)
+        : m_heap(std::move(ranges))
+        , m_order(order)
+    {
+        m_heap.erase(std::remove_if(m_heap.begin(), m_heap.end(),
+                                    [](const Range &r) { return r.first == r.second; }),
+                     m_heap.end());
+        for (size_t i = m_heap.size() / 2; i-- > 0;)
+            siftDown(i);
+    }
+
+    // Writes up to \a n entry numbers to \a out; returns how many.
+    qsizetype take(quint32 *out, qsizetype n)
+    {
+        qsizetype written = 0;
+        while (written < n && !m_heap.empty()) {
+            Range &top = m_heap.front();
+            out[written++] = top.first->entry;
+            if (++top.first == top.second) {
+                top = m_heap.back();
+                m_heap.pop_back();
+            }
+            if (!m_heap.empty())
+                siftDown(0);
+        }
+        return written;
+    }
+
+private:
+    void siftDown(size_t i)
+    {
+        const size_t n = m_heap.size();
+        for (;;) {
+            size_t least = i;
+            for (size_t c = 2 * i + 1; c <= 2 * i + 2 && c < n; ++c)
+                if (m_order(*m_heap[c].first, *m_heap[least].first))
+                    least = c;
+            if (least == i)
+                return;
+            std::swap(m_heap[i], m_heap[least]);
+            i = least;
+        }
+    }
+
+    std::vector<Range> m_heap;
+    KeyOrder m_order;
+};
+
+constexpr qsizetype KeyBlock = 1 << 16; // entries per task while the keys are made
+constexpr qsizetype MinRun = 1 << 16; // keys sorted per task, at least
+constexpr qsizetype MaxRuns = 64; // runs merged at the end, at most
+constexpr qsizetype MergeStep = 1 << 16; // keys merged between two progress steps
+
+} // namespace
 
 bool OutputOrder::less(const WordTable &table, quint32 a, quint32 b)
 {
@@ -22,40 +196,88 @@ bool OutputOrder::less(const WordTable &table, quint32 a, quint32 b)
 }
 
 bool OutputOrder::sort(const WordTable &table, std::vector<quint32> *order,
-                       const std::function<bool(qint64, qint64)> &step)
+                       const std::function<bool(qint64, qint64)> &step, QThreadPool *pool)
 {
     const qsizetype n = table.size();
     order->resize(size_t(n));
-    std::iota(order->begin(), order->end(), 0u);
-    int levels = 0;
-    for (qsizetype width = SortBlock; width < n; width *= 2)
-        ++levels;
-    // Progress in units of time, so that the bar moves as the time goes. Sorting the blocks
-    // (each fits in the cache) takes about as long as three merge levels (whose reads of the
-    // entries miss it): 3 s and 1-3 s a level for 8 M distinct words here. Counted in entries,
-    // the block pass took an eighth of the bar and a third of the time.
-    constexpr int BlockWeight = 3;
-    const qint64 total = qint64(n) * (BlockWeight + levels);
-    qint64 done = 0;
-    const auto before = [&](quint32 a, quint32 b) { return less(table, a, b); };
-    for (qsizetype b = 0; b < n; b += SortBlock) {
-        if (step && !step(done, total))
-            return false;
-        const auto first = order->begin() + b;
-        const qsizetype length = std::min(SortBlock, n - b);
-        std::sort(first, first + length, before);
-        done += length * BlockWeight;
+    const KeyOrder keyOrder {&table};
+    const qsizetype runLength = std::max(MinRun, (n + MaxRuns - 1) / MaxRuns);
+    const qsizetype runs = std::max<qsizetype>(1, (n + runLength - 1) / runLength);
+    // Units of about equal time: making a key, one comparison level of a run's sort, and one
+    // level of the merge's heap, each per key.
+    const int sortLevels = log2Ceil(std::min(n, runLength));
+    const int mergeLevels = runs > 1 ? log2Ceil(runs) : 0;
+    Progress progress(step, qint64(n) * (1 + sortLevels + mergeLevels));
+    if (!progress.advance(0))
+        return false;
+
+    std::vector<SortKey> keys(static_cast<size_t>(n));
+    runTasks(pool, (n + KeyBlock - 1) / KeyBlock, [&](qsizetype block) {
+        if (progress.stopped())
+            return;
+        const qsizetype end = std::min(n, (block + 1) * KeyBlock);
+        for (qsizetype i = block * KeyBlock; i < end; ++i)
+            keys[size_t(i)] = keyOf(table, quint32(i));
+        progress.advance(end - block * KeyBlock);
+    });
+    const auto runBegin
+        = [&](qsizetype r) -> const SortKey * { return keys.data() + std::min(n, r * runLength); };
+    runTasks(pool, runs, [&](qsizetype r) {
+        if (progress.stopped())
+            return;
+        SortKey *const first = keys.data() + (runBegin(r) - keys.data());
+        std::sort(first, first + (runBegin(r + 1) - runBegin(r)), keyOrder);
+        progress.advance(qint64(runBegin(r + 1) - runBegin(r)) * sortLevels);
+    });
+    if (progress.stopped())
+        return false;
+    if (runs == 1) {
+        std::transform(keys.begin(), keys.end(), order->begin(),
+                       [](const SortKey &k) { return k.entry; });
+        return progress.finish();
     }
-    for (qsizetype width = SortBlock; width < n; width *= 2) {
-        for (qsizetype b = 0; b < n; b += 2 * width) {
-            if (step && !step(done, total))
-                return false;
-            const qsizetype mid = std::min(b + width, n);
-            const qsizetype last = std::min(b + 2 * width, n);
-            std::inplace_merge(order->begin() + b, order->begin() + mid, order->begin() + last,
-                               before);
-            done += last - b;
+
+    // The merge, cut into ranges at splitters drawn from every run, so that each range of the
+    // output is merged by one task from a part of each run.
+    const int threads = pool ? std::max(1, pool->maxThreadCount()) : 1;
+    const qsizetype ranges = std::min<qsizetype>(n / MinRun + 1, 4 * threads);
+    std::vector<SortKey> samples;
+    for (qsizetype r = 0; r < runs; ++r) {
+        const qsizetype length = runBegin(r + 1) - runBegin(r);
+        for (qsizetype s = 1; s <= 8 * ranges; ++s)
+            samples.push_back(runBegin(r)[length * s / (8 * ranges + 1)]);
+    }
+    std::sort(samples.begin(), samples.end(), keyOrder);
+    // cuts[j * runs + r]: where range j starts in run r.
+    std::vector<const SortKey *> cuts(size_t((ranges + 1) * runs));
+    for (qsizetype r = 0; r < runs; ++r) {
+        cuts[size_t(r)] = runBegin(r);
+        cuts[size_t(ranges * runs + r)] = runBegin(r + 1);
+        for (qsizetype j = 1; j < ranges; ++j) {
+            const SortKey &splitter = samples[size_t(j * qsizetype(samples.size()) / ranges)];
+            cuts[size_t(j * runs + r)] = std::lower_bound(cuts[size_t((j - 1) * runs + r)],
+                                                          runBegin(r + 1), splitter, keyOrder);
         }
     }
-    return !step || step(total, total);
+    std::vector<qsizetype> outputStart(size_t(ranges) + 1, 0);
+    for (qsizetype j = 0; j < ranges; ++j) {
+        qsizetype length = 0;
+        for (qsizetype r = 0; r < runs; ++r)
+            length += cuts[size_t((j + 1) * runs + r)] - cuts[size_t(j * runs + r)];
+        outputStart[size_t(j) + 1] = outputStart[size_t(j)] + length;
+    }
+    runTasks(pool, ranges, [&](qsizetype j) {
+        std::vector<RunMerger::Range> parts;
+        for (qsizetype r = 0; r < runs; ++r)
+            parts.emplace_back(cuts[size_t(j * runs + r)], cuts[size_t((j + 1) * runs + r)]);
+        RunMerger merger(std::move(parts), keyOrder);
+        quint32 *out = order->data() + outputStart[size_t(j)];
+        quint32 *const end = order->data() + outputStart[size_t(j) + 1];
+        while (out < end && !progress.stopped()) {
+            const qsizetype written = merger.take(out, std::min(MergeStep, qsizetype(end - out)));
+            out += written;
+            progress.advance(qint64(written) * mergeLevels);
+        }
+    });
+    return progress.finish();
 }

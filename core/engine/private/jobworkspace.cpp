@@ -549,8 +549,9 @@ QList<FileReport> JobWorkspace::fileReports() const
     return reports;
 }
 
-// Runs on a worker thread after the last reduce call.
-std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<CountResult>> &promise)
+// Runs on a worker thread after the last reduce call; the sort uses the other workers too.
+std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<CountResult>> &promise,
+                                                    QThreadPool *pool)
 {
     auto table = std::make_shared<WordTable>();
     table->swap(m_total);
@@ -568,7 +569,7 @@ std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<Cou
               counters.sorted(done, total);
               promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
               return control.checkpoint() && !promise.isCanceled();
-          });
+          }, pool);
     if (!sorted)
         return {};
 

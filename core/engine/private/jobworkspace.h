@@ -18,6 +18,8 @@
 #include <QPromise>
 #include <QSemaphore>
 
+class QThreadPool;
+
 #include <algorithm>
 #include <atomic>
 #include <memory>
@@ -84,8 +86,10 @@ public:
     ChunkResult mapChunk(const Chunk &chunk);
     // Called by one worker thread at a time (mappedReduced serialises reduce calls).
     void reduceChunk(const ChunkResult &result);
-    // Runs on a worker thread once reduce is over: sorts the counts into a result.
-    std::shared_ptr<CountResult> finalize(QPromise<std::shared_ptr<CountResult>> &promise);
+    // Runs on a worker thread of \a pool once reduce is over: sorts the counts into a result,
+    // with the pool's other threads.
+    std::shared_ptr<CountResult> finalize(QPromise<std::shared_ptr<CountResult>> &promise,
+                                          QThreadPool *pool);
 
     //! Every input with its counting so far; once finalize() is done, the final list itself.
     QList<FileReport> fileReports() const;
