@@ -79,7 +79,7 @@ public:
                     word = ++p;
                     continue;
                 }
-                const unsigned char lower = c - 'A' < 26u ? c + 32 : c;
+                const unsigned char lower = unsigned(c - 'A') < 26u ? c + 32 : c;
                 *p++ = char(lower);
                 hash = (hash ^ lower) * FnvPrime;
                 if (size_t(p - word) > MaxWordBytes) {
