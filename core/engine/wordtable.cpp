@@ -27,21 +27,48 @@ inline quint64 mix(quint64 a, quint64 b)
     return quint64(r) ^ quint64(r >> 64);
 }
 
-// Equality of two words of \a n bytes; overlapping loads cover the short words of text.
-inline bool sameBytes(const char *a, const char *b, size_t n)
+// A word of at most 16 bytes as two little-endian words, zero-padded, read without touching a
+// byte past its end: overlapping loads, whose common bytes agree, cover the short words of text.
+inline void shortKey(const char *p, size_t n, quint64 *k0, quint64 *k1)
 {
     if (n >= 8) {
-        if (n > 16)
-            return std::memcmp(a, b, n) == 0;
-        return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
+        *k0 = load64(p);
+        *k1 = n > 8 ? load64(p + n - 8) >> (8 * (16 - n)) : 0;
+    } else if (n >= 4) {
+        *k0 = quint64(load32(p)) | (quint64(load32(p + n - 4)) << (8 * (n - 4)));
+        *k1 = 0;
+    } else {
+        const auto *u = reinterpret_cast<const unsigned char *>(p);
+        *k0 = n == 0 ? 0
+                     : quint64(u[0]) | (quint64(u[n >> 1]) << (8 * (n >> 1)))
+                | (quint64(u[n - 1]) << (8 * (n - 1)));
+        *k1 = 0;
     }
-    if (n >= 4)
-        return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
-    for (size_t i = 0; i < n; ++i) {
-        if (a[i] != b[i])
-            return false;
+}
+
+// The same key as shortKey(), from a word whose 16 bytes from its start may all be read: two
+// loads and two masks, with no branch on the length, whose mispredictions cost more than the
+// hash when the lengths of text's words follow each other at random.
+struct KeyMasks
+{
+    quint64 low[WordTable::InlineBytes + 1];
+    quint64 high[WordTable::InlineBytes + 1];
+    constexpr KeyMasks()
+        : low()
+        , high()
+    {
+        for (size_t n = 0; n <= WordTable::InlineBytes; ++n) {
+            low[n] = n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
+            high[n] = n <= 8 ? 0 : n >= 16 ? ~0ULL : (1ULL << (8 * (n - 8))) - 1;
+        }
     }
-    return true;
+};
+constexpr KeyMasks Masks;
+
+inline void paddedShortKey(const char *p, size_t n, quint64 *k0, quint64 *k1)
+{
+    *k0 = load64(p) & Masks.low[n];
+    *k1 = load64(p + 8) & Masks.high[n];
 }
 
 constexpr quint64 K1 = 0xe7037ed1a0b428dbULL;
@@ -102,43 +129,115 @@ void WordTable::setHashSeedForTesting(quint64 seed)
 // word probes at most 2.5 slots on average, and a long run of taken slots is exponentially unlikely
 // when nobody can aim at it. A bound would need a fallback, such as a new seed, that one table
 // cannot take alone: merge() reuses the hashes of the others.
-quint32 WordTable::hashOf(const char *p, qsizetype length)
+namespace {
+
+inline quint32 hashOfShort(quint64 k0, quint64 k1, size_t n)
 {
     const HashKeys &keys = g_keys;
-    const size_t n = size_t(length);
-    quint64 a = 0;
-    quint64 b = 0;
-    quint64 seed = keys.k0 ^ n;
-    if (n <= 16) {
-        if (n >= 8) {
-            a = load64(p);
-            b = load64(p + n - 8);
-        } else if (n >= 4) {
-            a = load32(p);
-            b = load32(p + n - 4);
-        } else if (n > 0) {
-            const auto *u = reinterpret_cast<const unsigned char *>(p);
-            a = (quint64(u[0]) << 16) | (quint64(u[n >> 1]) << 8) | u[n - 1];
-        }
-    } else {
-        size_t i = n;
-        const char *q = p;
-        while (i > 16) {
-            seed = mix(load64(q) ^ keys.k1, load64(q + 8) ^ seed);
-            q += 16;
-            i -= 16;
-        }
-        a = load64(p + n - 16);
-        b = load64(p + n - 8);
-    }
-    const quint64 h = mix(K1 ^ n, mix(a ^ keys.k1, b ^ seed));
+    const quint64 h = mix(K1 ^ n, mix(k0 ^ keys.k1, k1 ^ keys.k0 ^ n));
     return quint32(h ^ (h >> 32));
+}
+
+quint32 hashOfLong(const char *p, size_t n)
+{
+    const HashKeys &keys = g_keys;
+    quint64 seed = keys.k0 ^ n;
+    size_t i = n;
+    const char *q = p;
+    while (i > 16) {
+        seed = mix(load64(q) ^ keys.k1, load64(q + 8) ^ seed);
+        q += 16;
+        i -= 16;
+    }
+    const quint64 h = mix(K1 ^ n, mix(load64(p + n - 16) ^ keys.k1, load64(p + n - 8) ^ seed));
+    return quint32(h ^ (h >> 32));
+}
+
+} // namespace
+
+quint32 WordTable::hashOf(const char *p, qsizetype length)
+{
+    const size_t n = size_t(length);
+    if (n > InlineBytes)
+        return hashOfLong(p, n);
+    quint64 k0;
+    quint64 k1;
+    shortKey(p, n, &k0, &k1);
+    return hashOfShort(k0, k1, n);
+}
+
+void WordTable::add(const char *word, qsizetype length, quint64 count)
+{
+    insertOrAdd<false>(word, size_t(length), 0, count);
 }
 
 void WordTable::add(const char *word, qsizetype length, quint32 hash, quint64 count)
 {
+    insertOrAdd<true>(word, size_t(length), hash, count);
+}
+
+template<bool Hashed>
+void WordTable::insertOrAdd(const char *word, size_t length, quint32 hash, quint64 count)
+{
     if (m_entries.size() >= m_growAt)
         grow();
+    quint64 k0 = 0;
+    quint64 k1 = 0;
+    if (length <= InlineBytes) {
+        shortKey(word, length, &k0, &k1);
+        if (!Hashed)
+            hash = hashOfShort(k0, k1, length);
+    } else if (!Hashed) {
+        hash = hashOfLong(word, length);
+    }
+    insertKeyed(word, length, k0, k1, hash, count);
+}
+
+void WordTable::addEach(const QByteArrayView *words, qsizetype count)
+{
+    // Far enough ahead for the reads to overlap, near enough for their lines to stay in L1.
+    constexpr qsizetype Ahead = 32;
+    struct Looked
+    {
+        quint64 k0 = 0;
+        quint64 k1 = 0;
+        quint32 hash = 0;
+    };
+    Looked looked[Ahead];
+    for (qsizetype base = 0; base < count; base += Ahead) {
+        const qsizetype n = std::min(Ahead, count - base);
+        // No growing below: the slots looked up stay where they are.
+        while (m_entries.size() + size_t(n) > m_growAt)
+            grow();
+        for (qsizetype i = 0; i < n; ++i) {
+            const QByteArrayView w = words[base + i];
+            Looked &l = looked[i];
+            if (size_t(w.size()) <= InlineBytes) {
+                paddedShortKey(w.data(), size_t(w.size()), &l.k0, &l.k1);
+                l.hash = hashOfShort(l.k0, l.k1, size_t(w.size()));
+            } else {
+                l.hash = hashOfLong(w.data(), size_t(w.size()));
+            }
+            __builtin_prefetch(&m_index[l.hash & m_mask]);
+        }
+        for (qsizetype i = 0; i < n; ++i) {
+            const quint64 s = m_index[looked[i].hash & m_mask];
+            if (s != 0 && quint32(s >> 32) == looked[i].hash)
+                __builtin_prefetch(&m_entries[size_t(s & 0xffffffffULL) - 1]);
+        }
+        for (qsizetype i = 0; i < n; ++i) {
+            const QByteArrayView w = words[base + i];
+            insertKeyed(w.data(), size_t(w.size()), looked[i].k0, looked[i].k1, looked[i].hash, 1);
+        }
+    }
+}
+
+// The word's key serves both its hash and its comparison with the entries: the hit path of a
+// short word reads its index slot and its entry, never the arena. The caller made room.
+inline void WordTable::insertKeyed(const char *word, size_t length, quint64 k0, quint64 k1,
+                                   quint32 hash, quint64 count)
+{
+    const bool isShort = length <= InlineBytes;
     const quint64 tag = quint64(hash) << 32;
     size_t slot = hash & m_mask;
     for (;;) {
@@ -147,8 +246,9 @@ void WordTable::add(const char *word, qsizetype length, quint32 hash, quint64 co
             break;
         if ((s & 0xffffffff00000000ULL) == tag) {
             Entry &e = m_entries[size_t(s & 0xffffffffULL) - 1];
-            if (e.length == quint32(length)
-                && sameBytes(m_arena.data() + e.offset, word, size_t(length))) {
+            if (e.length == length
+                && (isShort ? e.key[0] == k0 && e.key[1] == k1
+                            : std::memcmp(m_arena.data() + e.key[0], word, length) == 0)) {
                 e.count += count;
                 return;
             }
@@ -157,10 +257,15 @@ void WordTable::add(const char *word, qsizetype length, quint32 hash, quint64 co
     }
     Entry e;
     e.count = count;
-    e.offset = m_arena.size();
     e.length = quint32(length);
     e.hash = hash;
-    m_arena.insert(m_arena.end(), word, word + length);
+    if (isShort) {
+        e.key[0] = k0;
+        e.key[1] = k1;
+    } else {
+        e.key[0] = m_arena.size();
+        m_arena.insert(m_arena.end(), word, word + length);
+    }
     m_entries.push_back(e);
     m_index[slot] = tag | quint64(m_entries.size());
 }
@@ -172,7 +277,7 @@ void WordTable::merge(const WordTable &other)
         return;
     }
     for (const Entry &e : other.m_entries)
-        add(other.m_arena.data() + e.offset, qsizetype(e.length), e.hash, e.count);
+        insertOrAdd<true>(other.wordData(e), e.length, e.hash, e.count);
 }
 
 quint64 WordTable::count(QByteArrayView word) const
@@ -188,7 +293,7 @@ quint64 WordTable::count(QByteArrayView word) const
         if ((s & 0xffffffff00000000ULL) == tag) {
             const Entry &e = m_entries[size_t(s & 0xffffffffULL) - 1];
             if (e.length == quint32(word.size())
-                && sameBytes(m_arena.data() + e.offset, word.data(), size_t(word.size())))
+                && std::memcmp(wordData(e), word.data(), size_t(word.size())) == 0)
                 return e.count;
         }
     }

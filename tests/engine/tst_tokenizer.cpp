@@ -6,10 +6,12 @@
 #include "core/engine/private/chunkcounter.h"
 #include "core/engine/private/jobcontrol.h"
 #include "core/engine/private/jobcounters.h"
+#include "core/engine/private/spacescan.h"
 #include "core/engine/wordtable.h"
 
 #include <QByteArray>
 #include <QMap>
+#include <QRandomGenerator>
 #include <QtTest>
 
 #include <cstring>
@@ -169,6 +171,8 @@ private Q_SLOTS:
     void whitespaceModeInSmallChunks();
     void longWordReadsStayInChunk_data();
     void longWordReadsStayInChunk();
+    void spaceScanMatchesScalar_data();
+    void spaceScanMatchesScalar();
 
 private:
     void check(CountingMode mode, qint64 chunkSize);
@@ -449,7 +453,6 @@ void TestTokenizer::whitespaceModeInSmallChunks()
     }
 }
 
-QTEST_GUILESS_MAIN(TestTokenizer)
 void TestTokenizer::longWordReadsStayInChunk_data()
 {
     QTest::addColumn<CountingMode>("mode");
@@ -492,4 +495,66 @@ void TestTokenizer::longWordReadsStayInChunk()
     QCOMPARE(counters.bytesCounted(), task.end - task.begin);
 }
 
+// The whitespace mode's SIMD scans against the byte-by-byte reference: every byte value at every
+// place of a 16-byte group and across two groups, before an end that cuts a group, and random
+// text. The whole-job rows above run the SIMD ones (on x86-64) through the chunk counter.
+void TestTokenizer::spaceScanMatchesScalar_data()
+{
+    QTest::addColumn<QByteArray>("background"); // filled with one byte, then one byte changed
+    QTest::addColumn<int>("seed"); // 0: each byte value at each place; else random bytes
+    QTest::newRow("one byte in letters") << QByteArray(1, 'a') << 0;
+    QTest::newRow("one byte in spaces") << QByteArray(1, ' ') << 0;
+    QTest::newRow("one byte in tabs") << QByteArray(1, '\t') << 0;
+    QTest::newRow("one byte in high bytes") << QByteArray(1, '\xe9') << 0;
+    for (int seed = 1; seed <= 4; ++seed)
+        QTest::addRow("random text %d", seed) << QByteArray() << seed;
+}
+
+void TestTokenizer::spaceScanMatchesScalar()
+{
+    QFETCH(QByteArray, background);
+    QFETCH(int, seed);
+    constexpr int Length = 48;
+    // Room for the sentinel and the SIMD reads past it, as in the block buffer.
+    QByteArray buffer(Length + 1 + SpaceScan::Overread, 'x');
+    char *const data = buffer.data();
+    // Returns where the two first disagree, or an empty string.
+    const auto mismatch = [&]() -> QString {
+        data[Length] = ' '; // the sentinel findSpace relies on
+        for (int from = 0; from < Length; ++from) {
+            if (SpaceScan::findSpace(data + from) != SpaceScan::findSpaceScalar(data + from))
+                return QStringLiteral("findSpace from %1").arg(from);
+            for (const int end : {from, from + 1, from + 7, from + 16, from + 17, Length}) {
+                if (end <= Length
+                    && SpaceScan::skipSpaces(data + from, data + end)
+                        != SpaceScan::skipSpacesScalar(data + from, data + end))
+                    return QStringLiteral("skipSpaces from %1 to %2").arg(from).arg(end);
+            }
+        }
+        return {};
+    };
+    if (seed == 0) {
+        for (int value = 0; value < 256; ++value) {
+            for (int at = 0; at < Length; ++at) {
+                std::memset(data, background.at(0), Length);
+                data[at] = char(value);
+                const QString where = mismatch();
+                QVERIFY2(
+                    where.isEmpty(),
+                    qPrintable(QStringLiteral("byte %1 at %2: %3").arg(value).arg(at).arg(where)));
+            }
+        }
+        return;
+    }
+    QRandomGenerator random {quint32(seed)};
+    static const char text[] = "ab \t\n\v\f\r\x08\x0e\x1f!\x7f\x80\xff";
+    for (int round = 0; round < 2000; ++round) {
+        for (int i = 0; i < Length; ++i)
+            data[i] = text[random.bounded(int(sizeof text - 1))];
+        const QString where = mismatch();
+        QVERIFY2(where.isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(where)));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestTokenizer)
 #include "tst_tokenizer.moc"

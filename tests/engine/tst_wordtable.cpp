@@ -4,6 +4,9 @@
 #include <QByteArray>
 #include <QtTest>
 
+#include <cstring>
+#include <vector>
+
 namespace {
 
 void add(WordTable &table, QByteArrayView word, quint64 count = 1)
@@ -35,6 +38,8 @@ private Q_SLOTS:
     void mergeEmpty();
     void mergeLarge();
     void swap();
+    void addEachIsAddOneByOne_data();
+    void addEachIsAddOneByOne();
 };
 
 void TestWordTable::emptyTable()
@@ -247,6 +252,56 @@ void TestWordTable::swap()
     add(b, "a");
     QCOMPARE(a.count("c"), quint64(4));
     QCOMPARE(b.count("a"), quint64(2));
+}
+
+// addEach() reads each word's 16 bytes whatever its length and masks the rest off; add() reads
+// only the word. Both must make the same key, hash and entry, from every length around the 8-
+// and 16-byte edges, with the bytes after the word set or not, with NUL bytes inside.
+void TestWordTable::addEachIsAddOneByOne_data()
+{
+    QTest::addColumn<char>("after"); // the bytes that follow each word in the buffer
+    QTest::addColumn<char>("fill"); // the words' own bytes
+    QTest::newRow("letters, then x") << 'x' << 'a';
+    QTest::newRow("letters, then NUL") << '\0' << 'a';
+    QTest::newRow("NUL bytes, then NUL") << '\0' << '\0';
+    QTest::newRow("NUL bytes, then 0xff") << '\xff' << '\0';
+}
+
+void TestWordTable::addEachIsAddOneByOne()
+{
+    QFETCH(char, after);
+    QFETCH(char, fill);
+    // Words of 0 to 40 bytes, differing in their last byte, each in its own padded slot.
+    constexpr int Slot = 64;
+    QByteArray buffer(41 * 3 * Slot, after);
+    std::vector<QByteArrayView> words;
+    for (int length = 0; length <= 40; ++length) {
+        for (int variant = 0; variant < 3; ++variant) {
+            char *w = buffer.data() + (length * 3 + variant) * Slot;
+            std::memset(w, fill, size_t(length));
+            if (length > 0)
+                w[length - 1] = char('a' + variant);
+            words.emplace_back(w, length);
+        }
+    }
+    for (int i = 0; i < 200; ++i) // repeats, in an order that mixes lengths
+        words.push_back(words[size_t(i * 37 % 123)]);
+    WordTable one;
+    for (const QByteArrayView w : words)
+        one.add(w.data(), w.size());
+    WordTable each;
+    each.addEach(words.data(), qsizetype(words.size()));
+    QCOMPARE(each.size(), one.size());
+    for (qsizetype i = 0; i < one.size(); ++i) {
+        QCOMPARE(each.word(i), one.word(i));
+        QCOMPARE(each.entry(i).count, one.entry(i).count);
+        QCOMPARE(each.entry(i).hash, one.entry(i).hash);
+        QCOMPARE(each.count(one.word(i)), one.entry(i).count);
+    }
+    // Mixed: counted by one, then the other; a word is one entry whichever way it came.
+    each.merge(one);
+    QCOMPARE(each.size(), one.size());
+    QCOMPARE(each.count(words.front()), 2 * one.count(words.front()));
 }
 
 QTEST_APPLESS_MAIN(TestWordTable)

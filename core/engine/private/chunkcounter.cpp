@@ -3,9 +3,11 @@
 
 #include "core/engine/private/blockreader.h"
 #include "core/engine/private/bytesource.h"
+#include "core/engine/private/spacescan.h"
 #include "core/engine/private/wordbuilder.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <array>
@@ -43,6 +45,15 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         inToken = discard = !Tables.space[quint8(before)];
     }
     reader.seek(task.begin);
+    // Tokens wait here to be counted together (WordTable::addEach); they point into the block,
+    // so the batch is emptied before the block changes, and on every way out.
+    std::array<QByteArrayView, 512> batch;
+    size_t batched = 0;
+    const auto countBatch = [&] {
+        table.addEach(batch.data(), qsizetype(batched));
+        batched = 0;
+    };
+    const auto counted = qScopeGuard(countBatch);
     const auto endToken = [&](const char *start, qint64 length) {
         inToken = false;
         if (discard) {
@@ -50,7 +61,9 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         } else if (overlong || length > CountResult::MaxWordBytes) {
             ++tally.overlongWords;
         } else {
-            table.add(start, length);
+            batch[batched++] = QByteArrayView(start, length);
+            if (batched == batch.size())
+                countBatch();
             ++tally.words;
         }
     };
@@ -82,8 +95,7 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         }
         for (;;) {
             if (!inToken) {
-                while (p < e && Tables.space[quint8(*p)])
-                    ++p;
+                p = SpaceScan::skipSpaces(p, e);
                 if (p == e)
                     break;
                 if (blockBegin + (p - block) >= task.end)
@@ -92,12 +104,12 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
                 overlong = false;
                 start = p;
             }
-            while (!Tables.space[quint8(*p)])
-                ++p;
+            p = SpaceScan::findSpace(p);
             if (p == e)
                 break;
             endToken(start, p - start);
         }
+        countBatch();
         carried = 0;
         if (inToken && !discard && !overlong) {
             const qint64 length = e - start;
