@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/outputorder.h"
 
+#include "core/engine/hugepageallocator.h"
 #include "core/engine/wordtable.h"
 
 #include <QMutex>
@@ -211,7 +212,7 @@ bool OutputOrder::sort(const WordTable &table, std::vector<quint32> *order,
     if (!progress.advance(0))
         return false;
 
-    std::vector<SortKey> keys(static_cast<size_t>(n));
+    std::vector<SortKey, HugePageAllocator<SortKey>> keys(static_cast<size_t>(n));
     runTasks(pool, (n + KeyBlock - 1) / KeyBlock, [&](qsizetype block) {
         if (progress.stopped())
             return;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/engine/hugepageallocator.h"
+
 #include <QByteArrayView>
 #include <QtGlobal>
 
@@ -111,10 +113,10 @@ private:
                      quint64 count);
     void grow();
 
-    std::vector<Entry> m_entries;
+    std::vector<Entry, HugePageAllocator<Entry>> m_entries;
     // Each slot: (hash << 32) | (entry number + 1); 0 means empty.
-    std::vector<quint64> m_index;
-    std::vector<char> m_arena;
+    std::vector<quint64, HugePageAllocator<quint64>> m_index;
+    std::vector<char, HugePageAllocator<char>> m_arena;
     quint64 m_mask = 0;
     size_t m_growAt = 0; // entries that make the index half full
 };
