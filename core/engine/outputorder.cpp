@@ -2,10 +2,10 @@
 #include "core/engine/outputorder.h"
 
 #include "core/engine/hugepageallocator.h"
+#include "core/engine/paralleltasks.h"
 #include "core/engine/wordtable.h"
 
 #include <QMutex>
-#include <QSemaphore>
 #include <QThreadPool>
 #include <QtEndian>
 
@@ -93,28 +93,6 @@ private:
     qint64 m_done = 0;
     std::atomic<bool> m_stopped = false;
 };
-
-// Runs task(0) … task(count - 1) on this thread and on the pool's idle threads, which take the
-// next task number as they come free. Not QtConcurrent::blockingMap: that waits for tasks queued
-// on the pool, and the job's sort runs on a thread of that same pool: with one worker it waited
-// for itself.
-template<typename Task> void runTasks(QThreadPool *pool, qsizetype count, const Task &task)
-{
-    std::atomic<qsizetype> next = 0;
-    const auto work = [&] {
-        for (qsizetype i = next.fetch_add(1); i < count; i = next.fetch_add(1))
-            task(i);
-    };
-    QSemaphore helpersDone;
-    int helpers = 0;
-    while (pool && helpers < count - 1 && pool->tryStart([&] {
-        work();
-        helpersDone.release();
-    }))
-        ++helpers;
-    work();
-    helpersDone.acquire(helpers);
-}
 
 int log2Ceil(qsizetype n)
 {
@@ -213,7 +191,7 @@ bool OutputOrder::sort(const WordTable &table, std::vector<quint32> *order,
         return false;
 
     std::vector<SortKey, HugePageAllocator<SortKey>> keys(static_cast<size_t>(n));
-    runTasks(pool, (n + KeyBlock - 1) / KeyBlock, [&](qsizetype block) {
+    ParallelTasks::run(pool, (n + KeyBlock - 1) / KeyBlock, [&](qsizetype block) {
         if (progress.stopped())
             return;
         const qsizetype end = std::min(n, (block + 1) * KeyBlock);
@@ -223,7 +201,7 @@ bool OutputOrder::sort(const WordTable &table, std::vector<quint32> *order,
     });
     const auto runBegin
         = [&](qsizetype r) -> const SortKey * { return keys.data() + std::min(n, r * runLength); };
-    runTasks(pool, runs, [&](qsizetype r) {
+    ParallelTasks::run(pool, runs, [&](qsizetype r) {
         if (progress.stopped())
             return;
         SortKey *const first = keys.data() + (runBegin(r) - keys.data());
@@ -267,7 +245,7 @@ bool OutputOrder::sort(const WordTable &table, std::vector<quint32> *order,
             length += cuts[size_t((j + 1) * runs + r)] - cuts[size_t(j * runs + r)];
         outputStart[size_t(j) + 1] = outputStart[size_t(j)] + length;
     }
-    runTasks(pool, ranges, [&](qsizetype j) {
+    ParallelTasks::run(pool, ranges, [&](qsizetype j) {
         std::vector<RunMerger::Range> parts;
         for (qsizetype r = 0; r < runs; ++r)
             parts.emplace_back(cuts[size_t(j * runs + r)], cuts[size_t((j + 1) * runs + r)]);

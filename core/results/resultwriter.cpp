@@ -2,6 +2,7 @@
 #include "core/results/resultwriter.h"
 
 #include "core/engine/countresult.h"
+#include "core/engine/paralleltasks.h"
 #include "core/results/resultindex.h"
 #include "core/text/textdecoding.h"
 
@@ -98,45 +99,21 @@ QByteArray ResultWriter::jsonString(QByteArrayView text)
 
 namespace {
 
-// Writes the rows entries[0..rows) of result's table; the one loop behind every write().
-bool writeRows(const CountResult &result, const quint32 *entries, size_t rows, ResultFormat format,
-               QIODevice *out)
+// Appends rows [begin, end) of entries to \a text; row 0 is the first of the file. Runs on the
+// writing thread or on a helper, one range each.
+void formatRows(const WordTable &table, const quint32 *entries, size_t begin, size_t end,
+                ResultFormat format, QByteArray &text)
 {
-    const WordTable &table = *result.table;
-    QByteArray buffer;
-    buffer.reserve(FlushBytes + 4096);
-    const auto flush = [&] {
-        const bool ok = out->write(buffer) == buffer.size();
-        buffer.resize(0); // keeps the capacity: clear() would free it, and appends grow it again
-        return ok;
-    };
-    if (format == ResultFormat::Csv) {
-        buffer.append("word,count\r\n");
-    } else if (format == ResultFormat::Json) {
-        // The totals of the rows this file holds, not of the whole result: the reader checks
-        // them against the entries, and a file of the top N or of the explorer's shown rows
-        // must pass. Written before "words" so that they can be read at the top.
-        quint64 words = 0;
-        for (size_t i = 0; i < rows; ++i)
-            words += table.entry(entries[i]).count;
-        buffer.append("{\"mode\":\"")
-            .append(countingModeName(result.mode).toLatin1())
-            .append("\",\"totalWords\":");
-        appendNumber(buffer, words);
-        buffer.append(",\"distinctWords\":");
-        appendNumber(buffer, rows);
-        buffer.append(",\"words\":[");
-    }
     // Rows come in count order, so their entries are all over the table: ask for the entry
     // of a row far enough ahead to arrive in time (a row takes tens of nanoseconds, a read from
     // memory a hundred or more), and for a long word's bytes once its entry is here (a short
     // word is in its entry). With millions of words, each row's read missed the cache.
     constexpr size_t EntryAhead = 64;
     constexpr size_t WordAhead = 16;
-    for (size_t i = 0; i < rows; ++i) {
-        if (i + EntryAhead < rows)
+    for (size_t i = begin; i < end; ++i) {
+        if (i + EntryAhead < end)
             __builtin_prefetch(&table.entry(entries[i + EntryAhead]));
-        if (i + WordAhead < rows) {
+        if (i + WordAhead < end) {
             const WordTable::Entry &ahead = table.entry(entries[i + WordAhead]);
             if (ahead.length > WordTable::InlineBytes)
                 __builtin_prefetch(table.wordData(ahead));
@@ -145,28 +122,72 @@ bool writeRows(const CountResult &result, const quint32 *entries, size_t rows, R
         const quint64 count = table.entry(entries[i]).count;
         switch (format) {
         case ResultFormat::Tsv:
-            ResultWriter::appendTsvRow(buffer, word, count);
+            ResultWriter::appendTsvRow(text, word, count);
             break;
         case ResultFormat::Csv:
-            buffer.append(ResultWriter::csvCell(word)).append(',');
-            appendNumber(buffer, count);
-            buffer.append("\r\n");
+            text.append(ResultWriter::csvCell(word)).append(',');
+            appendNumber(text, count);
+            text.append("\r\n");
             break;
         case ResultFormat::Json:
-            buffer.append(i == 0 ? "\n" : ",\n")
+            text.append(i == 0 ? "\n" : ",\n")
                 .append("{\"word\":")
                 .append(ResultWriter::jsonString(word));
-            buffer.append(",\"count\":");
-            appendNumber(buffer, count);
-            buffer.append('}');
+            text.append(",\"count\":");
+            appendNumber(text, count);
+            text.append('}');
             break;
         }
-        if (buffer.size() >= FlushBytes && !flush())
-            return false;
     }
-    if (format == ResultFormat::Json)
-        buffer.append("\n]}\n");
-    return flush();
+}
+
+// Writes the rows entries[0..rows) of result's table; the one loop behind every write().
+bool writeRows(const CountResult &result, const quint32 *entries, size_t rows, ResultFormat format,
+               QIODevice *out)
+{
+    const WordTable &table = *result.table;
+    QByteArray header;
+    if (format == ResultFormat::Csv) {
+        header.append("word,count\r\n");
+    } else if (format == ResultFormat::Json) {
+        // The totals of the rows this file holds, not of the whole result: the reader checks
+        // them against the entries, and a file of the top N or of the explorer's shown rows
+        // must pass. Written before "words" so that they can be read at the top.
+        quint64 words = 0;
+        for (size_t i = 0; i < rows; ++i)
+            words += table.entry(entries[i]).count;
+        header.append("{\"mode\":\"")
+            .append(countingModeName(result.mode).toLatin1())
+            .append("\",\"totalWords\":");
+        appendNumber(header, words);
+        header.append(",\"distinctWords\":");
+        appendNumber(header, rows);
+        header.append(",\"words\":[");
+    }
+    if (out->write(header) != header.size())
+        return false;
+    // Millions of rows take seconds to format: ranges of rows are formatted side by side on the
+    // idle threads of the global pool, a window of them at a time, and written in order.
+    constexpr size_t RangeRows = 1 << 15;
+    QThreadPool *const pool = QThreadPool::globalInstance();
+    const size_t window = size_t(2 * std::max(1, pool->maxThreadCount()));
+    std::vector<QByteArray> texts(window);
+    for (size_t first = 0; first < rows; first += window * RangeRows) {
+        const size_t ranges = std::min(window, (rows - first + RangeRows - 1) / RangeRows);
+        ParallelTasks::run(ranges > 1 ? pool : nullptr, qsizetype(ranges), [&](qsizetype r) {
+            const size_t begin = first + size_t(r) * RangeRows;
+            QByteArray &text = texts[size_t(r)];
+            text.resize(0); // keeps the capacity
+            formatRows(table, entries, begin, std::min(rows, begin + RangeRows), format, text);
+        });
+        for (size_t r = 0; r < ranges; ++r) {
+            if (out->write(texts[r]) != texts[r].size())
+                return false;
+        }
+    }
+    if (format == ResultFormat::Json && out->write("\n]}\n") != 4)
+        return false;
+    return true;
 }
 
 } // namespace

@@ -79,6 +79,8 @@ private Q_SLOTS:
     void tableCsv();
     void tsvOfEntries();
     void writeError();
+    void manyRowsStayInOrder_data();
+    void manyRowsStayInOrder();
 };
 
 void TestResultWriter::parseFormat_data()
@@ -386,6 +388,58 @@ void TestResultWriter::writeError()
     QBuffer closed; // never opened: every write fails
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("not open")));
     QVERIFY(!ResultWriter::write(result, ResultFormat::Tsv, &closed));
+}
+
+// Hundreds of thousands of rows are formatted in ranges on several threads, a window of ranges
+// at a time: every row must come out once, in order, across the ranges' and windows' edges.
+void TestResultWriter::manyRowsStayInOrder_data()
+{
+    QTest::addColumn<ResultFormat>("format");
+    QTest::addColumn<int>("rows");
+    for (const int rows : {1, (1 << 15) - 1, 1 << 15, (1 << 15) + 1, 300001}) {
+        QTest::addRow("tsv, %d rows", rows) << ResultFormat::Tsv << rows;
+        QTest::addRow("csv, %d rows", rows) << ResultFormat::Csv << rows;
+        QTest::addRow("json, %d rows", rows) << ResultFormat::Json << rows;
+    }
+}
+
+void TestResultWriter::manyRowsStayInOrder()
+{
+    QFETCH(ResultFormat, format);
+    QFETCH(int, rows);
+    Rows list;
+    quint64 words = 0;
+    QByteArray body;
+    for (int i = 0; i < rows; ++i) {
+        const QByteArray word = "w" + QByteArray::number(i);
+        const quint64 count = quint64(rows - i);
+        list.append({word, count});
+        words += count;
+        const QByteArray number = QByteArray::number(count);
+        if (format == ResultFormat::Tsv)
+            body += word + '\t' + number + '\n';
+        else if (format == ResultFormat::Csv)
+            body += word + ',' + number + "\r\n";
+        else
+            body += (i == 0 ? "\n" : ",\n")
+                + ("{\"word\":\"" + word + "\",\"count\":" + number + '}');
+    }
+    QByteArray expected = body;
+    if (format == ResultFormat::Csv)
+        expected.prepend("word,count\r\n");
+    if (format == ResultFormat::Json)
+        expected = "{\"mode\":\"words\",\"totalWords\":" + QByteArray::number(words)
+            + ",\"distinctWords\":" + QByteArray::number(rows) + ",\"words\":[" + body + "\n]}\n";
+    const QByteArray out = written(makeResult(list), format);
+    if (out != expected) {
+        qsizetype at = 0;
+        while (at < out.size() && at < expected.size() && out.at(at) == expected.at(at))
+            ++at;
+        QFAIL(qPrintable(
+            QStringLiteral("differs from byte %1: \"%2\" instead of \"%3\"")
+                .arg(at)
+                .arg(QString::fromUtf8(out.mid(at, 30)), QString::fromUtf8(expected.mid(at, 30)))));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestResultWriter)
