@@ -350,6 +350,8 @@ JobProgress CountJob::Private::snapshot() const
         p.map.done = std::min(w.counters.bytesCounted(), p.map.total);
         p.reduce.total = w.chunkCount();
         p.reduce.done = w.counters.chunksMerged();
+        p.bytesMerged = std::min(w.counters.bytesMerged(), p.map.total);
+        p.distinctSoFar = w.counters.distinctSoFar();
         p.readingStream = w.isReadingStream();
         // The map phase is over when its last chunk is counted, before the last merge.
         p.map.finished
