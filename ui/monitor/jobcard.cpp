@@ -173,6 +173,7 @@ void JobCard::createWidgets()
         m_bars[i]->setMaximumHeight(m_bars[i]->fontMetrics().height());
         label->setBuddy(m_bars[i]);
         m_barTexts[i] = new QLabel(this);
+        m_barTexts[i]->setObjectName(QLatin1String(objectNames[i]) + QLatin1String("Text"));
         for (QWidget *w : {static_cast<QWidget *>(label), static_cast<QWidget *>(m_bars[i]),
                            static_cast<QWidget *>(m_barTexts[i])})
             w->setProperty("phaseRow", true); // hidden on an opened result's card
@@ -589,13 +590,13 @@ void JobCard::updateProgress(const JobProgress &p)
                                                  .arg(ProgressFormat::bytes(p.map.done),
                                                       ProgressFormat::bytes(p.map.total))
                                            : QString());
-    m_bars[Reduce]->setValue(ProgressScale::scaled(p.reduce.done, p.reduce.total));
-    m_barTexts[Reduce]->setText(
-        p.reduce.started
-            ? ProgressFormat::withCount(tr("%1 of %n chunk(s)", nullptr, int(p.reduce.total)),
-                                        p.reduce.total)
-                  .arg(ProgressFormat::count(quint64(p.reduce.done)))
-            : QString());
+    // In bytes, as the Count bar: counted in chunks, a folder's small files (a chunk each) and
+    // its big ones (many) made the two bars disagree about how far the same work was.
+    m_bars[Reduce]->setValue(ProgressScale::scaled(p.bytesMerged, p.map.total));
+    m_barTexts[Reduce]->setText(p.reduce.started ? tr("%1 of %2")
+                                                       .arg(ProgressFormat::bytes(p.bytesMerged),
+                                                            ProgressFormat::bytes(p.map.total))
+                                                 : QString());
     m_bars[Finalize]->setValue(ProgressScale::scaled(p.finalize.done, p.finalize.total));
     const auto result = m_job->result();
     if (result)
