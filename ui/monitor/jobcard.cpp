@@ -19,12 +19,19 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
 
 constexpr qint64 SpeedWindowMs = 3000;
+
+// The final sort's pace on this machine, ns per ProgressFormat::sortSteps(), from the last job
+// whose sort was long enough to measure; negative until then (the calibrated default). Shared by
+// every card: it is the machine's pace, not a job's.
+double g_sortNsPerStep = -1;
+constexpr qint64 MeasurableSortWords = 1 << 16;
 
 QString seconds(qint64 ms)
 {
@@ -58,6 +65,9 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     });
     connect(job, &CountJob::cancellingChanged, this, &JobCard::updateState);
     connect(job, &CountJob::finished, this, &JobCard::updateFinished);
+    m_paceTimer = new QTimer(this);
+    m_paceTimer->setInterval(100);
+    connect(m_paceTimer, &QTimer::timeout, this, &JobCard::updateSortBar);
     updateState();
     updateProgress(job->progress());
 }
@@ -567,6 +577,14 @@ void JobCard::updateProgress(const JobProgress &p)
         m_lastPhase = phase;
     }
     m_samples.emplace_back(now, p.map.done);
+    if (phase == CountJob::Counting && p.distinctSoFar > 0) {
+        if (m_firstWords.first <= 0)
+            m_firstWords = {p.map.done, p.distinctSoFar};
+        const double growth = ProgressFormat::vocabularyGrowth(
+            m_firstWords.first, m_firstWords.second, p.map.done, p.distinctSoFar);
+        if (growth >= 0)
+            m_vocabularyGrowth = growth;
+    }
     while (m_samples.size() > 2 && m_samples.front().first < now - SpeedWindowMs)
         m_samples.pop_front();
     m_last = p;
@@ -597,7 +615,12 @@ void JobCard::updateProgress(const JobProgress &p)
                                                        .arg(ProgressFormat::bytes(p.bytesMerged),
                                                             ProgressFormat::bytes(p.map.total))
                                                  : QString());
-    m_bars[Finalize]->setValue(ProgressScale::scaled(p.finalize.done, p.finalize.total));
+    if (p.finalize.done != m_sortDone) {
+        m_sortDone = p.finalize.done;
+        m_sortDoneAtMs = p.finalize.elapsedMs;
+    }
+    m_sinceReport.start();
+    updateSortBar();
     const auto result = m_job->result();
     if (result)
         m_barTexts[Finalize]->setText(
@@ -624,6 +647,18 @@ void JobCard::updateProgress(const JobProgress &p)
     if (!m_job->isFinished())
         updateStatusLine();
     updateReadingLine();
+}
+
+void JobCard::updateSortBar()
+{
+    const JobProgress &p = m_last;
+    qint64 now = p.finalize.elapsedMs;
+    if (m_job && m_job->state() == CountJob::Sorting && !m_job->isPaused())
+        now += m_sinceReport.elapsed();
+    m_sortShown = p.finalize.started
+        ? ProgressScale::paced(p.finalize.done, p.finalize.total, m_sortDoneAtMs, now, m_sortShown)
+        : 0;
+    m_bars[Finalize]->setValue(m_sortShown);
 }
 
 void JobCard::updateReadingLine()
@@ -653,6 +688,8 @@ void JobCard::updateStatusLine()
     options.paused = m_job->isPaused();
     options.stalled = stalled;
     options.bytesPerSecond = recentSpeed();
+    options.sortNsPerStep = g_sortNsPerStep;
+    options.vocabularyGrowth = m_vocabularyGrowth;
     m_status->setText(ProgressFormat::statusLine(state, p, options));
 }
 
@@ -668,6 +705,14 @@ void JobCard::updateState()
     m_pauseButton->setIcon(
         style()->standardIcon(m_job->isPaused() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_cancelButton->setEnabled(active);
+    // The Sort bar moves between the sort's steps while it runs (see updateSortBar()).
+    const bool sorting = state == CountJob::Sorting && active && !m_job->isPaused();
+    if (sorting != m_paceTimer->isActive()) {
+        if (sorting)
+            m_paceTimer->start();
+        else
+            m_paceTimer->stop();
+    }
     updateEndButtons();
     if (!m_job->isFinished())
         updateStatusLine();
@@ -714,6 +759,9 @@ void JobCard::updateFinished()
         const auto result = m_job->result();
         const CountTotals &t = result->totals;
         const double speed = double(t.bytes) * 1000.0 / double(std::max<qint64>(1, t.totalMs));
+        if (qint64(t.distinctWords) >= MeasurableSortWords && t.finalizeMs > 0)
+            g_sortNsPerStep
+                = double(t.finalizeMs) * 1e6 / ProgressFormat::sortSteps(qint64(t.distinctWords));
         m_status->setText(tr("%1 in %2 (%3) · scan %4 · count %5 · sort %6")
                               .arg(ProgressFormat::bytes(t.bytes),
                                    ProgressFormat::duration(t.totalMs),

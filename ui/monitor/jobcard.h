@@ -5,6 +5,7 @@
 #include "core/format/retranslator.h"
 #include "ui/monitor/jobrecord.h"
 
+#include <QElapsedTimer>
 #include <QFrame>
 #include <QPointer>
 
@@ -15,6 +16,7 @@ class ElidedLabel;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 /*!
@@ -126,6 +128,8 @@ private:
     void updateFinished();
     void updateEndButtons();
     double recentSpeed() const;
+    //! Moves the Sort bar at the sort's pace between its steps (ProgressScale::paced()).
+    void updateSortBar();
 
     QPointer<CountJob> m_job;
     std::shared_ptr<const CountResult> m_opened;
@@ -153,5 +157,16 @@ private:
     qint64 m_lastAmount = -1;
     CountJob::State m_lastPhase = CountJob::Queued;
     std::deque<std::pair<qint64, qint64>> m_samples; // (elapsed ms, map bytes) of the last seconds
+    // The first report with distinct words (bytes counted, distinct words), and how the words
+    // grew since (ProgressFormat::vocabularyGrowth()): the sort to come is estimated from them.
+    std::pair<qint64, qint64> m_firstWords = {0, 0};
+    double m_vocabularyGrowth = -1;
+    // The Sort bar between the sort's steps: when its amount last moved (the phase's working
+    // ms), the time since the last report, and what the bar shows.
+    qint64 m_sortDone = -1;
+    qint64 m_sortDoneAtMs = 0;
+    QElapsedTimer m_sinceReport;
+    int m_sortShown = 0;
+    QTimer *m_paceTimer = nullptr;
     Retranslator m_texts;
 };
