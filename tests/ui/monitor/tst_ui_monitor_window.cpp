@@ -7,6 +7,7 @@
 #include "tests/ui/monitor/monitortesthelpers.h"
 #include "ui/explorer/resultsexplorer.h"
 #include "ui/monitor/jobcard.h"
+#include "ui/monitor/jobqueue.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -19,6 +20,7 @@
 #include <QMultiMap>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void splitterIsSavedWhenMoved();
     void finishedCardShowsWhole();
     void selectedCardShowsWhole();
+    void newJobCardIsScrolledIntoView();
 
 private:
     QTemporaryDir m_config;
@@ -425,6 +428,52 @@ void TestUiMonitorWindow::selectedCardShowsWhole()
             QRect(bottom->mapTo(area->viewport(), QPoint(0, 0)), bottom->size()));
     };
     QTRY_VERIFY(whole());
+}
+
+// Bug 9: once two or more cards filled the jobs panel, a new job's card was added below its
+// edge, out of sight, though it was the selected one. Several cards in a small window, the
+// panel scrolled back to the top before each new job as a user reading the first card does.
+void TestUiMonitorWindow::newJobCardIsScrolledIntoView()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->resize(1100, 720); // the first window's size: a card fits the panel, three do not
+    auto *area = window->findChild<QScrollArea *>(QStringLiteral("jobsPanel"));
+    QVERIFY(area);
+    // Runs all along, so that the jobs after it wait and their cards stay as they are.
+    CountJob *running = window->startSample(BigSample);
+    QVERIFY(running);
+    const auto cancelAll = qScopeGuard([&] {
+        for (CountJob *job : window->queue()->jobs())
+            job->cancel();
+    });
+    const auto shownWhole = [&](JobCard *card) {
+        return area->viewport()->rect().contains(
+            QRect(card->mapTo(area->viewport(), QPoint(0, 0)), card->size()));
+    };
+    for (int i = 0; i < 5; ++i) {
+        const QString path = m_dir->filePath(QStringLiteral("queued%1.txt").arg(i));
+        QVERIFY(writeFile(path, "one two three\n"));
+        area->verticalScrollBar()->setValue(0);
+        window->addInputs({path});
+        CountJob *job = window->startJob();
+        QVERIFY(job);
+        QCOMPARE(job->state(), CountJob::Queued);
+        JobCard *card = window->cardFor(job);
+        QVERIFY(card);
+        QCOMPARE(window->selectedCard(), card);
+        // Laid out in the panel first: a card not placed yet is "visible" at its corner.
+        QTRY_VERIFY(card->height() >= card->sizeHint().height()
+                    && card->geometry().bottom() < area->widget()->height());
+        QTRY_VERIFY2(shownWhole(card),
+                     qPrintable(QStringLiteral("card %1 at y %2, %3 high, in a viewport %4 high")
+                                    .arg(i + 2)
+                                    .arg(card->mapTo(area->viewport(), QPoint(0, 0)).y())
+                                    .arg(card->height())
+                                    .arg(area->viewport()->height())));
+    }
+    // Six cards do not fit: the test scrolled for real.
+    QVERIFY(area->verticalScrollBar()->maximum() > 0);
 }
 
 QTEST_MAIN(TestUiMonitorWindow)
