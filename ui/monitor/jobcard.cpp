@@ -72,16 +72,18 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     updateProgress(job->progress());
 }
 
-JobCard::JobCard(std::shared_ptr<const CountResult> result, const QString &title, QWidget *parent)
+JobCard::JobCard(std::shared_ptr<const CountResult> result, const QString &title,
+                 const QStringList &paths, QWidget *parent)
     : QFrame(parent)
     , m_opened(std::move(result))
     , m_openedTitle(title)
+    , m_openedPaths(paths)
 {
     createWidgets();
-    QStringList paths;
+    QStringList read;
     for (const FileReport &file : m_opened->files)
-        paths << file.path();
-    m_title->setToolTip(paths.join(QLatin1Char('\n')));
+        read << file.path();
+    m_title->setToolTip(read.join(QLatin1Char('\n')));
     hideRunControls(); // nothing runs
     updateEndButtons();
     updateOpened();
@@ -303,11 +305,29 @@ JobSpec JobCard::retrySpec() const
     return m_job ? m_job->spec() : JobSpec();
 }
 
+QStringList JobCard::openedPaths() const
+{
+    if (m_record)
+        return m_record->kind == JobRecord::OpenedResults ? m_record->spec.paths : QStringList();
+    return m_openedPaths;
+}
+
 void JobCard::updateRecord()
 {
     const JobRecord &r = *m_record;
     QString state;
     QColor color = QColor(0xc0, 0x39, 0x2b);
+    if (r.kind == JobRecord::OpenedResults) {
+        // As it was shown when opened: files merged and words, and when.
+        m_state->setText(tr("Opened"));
+        m_state->setAccessibleName(tr("State: %1").arg(m_state->text()));
+        showOpenedSummary(r.totals);
+        m_openButton->setToolTip(tr("Open these result files again"));
+        m_earlier->setText(
+            tr("From an earlier session, %1")
+                .arg(QLocale().toString(r.when.toLocalTime(), QLocale::ShortFormat)));
+        return;
+    }
     switch (r.state) {
     case JobRecord::Done:
         state = ProgressFormat::stateName(CountJob::Done);
@@ -364,9 +384,13 @@ void JobCard::updateOpened()
 {
     // Files merged and words: read from result files, the size and speed of the counting that
     // made them are not known, so the card does not pretend to ("0 B · 0:00 · 0.0 MB/s").
-    const CountTotals &t = m_opened->totals;
     m_state->setText(tr("Opened"));
     m_state->setAccessibleName(tr("State: %1").arg(m_state->text()));
+    showOpenedSummary(m_opened->totals);
+}
+
+void JobCard::showOpenedSummary(const CountTotals &t)
+{
     QStringList parts;
     parts << ProgressFormat::withCount(tr("%n result file(s) merged", nullptr, int(t.filesCounted)),
                                        t.filesCounted)
@@ -433,7 +457,7 @@ void JobCard::contextMenuEvent(QContextMenuEvent *event)
         retry = menu.addAction(m_retryButton->text());
         retry->setEnabled(isRetryable());
         menu.addSeparator();
-    } else if (m_record) {
+    } else if (isRetryable()) {
         retry = menu.addAction(m_retryButton->text());
     }
     QAction *open = nullptr;
@@ -494,8 +518,8 @@ void JobCard::setHeld(bool held)
 
 bool JobCard::isRetryable() const
 {
-    if (m_record)
-        return true;
+    if (m_record) // an earlier job runs again; opened results are opened again instead
+        return m_record->kind == JobRecord::CountedTexts;
     return m_job && (m_job->state() == CountJob::Cancelled || m_job->state() == CountJob::Failed);
 }
 
@@ -509,8 +533,15 @@ void JobCard::updateEndButtons()
     }
     m_retryButton->setVisible(isRetryable());
     // Checked when the card is made: a file deleted since then is refused by Open Results.
-    m_openButton->setVisible(m_record && !m_record->resultPath.isEmpty()
-                             && QFileInfo::exists(m_record->resultPath));
+    // Opened results open again only whole: some of their files would make other counts.
+    bool openable
+        = m_record && !m_record->resultPath.isEmpty() && QFileInfo::exists(m_record->resultPath);
+    if (m_record && m_record->kind == JobRecord::OpenedResults) {
+        openable = !m_record->spec.paths.isEmpty()
+            && std::all_of(m_record->spec.paths.cbegin(), m_record->spec.paths.cend(),
+                           [](const QString &path) { return QFileInfo::exists(path); });
+    }
+    m_openButton->setVisible(openable);
     m_removeButton->setVisible(ended);
 }
 

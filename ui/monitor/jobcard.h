@@ -37,15 +37,18 @@ public:
     static constexpr qint64 StallMs = 3000;
 
     explicit JobCard(CountJob *job, QWidget *parent = nullptr);
-    //! A card for result files opened and merged into \a result, named \a title.
+    //! A card for result files \a paths opened and merged into \a result, named \a title.
     JobCard(std::shared_ptr<const CountResult> result, const QString &title,
-            QWidget *parent = nullptr);
+            const QStringList &paths, QWidget *parent = nullptr);
     //! A card for a job of an earlier session, as the job history kept it.
     explicit JobCard(const JobRecord &record, QWidget *parent = nullptr);
 
     CountJob *job() const { return m_job; }
     //! The opened result a card without a job shows; null for a job's card.
     std::shared_ptr<const CountResult> openedResult() const { return m_opened; }
+    //! The result files the card shows opened, this session's or an earlier one's; empty for
+    //! a job's card.
+    QStringList openedPaths() const;
     //! The job of an earlier session this card shows; null for a job of this session.
     const JobRecord *record() const { return m_record ? &*m_record : nullptr; }
     //! The job history's record of this card's job; empty if it has none.
@@ -118,6 +121,8 @@ private:
     //! Opened results and restored jobs: the phase bars, Pause and Cancel hidden.
     void hideRunControls();
     void updateOpened();
+    //! "2 result files merged · 1,234 words · 56 distinct", and the problems button if any.
+    void showOpenedSummary(const CountTotals &totals);
     void updateRecord();
 
     void updateProgress(const JobProgress &progress);
@@ -134,6 +139,7 @@ private:
     QPointer<CountJob> m_job;
     std::shared_ptr<const CountResult> m_opened;
     QString m_openedTitle;
+    QStringList m_openedPaths;
     std::optional<JobRecord> m_record;
     QString m_historyId;
     ElidedLabel *m_title = nullptr;
