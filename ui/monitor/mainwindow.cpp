@@ -1041,12 +1041,15 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     for (const QString &path : std::as_const(m_recent)) {
         // Elided in the middle: a 230-character name must not make a menu as wide as the screen.
-        QString name = fontMetrics().elidedText(QFileInfo(path).fileName(), Qt::ElideMiddle,
-                                                fontMetrics().averageCharWidth() * 50);
+        // Quoted as the cards and the Files tab quote names: a byte that is not UTF-8 ('caf\351')
+        // shows as its escape, not as a box.
+        QString name
+            = fontMetrics().elidedText(LocalPath::quoted(LocalPath::fileName(path)),
+                                       Qt::ElideMiddle, fontMetrics().averageCharWidth() * 50);
         QAction *action
             = m_recentMenu->addAction(name.replace(QLatin1Char('&'), QStringLiteral("&&")));
-        action->setToolTip(path);
-        action->setStatusTip(path);
+        action->setToolTip(LocalPath::quoted(path));
+        action->setStatusTip(LocalPath::quoted(path));
         connect(action, &QAction::triggered, this, [this, path] { addInputs({path}); });
     }
     m_recentMenu->setEnabled(!m_recent.isEmpty());
@@ -1086,7 +1089,15 @@ void MainWindow::readSettings()
     m_options->setChunkSize(
         settings.value(QStringLiteral("options/chunkSize"), JobSpec::DefaultChunkSize)
             .toLongLong());
-    m_recent = settings.value(QStringLiteral("recent")).toStringList();
+    // As bytes: the INI file is UTF-8, where a name that is not (U+DC80 to U+DCFF in the
+    // string, see LocalPath) was written as '?' and came back as another name. Strings from
+    // before the bytes are read when there are no bytes.
+    const QVariantList native = settings.value(QStringLiteral("recentNative")).toList();
+    m_recent.clear();
+    for (const QVariant &bytes : native)
+        m_recent << LocalPath::fromNative(bytes.toByteArray());
+    if (native.isEmpty())
+        m_recent = settings.value(QStringLiteral("recent")).toStringList();
     rebuildRecentMenu();
 }
 
@@ -1115,7 +1126,11 @@ void MainWindow::writeOptions() const
     settings.setValue(QStringLiteral("options/workers"), spec.workers);
     settings.setValue(QStringLiteral("options/mode"), countingModeName(spec.mode));
     settings.setValue(QStringLiteral("options/chunkSize"), spec.chunkSize);
-    settings.setValue(QStringLiteral("recent"), m_recent);
+    QVariantList native;
+    for (const QString &path : m_recent)
+        native << LocalPath::toNative(path);
+    settings.setValue(QStringLiteral("recentNative"), native);
+    settings.remove(QStringLiteral("recent"));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

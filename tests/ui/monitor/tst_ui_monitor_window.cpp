@@ -4,6 +4,7 @@
 // selects it, Alt mnemonics are unique, long file names do not widen the window, and the first
 // window fits the screen.
 
+#include "core/text/localpath.h"
 #include "tests/ui/monitor/monitortesthelpers.h"
 #include "ui/explorer/resultsexplorer.h"
 #include "ui/monitor/jobcard.h"
@@ -30,6 +31,9 @@
 #include <QTabWidget>
 #include <QToolButton>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 using namespace MonitorTest;
 
 class TestUiMonitorWindow : public QObject
@@ -54,6 +58,7 @@ private Q_SLOTS:
     void finishedCardShowsWhole();
     void selectedCardShowsWhole();
     void newJobCardIsScrolledIntoView();
+    void openRecentKeepsANameThatIsNotUtf8();
 
 private:
     QTemporaryDir m_config;
@@ -474,6 +479,44 @@ void TestUiMonitorWindow::newJobCardIsScrolledIntoView()
     }
     // Six cards do not fit: the test scrolled for real.
     QVERIFY(area->verticalScrollBar()->maximum() > 0);
+}
+
+// Issue 11: Open Recent mangled a name with a Latin-1 byte (0xE9): the menu showed the U+DCE9
+// that holds the byte in the string (LocalPath) as a box, and the settings kept that string.
+void TestUiMonitorWindow::openRecentKeepsANameThatIsNotUtf8()
+{
+    const QByteArray native = QFile::encodeName(m_dir->path()) + "/caf\xe9.txt";
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    QVERIFY(fd >= 0);
+    QCOMPARE(::close(fd), 0);
+    // QTemporaryDir cannot remove a name that is not UTF-8 (it decodes names too).
+    const auto removeFile = qScopeGuard([&native] { ::unlink(native.constData()); });
+    const QString path = LocalPath::fromNative(native);
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        window->addInputs({path}); // as a drop or the command line gives it
+    } // its settings are written as they change
+    // The name's own bytes in the settings: Qt 6.4 wrote the string's U+DCE9 as the bytes
+    // ED B3 A9, which read back the same in Qt but name no file for anything else.
+    QCOMPARE(QSettings().value(QStringLiteral("recentNative")).toList().value(0).toByteArray(),
+             native);
+
+    auto window = makeWindow(); // the next session
+    QVERIFY(window);
+    QMenu *recent = nullptr;
+    for (QMenu *menu : window->findChildren<QMenu *>()) {
+        if (menu->title().remove(QLatin1Char('&')) == QStringLiteral("Open Recent"))
+            recent = menu;
+    }
+    QVERIFY(recent);
+    QVERIFY(recent->isEnabled());
+    QAction *entry = recent->actions().value(0);
+    QVERIFY(entry);
+    QCOMPARE(entry->text(), QStringLiteral("'caf\\351.txt'")); // as the cards quote it
+    entry->trigger();
+    QCOMPARE(window->options()->inputs(), QStringList {path});
+    QCOMPARE(LocalPath::toNative(window->options()->inputs().value(0)), native);
 }
 
 QTEST_MAIN(TestUiMonitorWindow)
