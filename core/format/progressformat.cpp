@@ -116,6 +116,11 @@ QString duration(qint64 ms)
         .arg(s % 60, 2, 10, zero);
 }
 
+bool showsTimeInAll(qint64 workingMs, qint64 wallMs)
+{
+    return wallMs - workingMs >= 1000 && duration(wallMs) != duration(workingMs);
+}
+
 QString speed(double bytesPerSecond)
 {
     // The same units as sizes, so that "1.2 GiB of 4.0 GiB · 300 MiB/s" adds up.
@@ -324,10 +329,10 @@ QString statusLine(CountJob::State state, const JobProgress &p, const StatusLine
         // line that showed the wall time alone would make the job look slower than it is.
         const QString working = duration(p.workingMs);
         const QString wall = duration(p.elapsedMs);
-        if (working == wall)
-            parts << Text::tr("%1 elapsed").arg(wall);
-        else
+        if (showsTimeInAll(p.workingMs, p.elapsedMs))
             parts << Text::tr("%1 working · %2 in all").arg(working, wall);
+        else
+            parts << Text::tr("%1 elapsed").arg(wall);
     }
     if (options.stalled && !options.paused)
         parts << Text::tr("stalled");
@@ -338,11 +343,17 @@ QString summaryLine(const CountResult &result)
 {
     const CountTotals &t = result.totals;
     const double seconds = double(std::max<qint64>(1, t.totalMs)) / 1000.0;
-    return withCount(Text::tr("Counted %1 words (%2 distinct) in %n file(s), %3 in %4 (%5)",
-                              nullptr, int(t.filesCounted)),
-                     t.filesCounted)
-        .arg(count(t.words), count(t.distinctWords), bytes(t.bytes), duration(t.totalMs),
-             speed(double(t.bytes) / seconds));
+    const QString line
+        = withCount(Text::tr("Counted %1 words (%2 distinct) in %n file(s), %3 in %4 (%5)", nullptr,
+                             int(t.filesCounted)),
+                    t.filesCounted)
+              .arg(count(t.words), count(t.distinctWords), bytes(t.bytes), duration(t.totalMs),
+                   speed(double(t.bytes) / seconds));
+    // The time above is working time, as the speed is; time spent paused is said apart, as
+    // the status line said it while the job ran.
+    if (showsTimeInAll(t.totalMs, t.wallMs))
+        return Text::tr("%1 · %2 in all").arg(line, duration(t.wallMs));
+    return line;
 }
 
 } // namespace ProgressFormat

@@ -28,6 +28,12 @@ QString bytes(quint64 bytes);
 qint64 parseBytes(const QString &text);
 //! "0:09", "12:34", "1:02:03".
 QString duration(qint64 ms);
+/*!
+    True when a job's wall time should be said beside its working time ("0:21 working · 0:34 in
+    all"): it spent a second or more paused, and the two read differently. Under a second, the
+    few ms between two clocks would round to a second "in all" that no pause explains.
+*/
+bool showsTimeInAll(qint64 workingMs, qint64 wallMs);
 //! "296 MiB/s": the units of bytes(), per second.
 QString speed(double bytesPerSecond);
 //! Bytes per second of the map phase so far; 0 before it moved.
@@ -104,7 +110,8 @@ struct StatusLineOptions
 //! progress and the monitor's cards both use it, so they say the same thing.
 QString statusLine(CountJob::State state, const JobProgress &progress,
                    const StatusLineOptions &options = {});
-//! "Counted 1,234 words (56 distinct) in 3 files, 4.0 MiB in 0:02 (200 MiB/s)".
+//! "Counted 1,234 words (56 distinct) in 3 files, 4.0 MiB in 0:02 (200 MiB/s)", in working
+//! time; "... · 0:15 in all" after it when time was spent paused.
 QString summaryLine(const CountResult &result);
 
 } // namespace ProgressFormat

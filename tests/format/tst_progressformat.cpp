@@ -40,6 +40,8 @@ private slots:
     void timeLeft();
     void vocabularyGrowth_data();
     void vocabularyGrowth();
+    void summaryLine_data();
+    void summaryLine();
     void bytes_data();
     void bytes();
     void count_data();
@@ -386,6 +388,40 @@ void TestProgressFormat::vocabularyGrowth()
     QFETCH(qint64, distinct2);
     QFETCH(double, expected);
     QCOMPARE(ProgressFormat::vocabularyGrowth(bytes1, distinct1, bytes2, distinct2), expected);
+}
+
+void TestProgressFormat::summaryLine_data()
+{
+    QTest::addColumn<qint64>("workingMs");
+    QTest::addColumn<qint64>("wallMs");
+    QTest::addColumn<QString>("expected");
+    const QString counted = QStringLiteral(
+        "Counted 1,234 words (56 distinct) in 3 files, 4.0 MiB in 0:21 (195 KiB/s)");
+    QTest::newRow("never paused") << qint64(21'000) << qint64(21'100) << counted;
+    QTest::newRow("no wall time kept") << qint64(21'000) << qint64(0) << counted;
+    QTest::newRow("the last ms round to the next second")
+        << qint64(21'499) << qint64(21'501)
+        << QStringLiteral(
+               "Counted 1,234 words (56 distinct) in 3 files, 4.0 MiB in 0:21 (191 KiB/s)");
+    // Issue 11 (bug 8): a job paused 13 s ended saying its working time alone, where its card
+    // had said "0:21 working · 0:34 in all".
+    QTest::newRow("paused 13 s") << qint64(21'000) << qint64(34'000)
+                                 << counted + QStringLiteral(" · 0:34 in all");
+}
+
+void TestProgressFormat::summaryLine()
+{
+    QFETCH(qint64, workingMs);
+    QFETCH(qint64, wallMs);
+    QFETCH(QString, expected);
+    CountResult result;
+    result.totals.words = 1234;
+    result.totals.distinctWords = 56;
+    result.totals.filesCounted = 3;
+    result.totals.bytes = 4 * MiB;
+    result.totals.totalMs = workingMs;
+    result.totals.wallMs = wallMs;
+    QCOMPARE(ProgressFormat::summaryLine(result), expected);
 }
 
 void TestProgressFormat::bytes_data()

@@ -799,7 +799,7 @@ void JobCard::updateFinished()
                                    ProgressFormat::speed(speed), seconds(t.scanMs),
                                    seconds(t.countMs), seconds(t.finalizeMs)));
         // The speed above is over the working time; the time spent paused is said apart.
-        if (ProgressFormat::duration(t.wallMs) != ProgressFormat::duration(t.totalMs))
+        if (ProgressFormat::showsTimeInAll(t.totalMs, t.wallMs))
             m_status->setText(
                 tr("%1 · %2 in all").arg(m_status->text(), ProgressFormat::duration(t.wallMs)));
         break;
@@ -809,11 +809,22 @@ void JobCard::updateFinished()
             m_status->setText(tr("Cancelled before it started: nothing was counted"));
             break;
         }
-        m_status->setText(tr("Cancelled after %1 at %2 of %3: no counts")
-                              .arg(ProgressFormat::duration(p.elapsedMs),
-                                   ProgressFormat::bytes(p.map.done),
-                                   ProgressFormat::bytes(p.map.total)));
-        break;
+        {
+            // The times as the line before said them: working time, and the wall time apart when
+            // time was spent paused (the wall time alone made a paused job look slower).
+            const QString working = ProgressFormat::duration(p.workingMs);
+            const QString wall = ProgressFormat::duration(p.elapsedMs);
+            const QString done = ProgressFormat::bytes(p.map.done);
+            const QString total = ProgressFormat::bytes(p.map.total);
+            if (!ProgressFormat::showsTimeInAll(p.workingMs, p.elapsedMs))
+                m_status->setText(
+                    tr("Cancelled after %1 at %2 of %3: no counts").arg(working, done, total));
+            else
+                m_status->setText(
+                    tr("Cancelled after %1 working (%2 in all) at %3 of %4: no counts")
+                        .arg(working, wall, done, total));
+            break;
+        }
     case CountJob::Failed:
         m_status->setText(m_job->errorString());
         break;
