@@ -2,6 +2,7 @@
 #include "ui/monitor/jobcard.h"
 
 #include "core/format/progressformat.h"
+#include "ui/explorer/contextmenukey.h"
 #include "ui/monitor/elidedlabel.h"
 #include "ui/monitor/progressscale.h"
 
@@ -497,6 +498,20 @@ void JobCard::contextMenuEvent(QContextMenuEvent *event)
         Q_EMIT moveRequested(this, 1);
     else if (chosen == hold)
         Q_EMIT holdRequested(this, !m_held);
+}
+
+void JobCard::keyPressEvent(QKeyEvent *event)
+{
+    // Shift+F10 opens the card's menu as the Menu key does (Qt turns only the Menu key into a
+    // context menu event), as the results table's and the charts' menus open.
+    if (ContextMenuKey::opensMenu(event)) {
+        const QPoint at(width() / 2, height() / 2);
+        QContextMenuEvent menu(QContextMenuEvent::Keyboard, at, mapToGlobal(at));
+        contextMenuEvent(&menu);
+        event->accept();
+        return;
+    }
+    QFrame::keyPressEvent(event);
 }
 
 bool JobCard::isRemovable() const
