@@ -351,6 +351,10 @@ JobProgress CountJob::Private::snapshot() const
         p.map.done = std::min(w.counters.bytesCounted(), p.map.total);
         p.reduce.total = w.chunkCount();
         p.reduce.done = w.counters.chunksMerged();
+        // A chunk is merged after it is counted; read apart, a merge between the two reads
+        // must not put the merge ahead of the count.
+        p.bytesMerged = std::min(w.counters.bytesMerged(), p.map.done);
+        p.distinctSoFar = w.counters.distinctSoFar();
         p.readingStream = w.isReadingStream();
         // The map phase is over when its last chunk is counted, before the last merge.
         p.map.finished

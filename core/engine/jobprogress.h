@@ -25,7 +25,7 @@ struct PhaseProgress
 
     scan: files found (done) of files found once it is over (total), bytesPlanned alongside;
     map: bytes counted of bytes planned (of bytes read so far, while a stream is read);
-    reduce: chunk tables merged of chunks planned;
+    reduce: chunk tables merged of chunks planned (bytesMerged: the same merge in bytes);
     finalize: entries sorted of distinct words. Amounts never go down, and a phase reaches its
     total only when it is really over.
 */
@@ -42,12 +42,20 @@ struct JobProgress
     // A stream (standard input) is still being read: bytesPlanned and map.total grow with it,
     // and no time left can be worked out.
     bool readingStream = false;
+    // The bytes of the chunks whose tables were merged (a byte-order mark's once planned), of
+    // map.total: the merge in the unit the map counts in, since chunks differ in size (a
+    // folder's small files are a chunk each).
+    qint64 bytesMerged = 0;
+    // Distinct words in the tables merged so far; those of files still in the merge overlap
+    // the total's, so it may run a little high. What the sort to come will have to order.
+    qint64 distinctSoFar = 0;
 
     friend bool operator==(const JobProgress &a, const JobProgress &b)
     {
         return a.scan == b.scan && a.map == b.map && a.reduce == b.reduce
             && a.finalize == b.finalize && a.bytesPlanned == b.bytesPlanned
-            && a.filesSkipped == b.filesSkipped && a.readingStream == b.readingStream;
+            && a.filesSkipped == b.filesSkipped && a.readingStream == b.readingStream
+            && a.bytesMerged == b.bytesMerged && a.distinctSoFar == b.distinctSoFar;
     }
     friend bool operator!=(const JobProgress &a, const JobProgress &b) { return !(a == b); }
 };

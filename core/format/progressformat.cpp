@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -115,6 +116,11 @@ QString duration(qint64 ms)
         .arg(s % 60, 2, 10, zero);
 }
 
+bool showsTimeInAll(qint64 workingMs, qint64 wallMs)
+{
+    return wallMs - workingMs >= 1000 && duration(wallMs) != duration(workingMs);
+}
+
 QString speed(double bytesPerSecond)
 {
     // The same units as sizes, so that "1.2 GiB of 4.0 GiB · 300 MiB/s" adds up.
@@ -130,13 +136,46 @@ double mapSpeed(const JobProgress &progress)
     return double(progress.map.done) * 1000.0 / double(progress.map.elapsedMs);
 }
 
-qint64 timeLeftMs(CountJob::State state, const JobProgress &p, double bytesPerSecond)
+double sortSteps(qint64 distinct)
 {
+    return distinct > 1 ? double(distinct) * std::log2(double(distinct)) : 0.0;
+}
+
+double vocabularyGrowth(qint64 bytes1, qint64 distinct1, qint64 bytes2, qint64 distinct2)
+{
+    if (bytes1 <= 0 || distinct1 <= 0 || distinct2 <= 0 || bytes2 < 2 * bytes1)
+        return -1;
+    const double b = std::log(double(distinct2) / double(distinct1))
+        / std::log(double(bytes2) / double(bytes1));
+    return std::clamp(b, 0.0, 1.0);
+}
+
+qint64 expectedDistinctWords(const JobProgress &p, double growth)
+{
+    if (p.distinctSoFar <= 0 || p.map.done <= 0 || p.map.done >= p.map.total)
+        return p.distinctSoFar;
+    const double b = growth >= 0 ? growth : DefaultVocabularyGrowth;
+    return qint64(double(p.distinctSoFar) * std::pow(double(p.map.total) / double(p.map.done), b));
+}
+
+qint64 timeLeftMs(CountJob::State state, const JobProgress &p, const Pace &pace)
+{
+    const double sortNs = pace.sortNsPerStep >= 0 ? pace.sortNsPerStep : DefaultSortNsPerStep;
+    const auto sortMs = [&](qint64 distinct) { return sortSteps(distinct) * sortNs / 1e6; };
     if (state == CountJob::Counting) {
-        const double rate = bytesPerSecond >= 0 ? bytesPerSecond : mapSpeed(p);
+        const double rate = pace.bytesPerSecond >= 0 ? pace.bytesPerSecond : mapSpeed(p);
         if (rate <= 0 || p.map.total <= 0 || p.readingStream || estimatingTimeLeft(state, p))
             return -1;
-        return qint64(double(p.map.total - p.map.done) * 1000.0 / rate);
+        // The reading was all the estimate covered: then "about 0:00 left" and 12 s of sort.
+        return qint64(double(p.map.total - p.map.done) * 1000.0 / rate
+                      + sortMs(expectedDistinctWords(p, pace.vocabularyGrowth)));
+    }
+    if (state == CountJob::Merging) {
+        const double rate = mapSpeed(p); // the merge kept pace with it
+        if (rate <= 0 || p.map.total <= 0)
+            return -1;
+        return qint64(double(std::max<qint64>(0, p.map.total - p.bytesMerged)) * 1000.0 / rate
+                      + sortMs(p.distinctSoFar));
     }
     if (state == CountJob::Sorting) {
         if (p.finalize.done <= 0 || p.finalize.elapsedMs <= 0 || p.finalize.total <= 0)
@@ -145,6 +184,13 @@ qint64 timeLeftMs(CountJob::State state, const JobProgress &p, double bytesPerSe
                       / double(p.finalize.done));
     }
     return -1;
+}
+
+qint64 timeLeftMs(CountJob::State state, const JobProgress &p, double bytesPerSecond)
+{
+    Pace pace;
+    pace.bytesPerSecond = bytesPerSecond;
+    return timeLeftMs(state, p, pace);
 }
 
 bool estimatingTimeLeft(CountJob::State state, const JobProgress &p)
@@ -260,7 +306,11 @@ QString statusLine(CountJob::State state, const JobProgress &p, const StatusLine
             parts << speed(rate);
         if (state == CountJob::Sorting && p.finalize.total > 0)
             parts << Text::tr("sorted %1 %").arg(p.finalize.done * 100 / p.finalize.total);
-        const qint64 left = timeLeftMs(state, p, rate);
+        Pace pace;
+        pace.bytesPerSecond = rate;
+        pace.sortNsPerStep = options.sortNsPerStep;
+        pace.vocabularyGrowth = options.vocabularyGrowth;
+        const qint64 left = timeLeftMs(state, p, pace);
         if (!options.paused) {
             // The first seconds' rate is no guide: say so rather than show a far-off time.
             if (left >= 0)
@@ -279,10 +329,10 @@ QString statusLine(CountJob::State state, const JobProgress &p, const StatusLine
         // line that showed the wall time alone would make the job look slower than it is.
         const QString working = duration(p.workingMs);
         const QString wall = duration(p.elapsedMs);
-        if (working == wall)
-            parts << Text::tr("%1 elapsed").arg(wall);
-        else
+        if (showsTimeInAll(p.workingMs, p.elapsedMs))
             parts << Text::tr("%1 working · %2 in all").arg(working, wall);
+        else
+            parts << Text::tr("%1 elapsed").arg(wall);
     }
     if (options.stalled && !options.paused)
         parts << Text::tr("stalled");
@@ -293,11 +343,17 @@ QString summaryLine(const CountResult &result)
 {
     const CountTotals &t = result.totals;
     const double seconds = double(std::max<qint64>(1, t.totalMs)) / 1000.0;
-    return withCount(Text::tr("Counted %1 words (%2 distinct) in %n file(s), %3 in %4 (%5)",
-                              nullptr, int(t.filesCounted)),
-                     t.filesCounted)
-        .arg(count(t.words), count(t.distinctWords), bytes(t.bytes), duration(t.totalMs),
-             speed(double(t.bytes) / seconds));
+    const QString line
+        = withCount(Text::tr("Counted %1 words (%2 distinct) in %n file(s), %3 in %4 (%5)", nullptr,
+                             int(t.filesCounted)),
+                    t.filesCounted)
+              .arg(count(t.words), count(t.distinctWords), bytes(t.bytes), duration(t.totalMs),
+                   speed(double(t.bytes) / seconds));
+    // The time above is working time, as the speed is; time spent paused is said apart, as
+    // the status line said it while the job ran.
+    if (showsTimeInAll(t.totalMs, t.wallMs))
+        return Text::tr("%1 · %2 in all").arg(line, duration(t.wallMs));
+    return line;
 }
 
 } // namespace ProgressFormat

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/results/resultfiledetector.h"
 
+#include "core/results/resultwriter.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -59,12 +61,26 @@ bool looksLikeTsv(QByteArrayView head)
     return rows > 0;
 }
 
+// The CSVs Export writes start with a header of their own, which ResultReader tells them by:
+// word,count; or rank,word,count,share %,cumulative % with ',' or, for spreadsheets, ';'.
+bool looksLikeCsv(QByteArrayView head)
+{
+    const qsizetype end = head.indexOf('\n');
+    if (end < 0)
+        return false; // not even the header whole
+    QByteArrayView header = head.first(end);
+    if (header.endsWith('\r'))
+        header.chop(1);
+    return header == "word,count" || header == ResultWriter::tableCsvHeader(CsvDialect::Comma)
+        || header == ResultWriter::tableCsvHeader(CsvDialect::Semicolon);
+}
+
 } // namespace
 
 bool ResultFileDetector::looksLikeResult(QByteArrayView head)
 {
     head = withoutBom(head);
-    return looksLikeJson(head) || looksLikeTsv(head);
+    return looksLikeJson(head) || looksLikeTsv(head) || looksLikeCsv(head);
 }
 
 bool ResultFileDetector::isResultFile(const QString &path)

@@ -9,10 +9,12 @@
     count, by their first bytes, so that a result given to the desktop program opens in the
     explorer instead of being counted.
 
-    A result is JSON whose first member is "mode" or "words", or TSV whose lines in the first
+    A result is JSON whose first member is "mode" or "words", TSV whose lines in the first
     4 KiB are all word<TAB>count with counts that never grow (results list the most frequent
-    first). Anything else, folders and unreadable files included, is a text to count: when in
-    doubt, counting is the safe reading.
+    first), or CSV as Export writes it, known by its first line: word,count, or the table CSV's
+    header with ',' or (after a UTF-8 BOM) ';' (ResultWriter::tableCsvHeader()). Anything else,
+   folders and unreadable files included, is a text to count: when in doubt, counting is the safe
+   reading.
 */
 class ResultFileDetector final
 {

@@ -130,6 +130,10 @@ void TestCountJob::progressPhases()
         QVERIFY2(p.scan.done >= prev.scan.done, where);
         QVERIFY2(p.map.done >= prev.map.done, where);
         QVERIFY2(p.reduce.done >= prev.reduce.done, where);
+        // The merge in bytes (issue 11: the Merge bar in the Count bar's unit): it grows, and a
+        // chunk is merged only once counted.
+        QVERIFY2(p.bytesMerged >= prev.bytesMerged, where);
+        QVERIFY2(p.bytesMerged <= p.map.done, where);
         QVERIFY2(p.finalize.done >= prev.finalize.done, where);
         QVERIFY2(p.bytesPlanned >= prev.bytesPlanned, where);
         QVERIFY2(p.elapsedMs >= prev.elapsedMs, where);
@@ -170,6 +174,9 @@ void TestCountJob::progressPhases()
     QCOMPARE(last.scan.done, qint64(fileCount + 1));
     QCOMPARE(last.map.done, planned);
     QCOMPARE(last.reduce.done, chunks);
+    QCOMPARE(last.bytesMerged, planned);
+    // Every table merged into one: the distinct words the sort had to order.
+    QCOMPARE(last.distinctSoFar, qint64(job.result()->totals.distinctWords));
     QVERIFY(last.finalize.total > 0);
     QCOMPARE(last.finalize.done, last.finalize.total);
     QCOMPARE(job.result()->totals.bytes, planned);

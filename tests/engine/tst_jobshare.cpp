@@ -114,6 +114,7 @@ void TestJobShare::partsAddUpToTheWhole()
         wordCount += result->totals.words;
         bytesCounted += job.progress().map.total;
         QCOMPARE(job.progress().map.done, job.progress().map.total);
+        QCOMPARE(job.progress().bytesMerged, job.progress().map.total); // its part, in bytes
         for (const CountResult::HeldPart &h : result->heldParts) {
             addTable(&words, *h.table);
             wordCount += h.words;

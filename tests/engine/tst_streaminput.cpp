@@ -333,6 +333,7 @@ void TestStreamInput::progressHasNoTotalWhileReading()
     QVERIFY(!end.readingStream);
     QCOMPARE(end.map.total, qint64(2 * part.size()));
     QCOMPARE(end.map.done, end.map.total);
+    QCOMPARE(end.bytesMerged, end.map.total); // the merge in bytes, every block of it
     QVERIFY(end.map.finished);
     QCOMPARE(end.reduce.done, end.reduce.total);
 }

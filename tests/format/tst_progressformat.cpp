@@ -25,6 +25,7 @@ constexpr qint64 MiB = qint64(1) << 20;
 } // namespace
 
 Q_DECLARE_METATYPE(ProgressFormat::StatusLineOptions)
+Q_DECLARE_METATYPE(ProgressFormat::Pace)
 
 class TestProgressFormat : public QObject
 {
@@ -35,6 +36,12 @@ private slots:
     void init();
     void statusLine_data();
     void statusLine();
+    void timeLeft_data();
+    void timeLeft();
+    void vocabularyGrowth_data();
+    void vocabularyGrowth();
+    void summaryLine_data();
+    void summaryLine();
     void bytes_data();
     void bytes();
     void count_data();
@@ -251,9 +258,20 @@ void TestProgressFormat::statusLine_data()
     merging.map = phase(150'000'000, 150'000'000, 6000, true);
     merging.elapsedMs = 6500;
     merging.workingMs = 6500;
-    QTest::newRow("merging: nothing is read any more")
+    merging.bytesMerged = 100'000'000;
+    merging.distinctSoFar = 1'000'000;
+    QTest::newRow("merging: nothing is read any more, the merge and sort to come")
         << int(CountJob::Merging) << merging << cli
-        << QStringLiteral("Merging · 143 MiB of 143 MiB · 0:07 elapsed");
+        << QStringLiteral("Merging · 143 MiB of 143 MiB · about 0:03 left · 0:07 elapsed");
+
+    // Bug 7: the time left while counting covered the reading only ("about 0:00 left", then
+    // 12 s of sort); it covers the sort of the words to come too.
+    JobProgress manyWords = counting;
+    manyWords.distinctSoFar = 4'000'000;
+    QTest::newRow("counting, 4 M distinct words so far: the sort to come in the time left")
+        << int(CountJob::Counting) << manyWords << cli
+        << QStringLiteral(
+               "Counting · 72 MiB of 143 MiB · 24 MiB/s · about 0:12 left · 0:03 elapsed");
 
     // Bug 7: the sort's own pace gives its time left; it used to show none for 12 s.
     JobProgress sorting = merging;
@@ -275,6 +293,135 @@ void TestProgressFormat::statusLine()
     QFETCH(ProgressFormat::StatusLineOptions, options);
     QFETCH(QString, expected);
     QCOMPARE(ProgressFormat::statusLine(CountJob::State(state), progress, options), expected);
+}
+
+void TestProgressFormat::timeLeft_data()
+{
+    QTest::addColumn<int>("state");
+    QTest::addColumn<JobProgress>("progress");
+    QTest::addColumn<ProgressFormat::Pace>("pace");
+    QTest::addColumn<qint64>("expectedMs");
+
+    const ProgressFormat::Pace average;
+    JobProgress counting;
+    counting.scan = phase(1, 1, 100, true);
+    counting.map = phase(75'000'000, 150'000'000, 3000); // 25 MB/s
+    counting.elapsedMs = counting.workingMs = 3100;
+    QTest::newRow("counting, no table merged yet: the reading")
+        << int(CountJob::Counting) << counting << average << qint64(3000);
+
+    // Bug 7: what the sort will take, from the distinct words so far grown to the whole input.
+    counting.distinctSoFar = 4'000'000;
+    ProgressFormat::Pace linear; // every word new: twice the bytes, twice the words
+    linear.vocabularyGrowth = 1;
+    QTest::newRow("counting: the reading, then 8 M words to sort")
+        << int(CountJob::Counting) << counting << linear << qint64(3000 + 11924);
+    QTest::newRow("counting, growth unmeasured: Heaps' law's upper end (6.06 M words)")
+        << int(CountJob::Counting) << counting << average << qint64(3000 + 8879);
+    ProgressFormat::Pace measured; // no new words; a sort measured at 100 ns a step
+    measured.vocabularyGrowth = 0;
+    measured.sortNsPerStep = 100;
+    QTest::newRow("counting, a closed vocabulary, a measured sort pace")
+        << int(CountJob::Counting) << counting << measured << qint64(3000 + 8772);
+    measured.bytesPerSecond = 50e6;
+    QTest::newRow("counting at a recent speed")
+        << int(CountJob::Counting) << counting << measured << qint64(1500 + 8772);
+
+    JobProgress early = counting;
+    early.map.elapsedMs = 2000;
+    QTest::newRow("counting under 3 s: estimating, no time")
+        << int(CountJob::Counting) << early << linear << qint64(-1);
+
+    JobProgress merging = counting;
+    merging.map = phase(150'000'000, 150'000'000, 6000, true); // 25 MB/s
+    merging.bytesMerged = 100'000'000;
+    merging.distinctSoFar = 1'000'000;
+    QTest::newRow("merging: the bytes left to merge, then the sort")
+        << int(CountJob::Merging) << merging << average << qint64(2000 + 1295);
+    merging.bytesMerged = 150'000'000;
+    QTest::newRow("merging done: the sort")
+        << int(CountJob::Merging) << merging << average << qint64(1295);
+
+    JobProgress sorting = merging;
+    sorting.finalize = phase(250, 1000, 3000);
+    QTest::newRow("sorting: at its own pace")
+        << int(CountJob::Sorting) << sorting << measured << qint64(9000);
+}
+
+void TestProgressFormat::timeLeft()
+{
+    QFETCH(int, state);
+    QFETCH(JobProgress, progress);
+    QFETCH(ProgressFormat::Pace, pace);
+    QFETCH(qint64, expectedMs);
+    const qint64 left = ProgressFormat::timeLeftMs(CountJob::State(state), progress, pace);
+    QVERIFY2(qAbs(left - expectedMs) <= 1,
+             qPrintable(QStringLiteral("%1 ms left, expected %2").arg(left).arg(expectedMs)));
+}
+
+void TestProgressFormat::vocabularyGrowth_data()
+{
+    QTest::addColumn<qint64>("bytes1");
+    QTest::addColumn<qint64>("distinct1");
+    QTest::addColumn<qint64>("bytes2");
+    QTest::addColumn<qint64>("distinct2");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("square root") << qint64(1'000'000) << qint64(1000) << qint64(4'000'000)
+                                 << qint64(2000) << 0.5;
+    QTest::newRow("every word new")
+        << qint64(1'000'000) << qint64(1000) << qint64(8'000'000) << qint64(8000) << 1.0;
+    QTest::newRow("no new word") << qint64(1'000'000) << qint64(1000) << qint64(8'000'000)
+                                 << qint64(1000) << 0.0;
+    QTest::newRow("fewer (a failed file left out): none new")
+        << qint64(1'000'000) << qint64(1000) << qint64(8'000'000) << qint64(900) << 0.0;
+    QTest::newRow("too close to tell")
+        << qint64(1'000'000) << qint64(1000) << qint64(1'900'000) << qint64(1300) << -1.0;
+    QTest::newRow("nothing yet") << qint64(0) << qint64(0) << qint64(1'000'000) << qint64(1000)
+                                 << -1.0;
+}
+
+void TestProgressFormat::vocabularyGrowth()
+{
+    QFETCH(qint64, bytes1);
+    QFETCH(qint64, distinct1);
+    QFETCH(qint64, bytes2);
+    QFETCH(qint64, distinct2);
+    QFETCH(double, expected);
+    QCOMPARE(ProgressFormat::vocabularyGrowth(bytes1, distinct1, bytes2, distinct2), expected);
+}
+
+void TestProgressFormat::summaryLine_data()
+{
+    QTest::addColumn<qint64>("workingMs");
+    QTest::addColumn<qint64>("wallMs");
+    QTest::addColumn<QString>("expected");
+    const QString counted = QStringLiteral(
+        "Counted 1,234 words (56 distinct) in 3 files, 4.0 MiB in 0:21 (195 KiB/s)");
+    QTest::newRow("never paused") << qint64(21'000) << qint64(21'100) << counted;
+    QTest::newRow("no wall time kept") << qint64(21'000) << qint64(0) << counted;
+    QTest::newRow("the last ms round to the next second")
+        << qint64(21'499) << qint64(21'501)
+        << QStringLiteral(
+               "Counted 1,234 words (56 distinct) in 3 files, 4.0 MiB in 0:21 (191 KiB/s)");
+    // Issue 11 (bug 8): a job paused 13 s ended saying its working time alone, where its card
+    // had said "0:21 working · 0:34 in all".
+    QTest::newRow("paused 13 s") << qint64(21'000) << qint64(34'000)
+                                 << counted + QStringLiteral(" · 0:34 in all");
+}
+
+void TestProgressFormat::summaryLine()
+{
+    QFETCH(qint64, workingMs);
+    QFETCH(qint64, wallMs);
+    QFETCH(QString, expected);
+    CountResult result;
+    result.totals.words = 1234;
+    result.totals.distinctWords = 56;
+    result.totals.filesCounted = 3;
+    result.totals.bytes = 4 * MiB;
+    result.totals.totalMs = workingMs;
+    result.totals.wallMs = wallMs;
+    QCOMPARE(ProgressFormat::summaryLine(result), expected);
 }
 
 void TestProgressFormat::bytes_data()

@@ -26,6 +26,23 @@ private Q_SLOTS:
         QTest::newRow("json words mode") << QByteArray("{\"mode\":\"words\",\"words\":[\n") << true;
         QTest::newRow("json no mode") << QByteArray(" \n{ \"words\" : [") << true;
 
+        // Issue 11: the CSVs Export writes were counted as text when dropped or opened.
+        QTest::newRow("csv of words and counts")
+            << QByteArray("word,count\r\nthe,5\r\n\"a,b\",2\r\n") << true;
+        QTest::newRow("table csv")
+            << QByteArray("rank,word,count,share %,cumulative %\r\n1,the,5,50.00,50.00\r\n")
+            << true;
+        QTest::newRow("table csv for spreadsheets, BOM and ';'")
+            << QByteArray("\xEF\xBB\xBFrank;word;count;share %;cumulative %\r\n"
+                          "1;the;5;50,00;50,00\r\n")
+            << true;
+        QTest::newRow("table csv, LF line ends")
+            << QByteArray("rank,word,count,share %,cumulative %\n1,the,5,50.00,50.00\n") << true;
+        QTest::newRow("csv header only, cut by the probe") << QByteArray("word,count\n") << true;
+        QTest::newRow("csv header without its line end") << QByteArray("word,count") << false;
+        QTest::newRow("another csv") << QByteArray("name,value\nx,3\n") << false;
+        QTest::newRow("a header as text") << QByteArray("word,count and more\n") << false;
+
         QTest::newRow("prose") << QByteArray("En un lugar de la Mancha\n") << false;
         QTest::newRow("counts that grow") << QByteArray("a\t1\nb\t2\n") << false;
         QTest::newRow("two tabs") << QByteArray("a\tb\t1\n") << false;

@@ -84,6 +84,12 @@ QList<QPair<QString, QString>> HelpMenu::shortcuts(const QMainWindow *window)
     // Shortcuts that belong to a view rather than to a menu.
     list.append({tr("Copy the selected result rows"),
                  QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText)});
+    // The cards', the table's and the charts' menus (ContextMenuKey): the Menu key, or
+    // Shift+F10 where the keyboard has none. No menu lists them, so they were nowhere to be found.
+    list.append({tr("Open the context menu of a job card, the results table or a chart"),
+                 QKeySequence(Qt::SHIFT | Qt::Key_F10).toString(QKeySequence::NativeText)
+                     + QStringLiteral(", ")
+                     + QKeySequence(Qt::Key_Menu).toString(QKeySequence::NativeText)});
     return list;
 }
 

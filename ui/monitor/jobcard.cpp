@@ -2,6 +2,7 @@
 #include "ui/monitor/jobcard.h"
 
 #include "core/format/progressformat.h"
+#include "ui/explorer/contextmenukey.h"
 #include "ui/monitor/elidedlabel.h"
 #include "ui/monitor/progressscale.h"
 
@@ -19,12 +20,19 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
 
 constexpr qint64 SpeedWindowMs = 3000;
+
+// The final sort's pace on this machine, ns per ProgressFormat::sortSteps(), from the last job
+// whose sort was long enough to measure; negative until then (the calibrated default). Shared by
+// every card: it is the machine's pace, not a job's.
+double g_sortNsPerStep = -1;
+constexpr qint64 MeasurableSortWords = 1 << 16;
 
 QString seconds(qint64 ms)
 {
@@ -58,20 +66,25 @@ JobCard::JobCard(CountJob *job, QWidget *parent)
     });
     connect(job, &CountJob::cancellingChanged, this, &JobCard::updateState);
     connect(job, &CountJob::finished, this, &JobCard::updateFinished);
+    m_paceTimer = new QTimer(this);
+    m_paceTimer->setInterval(100);
+    connect(m_paceTimer, &QTimer::timeout, this, &JobCard::updateSortBar);
     updateState();
     updateProgress(job->progress());
 }
 
-JobCard::JobCard(std::shared_ptr<const CountResult> result, const QString &title, QWidget *parent)
+JobCard::JobCard(std::shared_ptr<const CountResult> result, const QString &title,
+                 const QStringList &paths, QWidget *parent)
     : QFrame(parent)
     , m_opened(std::move(result))
     , m_openedTitle(title)
+    , m_openedPaths(paths)
 {
     createWidgets();
-    QStringList paths;
+    QStringList read;
     for (const FileReport &file : m_opened->files)
-        paths << file.path();
-    m_title->setToolTip(paths.join(QLatin1Char('\n')));
+        read << file.path();
+    m_title->setToolTip(read.join(QLatin1Char('\n')));
     hideRunControls(); // nothing runs
     updateEndButtons();
     updateOpened();
@@ -173,6 +186,7 @@ void JobCard::createWidgets()
         m_bars[i]->setMaximumHeight(m_bars[i]->fontMetrics().height());
         label->setBuddy(m_bars[i]);
         m_barTexts[i] = new QLabel(this);
+        m_barTexts[i]->setObjectName(QLatin1String(objectNames[i]) + QLatin1String("Text"));
         for (QWidget *w : {static_cast<QWidget *>(label), static_cast<QWidget *>(m_bars[i]),
                            static_cast<QWidget *>(m_barTexts[i])})
             w->setProperty("phaseRow", true); // hidden on an opened result's card
@@ -292,11 +306,29 @@ JobSpec JobCard::retrySpec() const
     return m_job ? m_job->spec() : JobSpec();
 }
 
+QStringList JobCard::openedPaths() const
+{
+    if (m_record)
+        return m_record->kind == JobRecord::OpenedResults ? m_record->spec.paths : QStringList();
+    return m_openedPaths;
+}
+
 void JobCard::updateRecord()
 {
     const JobRecord &r = *m_record;
     QString state;
     QColor color = QColor(0xc0, 0x39, 0x2b);
+    if (r.kind == JobRecord::OpenedResults) {
+        // As it was shown when opened: files merged and words, and when.
+        m_state->setText(tr("Opened"));
+        m_state->setAccessibleName(tr("State: %1").arg(m_state->text()));
+        showOpenedSummary(r.totals);
+        m_openButton->setToolTip(tr("Open these result files again"));
+        m_earlier->setText(
+            tr("From an earlier session, %1")
+                .arg(QLocale().toString(r.when.toLocalTime(), QLocale::ShortFormat)));
+        return;
+    }
     switch (r.state) {
     case JobRecord::Done:
         state = ProgressFormat::stateName(CountJob::Done);
@@ -353,9 +385,13 @@ void JobCard::updateOpened()
 {
     // Files merged and words: read from result files, the size and speed of the counting that
     // made them are not known, so the card does not pretend to ("0 B · 0:00 · 0.0 MB/s").
-    const CountTotals &t = m_opened->totals;
     m_state->setText(tr("Opened"));
     m_state->setAccessibleName(tr("State: %1").arg(m_state->text()));
+    showOpenedSummary(m_opened->totals);
+}
+
+void JobCard::showOpenedSummary(const CountTotals &t)
+{
     QStringList parts;
     parts << ProgressFormat::withCount(tr("%n result file(s) merged", nullptr, int(t.filesCounted)),
                                        t.filesCounted)
@@ -422,7 +458,7 @@ void JobCard::contextMenuEvent(QContextMenuEvent *event)
         retry = menu.addAction(m_retryButton->text());
         retry->setEnabled(isRetryable());
         menu.addSeparator();
-    } else if (m_record) {
+    } else if (isRetryable()) {
         retry = menu.addAction(m_retryButton->text());
     }
     QAction *open = nullptr;
@@ -464,6 +500,20 @@ void JobCard::contextMenuEvent(QContextMenuEvent *event)
         Q_EMIT holdRequested(this, !m_held);
 }
 
+void JobCard::keyPressEvent(QKeyEvent *event)
+{
+    // Shift+F10 opens the card's menu as the Menu key does (Qt turns only the Menu key into a
+    // context menu event), as the results table's and the charts' menus open.
+    if (ContextMenuKey::opensMenu(event)) {
+        const QPoint at(width() / 2, height() / 2);
+        QContextMenuEvent menu(QContextMenuEvent::Keyboard, at, mapToGlobal(at));
+        contextMenuEvent(&menu);
+        event->accept();
+        return;
+    }
+    QFrame::keyPressEvent(event);
+}
+
 bool JobCard::isRemovable() const
 {
     return !m_job || m_job->isFinished();
@@ -483,8 +533,8 @@ void JobCard::setHeld(bool held)
 
 bool JobCard::isRetryable() const
 {
-    if (m_record)
-        return true;
+    if (m_record) // an earlier job runs again; opened results are opened again instead
+        return m_record->kind == JobRecord::CountedTexts;
     return m_job && (m_job->state() == CountJob::Cancelled || m_job->state() == CountJob::Failed);
 }
 
@@ -498,8 +548,15 @@ void JobCard::updateEndButtons()
     }
     m_retryButton->setVisible(isRetryable());
     // Checked when the card is made: a file deleted since then is refused by Open Results.
-    m_openButton->setVisible(m_record && !m_record->resultPath.isEmpty()
-                             && QFileInfo::exists(m_record->resultPath));
+    // Opened results open again only whole: some of their files would make other counts.
+    bool openable
+        = m_record && !m_record->resultPath.isEmpty() && QFileInfo::exists(m_record->resultPath);
+    if (m_record && m_record->kind == JobRecord::OpenedResults) {
+        openable = !m_record->spec.paths.isEmpty()
+            && std::all_of(m_record->spec.paths.cbegin(), m_record->spec.paths.cend(),
+                           [](const QString &path) { return QFileInfo::exists(path); });
+    }
+    m_openButton->setVisible(openable);
     m_removeButton->setVisible(ended);
 }
 
@@ -566,6 +623,14 @@ void JobCard::updateProgress(const JobProgress &p)
         m_lastPhase = phase;
     }
     m_samples.emplace_back(now, p.map.done);
+    if (phase == CountJob::Counting && p.distinctSoFar > 0) {
+        if (m_firstWords.first <= 0)
+            m_firstWords = {p.map.done, p.distinctSoFar};
+        const double growth = ProgressFormat::vocabularyGrowth(
+            m_firstWords.first, m_firstWords.second, p.map.done, p.distinctSoFar);
+        if (growth >= 0)
+            m_vocabularyGrowth = growth;
+    }
     while (m_samples.size() > 2 && m_samples.front().first < now - SpeedWindowMs)
         m_samples.pop_front();
     m_last = p;
@@ -589,14 +654,19 @@ void JobCard::updateProgress(const JobProgress &p)
                                                  .arg(ProgressFormat::bytes(p.map.done),
                                                       ProgressFormat::bytes(p.map.total))
                                            : QString());
-    m_bars[Reduce]->setValue(ProgressScale::scaled(p.reduce.done, p.reduce.total));
-    m_barTexts[Reduce]->setText(
-        p.reduce.started
-            ? ProgressFormat::withCount(tr("%1 of %n chunk(s)", nullptr, int(p.reduce.total)),
-                                        p.reduce.total)
-                  .arg(ProgressFormat::count(quint64(p.reduce.done)))
-            : QString());
-    m_bars[Finalize]->setValue(ProgressScale::scaled(p.finalize.done, p.finalize.total));
+    // In bytes, as the Count bar: counted in chunks, a folder's small files (a chunk each) and
+    // its big ones (many) made the two bars disagree about how far the same work was.
+    m_bars[Reduce]->setValue(ProgressScale::scaled(p.bytesMerged, p.map.total));
+    m_barTexts[Reduce]->setText(p.reduce.started ? tr("%1 of %2")
+                                                       .arg(ProgressFormat::bytes(p.bytesMerged),
+                                                            ProgressFormat::bytes(p.map.total))
+                                                 : QString());
+    if (p.finalize.done != m_sortDone) {
+        m_sortDone = p.finalize.done;
+        m_sortDoneAtMs = p.finalize.elapsedMs;
+    }
+    m_sinceReport.start();
+    updateSortBar();
     const auto result = m_job->result();
     if (result)
         m_barTexts[Finalize]->setText(
@@ -623,6 +693,18 @@ void JobCard::updateProgress(const JobProgress &p)
     if (!m_job->isFinished())
         updateStatusLine();
     updateReadingLine();
+}
+
+void JobCard::updateSortBar()
+{
+    const JobProgress &p = m_last;
+    qint64 now = p.finalize.elapsedMs;
+    if (m_job && m_job->state() == CountJob::Sorting && !m_job->isPaused())
+        now += m_sinceReport.elapsed();
+    m_sortShown = p.finalize.started
+        ? ProgressScale::paced(p.finalize.done, p.finalize.total, m_sortDoneAtMs, now, m_sortShown)
+        : 0;
+    m_bars[Finalize]->setValue(m_sortShown);
 }
 
 void JobCard::updateReadingLine()
@@ -652,6 +734,8 @@ void JobCard::updateStatusLine()
     options.paused = m_job->isPaused();
     options.stalled = stalled;
     options.bytesPerSecond = recentSpeed();
+    options.sortNsPerStep = g_sortNsPerStep;
+    options.vocabularyGrowth = m_vocabularyGrowth;
     m_status->setText(ProgressFormat::statusLine(state, p, options));
 }
 
@@ -667,6 +751,14 @@ void JobCard::updateState()
     m_pauseButton->setIcon(
         style()->standardIcon(m_job->isPaused() ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_cancelButton->setEnabled(active);
+    // The Sort bar moves between the sort's steps while it runs (see updateSortBar()).
+    const bool sorting = state == CountJob::Sorting && active && !m_job->isPaused();
+    if (sorting != m_paceTimer->isActive()) {
+        if (sorting)
+            m_paceTimer->start();
+        else
+            m_paceTimer->stop();
+    }
     updateEndButtons();
     if (!m_job->isFinished())
         updateStatusLine();
@@ -713,13 +805,16 @@ void JobCard::updateFinished()
         const auto result = m_job->result();
         const CountTotals &t = result->totals;
         const double speed = double(t.bytes) * 1000.0 / double(std::max<qint64>(1, t.totalMs));
+        if (qint64(t.distinctWords) >= MeasurableSortWords && t.finalizeMs > 0)
+            g_sortNsPerStep
+                = double(t.finalizeMs) * 1e6 / ProgressFormat::sortSteps(qint64(t.distinctWords));
         m_status->setText(tr("%1 in %2 (%3) · scan %4 · count %5 · sort %6")
                               .arg(ProgressFormat::bytes(t.bytes),
                                    ProgressFormat::duration(t.totalMs),
                                    ProgressFormat::speed(speed), seconds(t.scanMs),
                                    seconds(t.countMs), seconds(t.finalizeMs)));
         // The speed above is over the working time; the time spent paused is said apart.
-        if (ProgressFormat::duration(t.wallMs) != ProgressFormat::duration(t.totalMs))
+        if (ProgressFormat::showsTimeInAll(t.totalMs, t.wallMs))
             m_status->setText(
                 tr("%1 · %2 in all").arg(m_status->text(), ProgressFormat::duration(t.wallMs)));
         break;
@@ -729,11 +824,22 @@ void JobCard::updateFinished()
             m_status->setText(tr("Cancelled before it started: nothing was counted"));
             break;
         }
-        m_status->setText(tr("Cancelled after %1 at %2 of %3: no counts")
-                              .arg(ProgressFormat::duration(p.elapsedMs),
-                                   ProgressFormat::bytes(p.map.done),
-                                   ProgressFormat::bytes(p.map.total)));
-        break;
+        {
+            // The times as the line before said them: working time, and the wall time apart when
+            // time was spent paused (the wall time alone made a paused job look slower).
+            const QString working = ProgressFormat::duration(p.workingMs);
+            const QString wall = ProgressFormat::duration(p.elapsedMs);
+            const QString done = ProgressFormat::bytes(p.map.done);
+            const QString total = ProgressFormat::bytes(p.map.total);
+            if (!ProgressFormat::showsTimeInAll(p.workingMs, p.elapsedMs))
+                m_status->setText(
+                    tr("Cancelled after %1 at %2 of %3: no counts").arg(working, done, total));
+            else
+                m_status->setText(
+                    tr("Cancelled after %1 working (%2 in all) at %3 of %4: no counts")
+                        .arg(working, wall, done, total));
+            break;
+        }
     case CountJob::Failed:
         m_status->setText(m_job->errorString());
         break;

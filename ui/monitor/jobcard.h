@@ -5,6 +5,7 @@
 #include "core/format/retranslator.h"
 #include "ui/monitor/jobrecord.h"
 
+#include <QElapsedTimer>
 #include <QFrame>
 #include <QPointer>
 
@@ -15,6 +16,7 @@ class ElidedLabel;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 class QToolButton;
 
 /*!
@@ -35,15 +37,18 @@ public:
     static constexpr qint64 StallMs = 3000;
 
     explicit JobCard(CountJob *job, QWidget *parent = nullptr);
-    //! A card for result files opened and merged into \a result, named \a title.
+    //! A card for result files \a paths opened and merged into \a result, named \a title.
     JobCard(std::shared_ptr<const CountResult> result, const QString &title,
-            QWidget *parent = nullptr);
+            const QStringList &paths, QWidget *parent = nullptr);
     //! A card for a job of an earlier session, as the job history kept it.
     explicit JobCard(const JobRecord &record, QWidget *parent = nullptr);
 
     CountJob *job() const { return m_job; }
     //! The opened result a card without a job shows; null for a job's card.
     std::shared_ptr<const CountResult> openedResult() const { return m_opened; }
+    //! The result files the card shows opened, this session's or an earlier one's; empty for
+    //! a job's card.
+    QStringList openedPaths() const;
     //! The job of an earlier session this card shows; null for a job of this session.
     const JobRecord *record() const { return m_record ? &*m_record : nullptr; }
     //! The job history's record of this card's job; empty if it has none.
@@ -105,6 +110,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -116,6 +122,8 @@ private:
     //! Opened results and restored jobs: the phase bars, Pause and Cancel hidden.
     void hideRunControls();
     void updateOpened();
+    //! "2 result files merged · 1,234 words · 56 distinct", and the problems button if any.
+    void showOpenedSummary(const CountTotals &totals);
     void updateRecord();
 
     void updateProgress(const JobProgress &progress);
@@ -126,10 +134,13 @@ private:
     void updateFinished();
     void updateEndButtons();
     double recentSpeed() const;
+    //! Moves the Sort bar at the sort's pace between its steps (ProgressScale::paced()).
+    void updateSortBar();
 
     QPointer<CountJob> m_job;
     std::shared_ptr<const CountResult> m_opened;
     QString m_openedTitle;
+    QStringList m_openedPaths;
     std::optional<JobRecord> m_record;
     QString m_historyId;
     ElidedLabel *m_title = nullptr;
@@ -153,5 +164,16 @@ private:
     qint64 m_lastAmount = -1;
     CountJob::State m_lastPhase = CountJob::Queued;
     std::deque<std::pair<qint64, qint64>> m_samples; // (elapsed ms, map bytes) of the last seconds
+    // The first report with distinct words (bytes counted, distinct words), and how the words
+    // grew since (ProgressFormat::vocabularyGrowth()): the sort to come is estimated from them.
+    std::pair<qint64, qint64> m_firstWords = {0, 0};
+    double m_vocabularyGrowth = -1;
+    // The Sort bar between the sort's steps: when its amount last moved (the phase's working
+    // ms), the time since the last report, and what the bar shows.
+    qint64 m_sortDone = -1;
+    qint64 m_sortDoneAtMs = 0;
+    QElapsedTimer m_sinceReport;
+    int m_sortShown = 0;
+    QTimer *m_paceTimer = nullptr;
     Retranslator m_texts;
 };

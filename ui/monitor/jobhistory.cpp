@@ -52,6 +52,10 @@ QJsonObject toObject(const JobRecord &r)
     o[QLatin1String("id")] = r.id;
     o[QLatin1String("when")] = r.when.toUTC().toString(Qt::ISODateWithMs);
     o[QLatin1String("state")] = stateName(r.state);
+    // Written only for opened results: a record without it is a counted job, as every record
+    // of the first WordMill with a history was.
+    if (r.kind == JobRecord::OpenedResults)
+        o[QLatin1String("kind")] = QStringLiteral("opened");
     o[QLatin1String("paths")] = QJsonArray::fromStringList(r.spec.paths);
     o[QLatin1String("sampleBytes")] = r.spec.sampleBytes;
     o[QLatin1String("sampleSeed")] = qint64(r.spec.sampleSeed);
@@ -80,6 +84,11 @@ std::optional<JobRecord> fromObject(const QJsonObject &o)
     r.id = o.value(QLatin1String("id")).toString();
     if (r.id.isEmpty() || !parseState(o.value(QLatin1String("state")).toString(), &r.state))
         return std::nullopt;
+    const QString kind = o.value(QLatin1String("kind")).toString();
+    if (kind == QLatin1String("opened"))
+        r.kind = JobRecord::OpenedResults;
+    else if (!kind.isEmpty())
+        return std::nullopt; // a kind of a newer WordMill: not shown as something it is not
     r.when = QDateTime::fromString(o.value(QLatin1String("when")).toString(), Qt::ISODateWithMs);
     if (!r.when.isValid())
         return std::nullopt;

@@ -539,8 +539,11 @@ void MainWindow::insertCard(JobCard *card)
     connect(card, &JobCard::moveRequested, this, &MainWindow::moveCard);
     connect(card, &JobCard::holdRequested, this, &MainWindow::holdCard);
     connect(card, &JobCard::openResultRequested, this, [this](JobCard *c) {
-        if (const JobRecord *record = c->record())
-            openResults({record->resultPath});
+        if (const JobRecord *record = c->record()) {
+            openResults(record->kind == JobRecord::OpenedResults
+                            ? record->spec.paths
+                            : QStringList {record->resultPath});
+        }
     });
     connect(card, &JobCard::problemsClicked, this, [this](JobCard *c) {
         selectCard(c);
@@ -752,6 +755,22 @@ void MainWindow::recordJob(JobCard *card)
     saveHistory();
 }
 
+void MainWindow::recordOpened(JobCard *card)
+{
+    if (m_closing)
+        return;
+    JobRecord record;
+    record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    card->setHistoryId(record.id);
+    record.when = QDateTime::currentDateTimeUtc();
+    record.kind = JobRecord::OpenedResults;
+    record.state = JobRecord::Done;
+    record.spec.paths = card->openedPaths();
+    record.totals = card->openedResult()->totals;
+    m_history.put(record);
+    saveHistory();
+}
+
 void MainWindow::saveHistory()
 {
     QString error;
@@ -889,10 +908,46 @@ QTableView *MainWindow::resultsView() const
     return m_explorer->view();
 }
 
+namespace {
+
+// The same result files, however they were named ("./a.tsv", a second pick in another order).
+bool sameFiles(const QStringList &a, const QStringList &b)
+{
+    const auto key = [](const QStringList &paths) {
+        QStringList absolute;
+        for (const QString &path : paths)
+            absolute << QFileInfo(path).absoluteFilePath();
+        absolute.sort();
+        absolute.removeDuplicates();
+        return absolute;
+    };
+    return !a.isEmpty() && key(a) == key(b);
+}
+
+} // namespace
+
+JobCard *MainWindow::openedCardFor(const QStringList &paths, bool restored) const
+{
+    for (JobCard *card : m_cards) {
+        if (bool(card->record()) == restored && sameFiles(card->openedPaths(), paths))
+            return card;
+    }
+    return nullptr;
+}
+
 void MainWindow::openResults(const QStringList &paths)
 {
     if (paths.isEmpty() || m_openResults.isRunning())
         return;
+    // Opened already: its card is selected, not made twice.
+    if (JobCard *card = openedCardFor(paths, false)) {
+        selectCard(card);
+        m_tabs->setCurrentWidget(m_explorer);
+        statusBar()->showMessage(tr("Already open: %1").arg(card->title()), 5000);
+        // Follows the call, as it does when files are read.
+        QTimer::singleShot(0, this, [this] { Q_EMIT resultsOpened(true); });
+        return;
+    }
     // Millions of rows take a second to read and sort: not on the GUI thread.
     m_openPaths = paths;
     statusBar()->showMessage(ProgressFormat::withCount(
@@ -912,7 +967,13 @@ void MainWindow::showOpenedResults()
         // A card of its own, so that the result can be selected again after another card was.
         JobSpec opened;
         opened.paths = m_openPaths;
-        insertCard(new JobCard(result, JobCard::titleFor(opened), m_jobsArea->widget()));
+        // Opened in an earlier session: the card read now takes the place of that one.
+        if (JobCard *earlier = openedCardFor(m_openPaths, true))
+            removeCard(earlier);
+        auto *card
+            = new JobCard(result, JobCard::titleFor(opened), m_openPaths, m_jobsArea->widget());
+        insertCard(card);
+        recordOpened(card);
         m_tabs->setCurrentWidget(m_explorer);
         statusBar()->showMessage(ProgressFormat::withCount(
             tr("Opened %n result file(s)", nullptr, int(m_openPaths.size())), m_openPaths.size()));
@@ -980,12 +1041,15 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     for (const QString &path : std::as_const(m_recent)) {
         // Elided in the middle: a 230-character name must not make a menu as wide as the screen.
-        QString name = fontMetrics().elidedText(QFileInfo(path).fileName(), Qt::ElideMiddle,
-                                                fontMetrics().averageCharWidth() * 50);
+        // Quoted as the cards and the Files tab quote names: a byte that is not UTF-8 ('caf\351')
+        // shows as its escape, not as a box.
+        QString name
+            = fontMetrics().elidedText(LocalPath::quoted(LocalPath::fileName(path)),
+                                       Qt::ElideMiddle, fontMetrics().averageCharWidth() * 50);
         QAction *action
             = m_recentMenu->addAction(name.replace(QLatin1Char('&'), QStringLiteral("&&")));
-        action->setToolTip(path);
-        action->setStatusTip(path);
+        action->setToolTip(LocalPath::quoted(path));
+        action->setStatusTip(LocalPath::quoted(path));
         connect(action, &QAction::triggered, this, [this, path] { addInputs({path}); });
     }
     m_recentMenu->setEnabled(!m_recent.isEmpty());
@@ -1025,7 +1089,15 @@ void MainWindow::readSettings()
     m_options->setChunkSize(
         settings.value(QStringLiteral("options/chunkSize"), JobSpec::DefaultChunkSize)
             .toLongLong());
-    m_recent = settings.value(QStringLiteral("recent")).toStringList();
+    // As bytes: the INI file is UTF-8, where a name that is not (U+DC80 to U+DCFF in the
+    // string, see LocalPath) was written as '?' and came back as another name. Strings from
+    // before the bytes are read when there are no bytes.
+    const QVariantList native = settings.value(QStringLiteral("recentNative")).toList();
+    m_recent.clear();
+    for (const QVariant &bytes : native)
+        m_recent << LocalPath::fromNative(bytes.toByteArray());
+    if (native.isEmpty())
+        m_recent = settings.value(QStringLiteral("recent")).toStringList();
     rebuildRecentMenu();
 }
 
@@ -1054,7 +1126,11 @@ void MainWindow::writeOptions() const
     settings.setValue(QStringLiteral("options/workers"), spec.workers);
     settings.setValue(QStringLiteral("options/mode"), countingModeName(spec.mode));
     settings.setValue(QStringLiteral("options/chunkSize"), spec.chunkSize);
-    settings.setValue(QStringLiteral("recent"), m_recent);
+    QVariantList native;
+    for (const QString &path : m_recent)
+        native << LocalPath::toNative(path);
+    settings.setValue(QStringLiteral("recentNative"), native);
+    settings.remove(QStringLiteral("recent"));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

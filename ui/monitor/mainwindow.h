@@ -56,6 +56,9 @@ public:
     JobCard *selectedCard() const { return m_selected; }
     void selectCard(JobCard *card);
     QList<JobCard *> cards() const { return m_cards; }
+    //! The card of result files \a paths opened in this session (\a restored: in an earlier
+    //! one), whatever the order or spelling of the paths; null if none.
+    JobCard *openedCardFor(const QStringList &paths, bool restored = false) const;
     /*!
         Removes \a card and destroys its job and result, giving the memory back; the next card
         (else the one before) is selected in its place if it was. Returns false, and does
@@ -110,6 +113,8 @@ private:
     void restoreHistory();
     //! Keeps how \a card's job stands in the job history, and writes the history.
     void recordJob(JobCard *card);
+    //! Keeps an opened result's card in the job history, so that it comes back after a restart.
+    void recordOpened(JobCard *card);
     void saveHistory();
     //! The window's splitters, saved as soon as one is moved.
     void writeSplitters() const;

@@ -23,4 +23,26 @@ constexpr int scaled(qint64 done, qint64 total)
     return value >= Steps ? Steps - 1 : value;
 }
 
+/*!
+    A phase's bar between the moves of its amount: \a done of \a total, reached after
+    \a doneAtMs of the phase's work, the phase at \a nowMs of work now, the bar at \a shown. A
+    phase that moves in steps (a level of the sort's merges is one step, up to a tenth of it,
+    taking seconds) would crawl and jump; its units move with the time (OutputOrder::sort), so
+    the bar goes on at the phase's own pace since. It never goes back, and stops short of full
+    until the phase is over.
+*/
+constexpr int paced(qint64 done, qint64 total, qint64 doneAtMs, qint64 nowMs, int shown)
+{
+    const int reported = scaled(done, total);
+    if (reported >= Steps)
+        return Steps;
+    int value = reported;
+    if (done > 0 && doneAtMs > 0 && nowMs > doneAtMs) {
+        const double guess = double(done) * double(nowMs) / double(doneAtMs);
+        const int ahead = guess >= double(total) ? Steps - 1 : scaled(qint64(guess), total);
+        value = ahead > value ? ahead : value;
+    }
+    return shown > value ? (shown < Steps ? shown : Steps - 1) : value;
+}
+
 } // namespace ProgressScale

@@ -52,6 +52,13 @@ public:
 
     // Called by the reduce function, one call at a time.
     void chunkMerged() { m_chunksMerged.fetch_add(1, std::memory_order_relaxed); }
+    // Called by the reduce function (and the plan, for bytes in no chunk): \a bytes merged.
+    void chunkBytesMerged(qint64 bytes)
+    {
+        m_bytesMerged.fetch_add(bytes, std::memory_order_relaxed);
+    }
+    // Called by the reduce function: the distinct words its tables hold now.
+    void setDistinctSoFar(qint64 words) { m_distinctSoFar.store(words, std::memory_order_relaxed); }
 
     // Called by the finalize task.
     void sorted(qint64 done, qint64 total)
@@ -85,6 +92,8 @@ public:
     }
     qint64 streamChunks() const { return m_streamChunks.load(std::memory_order_relaxed); }
     qint64 chunksMerged() const { return m_chunksMerged.load(std::memory_order_relaxed); }
+    qint64 bytesMerged() const { return m_bytesMerged.load(std::memory_order_relaxed); }
+    qint64 distinctSoFar() const { return m_distinctSoFar.load(std::memory_order_relaxed); }
     qint64 entriesSorted() const { return m_entriesSorted.load(std::memory_order_relaxed); }
     qint64 entriesToSort() const { return m_entriesToSort.load(std::memory_order_relaxed); }
     int mapsRunning() const { return m_mapsRunning.load(std::memory_order_acquire); }
@@ -98,6 +107,8 @@ private:
     std::unique_ptr<std::atomic<qint64>[]> m_fileBytesCounted;
     std::atomic<qint64> m_streamChunks = 0;
     std::atomic<qint64> m_chunksMerged = 0;
+    std::atomic<qint64> m_bytesMerged = 0;
+    std::atomic<qint64> m_distinctSoFar = 0;
     std::atomic<qint64> m_entriesSorted = 0;
     std::atomic<qint64> m_entriesToSort = 0;
     std::atomic<int> m_mapsRunning = 0;

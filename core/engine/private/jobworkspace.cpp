@@ -105,6 +105,7 @@ void JobWorkspace::planShare()
         if (f.isStream) {
             m_streamFile = i;
             counters.bytesDone(i, m_stream->contentBegin());
+            counters.chunkBytesMerged(m_stream->contentBegin());
             continue;
         }
         const qint64 contentBegin = firstChunkByte(f);
@@ -139,6 +140,7 @@ void JobWorkspace::planShare()
         if (n > 0 ? (whole || track.firstChunk == 0) && mine > 0 : ownsStart) {
             const qint64 unchunked = n > 0 ? contentBegin : f.size;
             counters.bytesDone(i, unchunked);
+            counters.chunkBytesMerged(unchunked);
             m_shareBytes += unchunked;
         }
         if (n == 0 && ownsStart) { // empty, or nothing but a byte-order mark: counted, no words
@@ -213,6 +215,8 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
              && (chunk.file == m_streamFile || chunk.end <= m_reports.at(chunk.file).size));
     ChunkResult result;
     result.file = chunk.file;
+    if (chunk.file != m_streamFile) // a stream's map call learns its bytes once it cuts a block
+        result.bytes = chunk.end - chunk.begin;
     FileTrack &track = m_tracks[size_t(chunk.file)];
     // Waits while enough tables await their merge. No deadlock: QtConcurrent reduces each chunk
     // right after mapping it (ChunkIterator), and a result waiting in its queue always has a
@@ -299,6 +303,7 @@ ChunkResult JobWorkspace::mapStreamBlock(ChunkResult result, const ChunkTask &ta
         break;
     }
     counters.streamBlockFound(block.end - block.begin);
+    result.bytes = block.end - block.begin;
     ChunkTask blockTask = task;
     blockTask.begin = block.begin;
     blockTask.end = block.end;
@@ -327,6 +332,7 @@ void JobWorkspace::reduceStreamBlock(const ChunkResult &result, PendingFile &pen
             pending.add(result);
         ++m_streamBlocksReduced;
         counters.chunkMerged();
+        counters.chunkBytesMerged(result.bytes);
     }
     // The map call that cut the last block, or found none left, marked the stream exhausted
     // before its result came here, so one of these calls sees every block in.
@@ -379,13 +385,22 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
     }
     // A chunk given up after a cancel was never counted, so it is not merged either: the Merge
     // bar must stay where the merge was, not jump to full while the cancel drains the queue.
-    if (result.tally.status != ChunkTally::Cancelled)
+    if (result.tally.status != ChunkTally::Cancelled) {
         counters.chunkMerged();
+        counters.chunkBytesMerged(result.bytes);
+    }
     updateLiveTopNowAndThen();
 }
 
 void JobWorkspace::updateLiveTopNowAndThen()
 {
+    // The distinct words so far, for the estimate of the sort to come: a few tables' sizes.
+    qint64 distinct = m_total.size();
+    for (const auto &[file, pending] : m_pending) {
+        if (pending.table && !m_tracks[size_t(file)].failed.load(std::memory_order_relaxed))
+            distinct += pending.table->size();
+    }
+    counters.setDistinctSoFar(distinct);
     if (!m_sinceLiveTop.isValid() || m_sinceLiveTop.elapsed() >= LiveTopIntervalMs) {
         updateLiveTop();
         m_sinceLiveTop.start();

@@ -41,6 +41,7 @@ struct ChunkResult
     qint32 file = -1;
     std::shared_ptr<WordTable> table;
     ChunkTally tally;
+    qint64 bytes = 0; // the chunk's planned bytes (a stream block's), for the merge's progress
     bool holdsSlot = false; // took one of the job's in-flight slots: reduce gives it back
     bool streamOver = false; // a map call for a stream found nothing left to cut
 };

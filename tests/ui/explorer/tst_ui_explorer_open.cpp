@@ -4,6 +4,8 @@
 
 #include "tests/common/testfiles.h"
 #include "tests/ui/explorer/explorertesthelpers.h"
+#include "ui/monitor/jobcard.h"
+#include "ui/monitor/jobhistory.h"
 #include "ui/monitor/mainwindow.h"
 
 #include <QAbstractItemModelTester>
@@ -64,7 +66,11 @@ class TestUiExplorerOpen : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { initExplorerTestCase(); }
+    void initTestCase()
+    {
+        initExplorerTestCase();
+        QVERIFY(JobHistory::defaultPath().startsWith(home().data.path()));
+    }
     void init();
     void cleanup();
 
@@ -77,6 +83,9 @@ private:
 
 void TestUiExplorerOpen::init()
 {
+    // Each window starts from an empty job history, as the monitor's tests' do: the results
+    // one test opened are kept there, and came back as a card in the next test's window.
+    QFile::remove(JobHistory::defaultPath());
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
@@ -99,6 +108,7 @@ void TestUiExplorerOpen::openResultsMerges()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.cards().isEmpty()); // nothing from the window of another test
     ResultsExplorer *explorer = window.explorer();
     QAbstractItemModelTester tester(explorer->model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -138,6 +148,7 @@ void TestUiExplorerOpen::openResultsWithBadFile()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.cards().isEmpty()); // nothing from the window of another test
     ResultsExplorer *explorer = window.explorer();
     {
         MessageBoxCloser closer;

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 Q_DECLARE_METATYPE(JobRecord)
 
 namespace {
@@ -48,6 +50,10 @@ QByteArray job(const QByteArray &field = {}, const QByteArray &value = {})
         {"workers", "2"},      {"chunkSize", "4194304"},
         {"words", "10"},       {"distinctWords", "4"},
     };
+    if (!field.isEmpty() && std::none_of(fields.cbegin(), fields.cend(), [&](const auto &f) {
+            return f.first == field;
+        }))
+        fields.append({field, QByteArray()}); // a field a valid record may leave out
     QByteArrayList parts;
     for (const auto &[key, text] : fields) {
         const QByteArray v = key == field ? value : text;
@@ -103,6 +109,12 @@ void TestUiJobHistory::roundTrip_data()
     huge.totals.words = quint64(1) << 50; // beyond 32 bits, within a JSON number's exact range
     huge.totals.bytes = qint64(1) << 45;
     QTest::newRow("counts beyond 32 bits") << huge;
+    // Issue 11: result files opened were not kept; a record of their own kind now.
+    JobRecord opened = doneRecord();
+    opened.kind = JobRecord::OpenedResults;
+    opened.spec.paths = {QStringLiteral("/home/ana/quijote.tsv"), QStringLiteral("/tmp/b.json")};
+    opened.resultPath.clear();
+    QTest::newRow("opened result files") << opened;
 }
 
 void TestUiJobHistory::roundTrip()
@@ -155,6 +167,9 @@ void TestUiJobHistory::damagedRecord_data()
     // Figures that make no sense are not worth losing the job for: they read as nothing.
     QTest::newRow("negative count") << QByteArray("words") << QByteArray("-3") << true;
     QTest::newRow("chunk size out of range") << QByteArray("chunkSize") << QByteArray("1") << true;
+    QTest::newRow("opened results") << QByteArray("kind") << QByteArray("\"opened\"") << true;
+    QTest::newRow("a kind of a newer WordMill")
+        << QByteArray("kind") << QByteArray("\"streamed\"") << false;
 }
 
 void TestUiJobHistory::damagedRecord()

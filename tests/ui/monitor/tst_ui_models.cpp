@@ -18,6 +18,7 @@
 
 #include <limits>
 #include <memory>
+#include <numeric>
 
 namespace {
 
@@ -57,6 +58,9 @@ private Q_SLOTS:
     void scaled();
     void scaledMonotonic_data();
     void scaledMonotonic();
+    void paced_data();
+    void paced();
+    void sortBarMovesEvenly();
 
     void titleFor_data();
     void titleFor();
@@ -370,6 +374,87 @@ void TestUiModels::scaledMonotonic()
     QCOMPARE(previous, ProgressScale::Steps);
     static_assert(ProgressScale::scaled(1, 2) == ProgressScale::Steps / 2,
                   "usable at compile time");
+}
+
+void TestUiModels::paced_data()
+{
+    QTest::addColumn<qint64>("done");
+    QTest::addColumn<qint64>("total");
+    QTest::addColumn<qint64>("doneAtMs");
+    QTest::addColumn<qint64>("nowMs");
+    QTest::addColumn<int>("shown");
+    QTest::addColumn<int>("expected");
+    const int steps = ProgressScale::Steps;
+    QTest::newRow("nothing done: no pace")
+        << qint64(0) << qint64(100) << qint64(0) << qint64(500) << 0 << 0;
+    QTest::newRow("just reported")
+        << qint64(20) << qint64(100) << qint64(1000) << qint64(1000) << 0 << steps / 5;
+    QTest::newRow("half a second on at the same pace")
+        << qint64(20) << qint64(100) << qint64(1000) << qint64(1500) << steps / 5 << 3 * steps / 10;
+    QTest::newRow("the guess passes the total: short of full")
+        << qint64(60) << qint64(100) << qint64(1000) << qint64(9000) << 0 << steps - 1;
+    QTest::newRow("never back: a report behind what is shown")
+        << qint64(30) << qint64(100) << qint64(3000) << qint64(3000) << steps / 2 << steps / 2;
+    QTest::newRow("over: full") << qint64(100) << qint64(100) << qint64(5000) << qint64(5000)
+                                << steps - 1 << steps;
+    QTest::newRow("not over, shown full: short of it")
+        << qint64(99) << qint64(100) << qint64(5000) << qint64(5000) << steps << steps - 1;
+}
+
+void TestUiModels::paced()
+{
+    QFETCH(qint64, done);
+    QFETCH(qint64, total);
+    QFETCH(qint64, doneAtMs);
+    QFETCH(qint64, nowMs);
+    QFETCH(int, shown);
+    QFETCH(int, expected);
+    QCOMPARE(ProgressScale::paced(done, total, doneAtMs, nowMs, shown), expected);
+}
+
+// Bug 7: the Sort bar crawled then jumped. The sort of 8 M distinct words reports in steps of
+// its merge levels (OutputOrder::sort: 128 block steps, then levels whose last is one step of a
+// tenth of the work, 1.2 s). The card redraws it every 100 ms: between two redraws the bar must
+// move by about the time that passed, not by a whole step.
+void TestUiModels::sortBarMovesEvenly()
+{
+    constexpr qint64 Entries = 8'000'000, Block = 65'536;
+    std::vector<qint64> stepUnits; // the units of each step, in the order the sort takes them
+    for (qint64 b = 0; b < Entries; b += Block)
+        stepUnits.push_back(3 * std::min(Block, Entries - b));
+    for (qint64 width = Block; width < Entries; width *= 2) {
+        for (qint64 b = 0; b < Entries; b += 2 * width)
+            stepUnits.push_back(std::min(b + 2 * width, Entries) - b);
+    }
+    const qint64 total = std::accumulate(stepUnits.begin(), stepUnits.end(), qint64(0));
+    constexpr double UnitsPerMs = 8'000'000 * 10 / 12'000.0; // the whole sort in 12 s
+
+    // Where each step ends, in ms of the phase.
+    std::vector<std::pair<qint64, qint64>> moves; // (ms, done)
+    qint64 done = 0;
+    for (qint64 units : stepUnits) {
+        done += units;
+        moves.emplace_back(qint64(double(done) / UnitsPerMs), done);
+    }
+    int shown = 0;
+    int biggest = 0;
+    qint64 reportedDone = 0, doneAtMs = 0;
+    size_t next = 0;
+    for (qint64 now = 100; now <= moves.back().first + 100; now += 100) {
+        while (next < moves.size() && moves[next].first <= now) {
+            std::tie(doneAtMs, reportedDone) = moves[next];
+            ++next;
+        }
+        const int value = ProgressScale::paced(reportedDone, total, doneAtMs, now, shown);
+        QVERIFY2(value >= shown, "went back");
+        biggest = std::max(biggest, value - shown);
+        shown = value;
+    }
+    QCOMPARE(shown, ProgressScale::Steps);
+    // 100 ms of 12 s is 83 steps of the bar: allow a little more than twice that.
+    QVERIFY2(biggest <= 200,
+             qPrintable(QStringLiteral("the bar jumped %1 % in 100 ms")
+                            .arg(double(biggest) * 100.0 / ProgressScale::Steps)));
 }
 
 void TestUiModels::titleFor_data()

@@ -3,6 +3,7 @@
 // platform: Cancel, Pause/Resume against an uninterrupted run, cancelling while paused or queued,
 // Cancel All, and closing or destroying the window mid-job.
 
+#include "core/format/progressformat.h"
 #include "tests/ui/monitor/monitortesthelpers.h"
 #include "ui/monitor/jobcard.h"
 #include "ui/monitor/jobqueue.h"
@@ -309,6 +310,17 @@ void TestUiMonitorControl::pausedTimeIsNotWorkingTime()
              qPrintable(card->statusText()));
     job->cancel();
     QTRY_COMPARE_WITH_TIMEOUT(job->state(), CountJob::Cancelled, PromptMs);
+    // Issue 11: the cancelled summary then said "Cancelled after 0:03", the wall time alone,
+    // where the line before had said "0:01 working · 0:03 in all". Both times, as the card
+    // said them.
+    const JobProgress end = job->progress();
+    const QString working = ProgressFormat::duration(end.workingMs);
+    const QString wall = ProgressFormat::duration(end.elapsedMs);
+    QVERIFY(working != wall);
+    const QString expected
+        = QStringLiteral("Cancelled after %1 working (%2 in all) at ").arg(working, wall);
+    QVERIFY2(card->statusText().startsWith(expected),
+             qPrintable(card->statusText() + QStringLiteral(" / ") + expected));
 }
 
 void TestUiMonitorControl::cancelAllFromToolbar()

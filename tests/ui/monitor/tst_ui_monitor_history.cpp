@@ -36,9 +36,12 @@ private Q_SLOTS:
     void removingACardForgetsIt();
     void runningJobIsInterruptedByQuitting();
     void damagedHistoryStartsEmpty();
+    void openedResultsSurviveARestart();
+    void openingTheSameResultsTwiceSelectsTheirCard();
 
 private:
     static QList<JobCard *> restoredCards(const MainWindow *window);
+    static bool open(MainWindow *window, const QStringList &paths);
     static QList<JobRecord> historyOnDisk();
 
     QTemporaryDir m_config;
@@ -259,6 +262,85 @@ void TestUiMonitorHistory::damagedHistoryStartsEmpty()
     QCOMPARE(restoredCards(window.get()).size(), 1);
     QVERIFY(window->statusBar()->currentMessage()
             != QStringLiteral("The job history could not be read; it starts again empty"));
+}
+
+bool TestUiMonitorHistory::open(MainWindow *window, const QStringList &paths)
+{
+    QSignalSpy opened(window, &MainWindow::resultsOpened);
+    window->openResults(paths);
+    return (!opened.isEmpty() || opened.wait(WorkTimeoutMs)) && opened.first().first().toBool();
+}
+
+// Issue 11: result files opened with File ▸ Open Results were not kept in the job history, so
+// their card was gone after a restart.
+void TestUiMonitorHistory::openedResultsSurviveARestart()
+{
+    const QString tsv = m_dir->filePath(QStringLiteral("uvas.tsv"));
+    QVERIFY(writeFile(tsv, "uva\t3\npasa\t1\n"));
+    QString status;
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        QVERIFY(open(window.get(), {tsv}));
+        status = window->selectedCard()->statusText();
+    }
+    QCOMPARE(historyOnDisk().size(), 1);
+
+    auto window = makeWindow(History::Kept);
+    QVERIFY(window);
+    QCOMPARE(restoredCards(window.get()).size(), 1);
+    JobCard *card = restoredCards(window.get()).first();
+    QCOMPARE(card->title(), QStringLiteral("uvas.tsv"));
+    QCOMPARE(card->stateText(), QStringLiteral("Opened"));
+    QCOMPARE(card->statusText(), status); // "1 result file merged · 4 words · 2 distinct"
+    QCOMPARE(card->openedPaths(), QStringList {tsv});
+    QVERIFY(card->openButton()->isVisible());
+    QVERIFY(!card->retryButton()->isVisible()); // result files are opened, not counted
+    QVERIFY(card->removeButton()->isVisible());
+
+    // Open Counts reads them again; the card read now takes the earlier one's place.
+    QSignalSpy opened(window.get(), &MainWindow::resultsOpened);
+    QTest::mouseClick(card->openButton(), Qt::LeftButton);
+    QVERIFY(opened.wait(WorkTimeoutMs));
+    QCOMPARE(window->cards().size(), 1);
+    QVERIFY(window->selectedCard()->openedResult());
+    QTRY_COMPARE(tableCounts(window->resultsModel()),
+                 Counts({{QStringLiteral("uva"), 3}, {QStringLiteral("pasa"), 1}}));
+    QCOMPARE(historyOnDisk().size(), 1);
+
+    // Once the file is gone there is nothing to open.
+    QVERIFY(QFile::remove(tsv));
+    window.reset();
+    window = makeWindow(History::Kept);
+    QVERIFY(window);
+    QCOMPARE(restoredCards(window.get()).size(), 1);
+    QVERIFY(!restoredCards(window.get()).first()->openButton()->isVisible());
+}
+
+// Issue 11: opening the same result file again added a second card for it.
+void TestUiMonitorHistory::openingTheSameResultsTwiceSelectsTheirCard()
+{
+    const QString a = m_dir->filePath(QStringLiteral("a.tsv"));
+    const QString b = m_dir->filePath(QStringLiteral("b.tsv"));
+    QVERIFY(writeFile(a, "uva\t3\n"));
+    QVERIFY(writeFile(b, "pera\t2\n"));
+    auto window = makeWindow();
+    QVERIFY(window);
+    QVERIFY(open(window.get(), {a, b}));
+    JobCard *both = window->selectedCard();
+    QVERIFY(both && both->openedResult());
+    QVERIFY(countText(window.get(), *m_dir, QStringLiteral("c.txt"), "kiwi\n"));
+    QCOMPARE(window->cards().size(), 2);
+    QVERIFY(window->selectedCard() != both);
+
+    // The same files, in another order and spelled otherwise: their card, selected.
+    QVERIFY(open(window.get(), {b, m_dir->path() + QStringLiteral("/./a.tsv")}));
+    QCOMPARE(window->cards().size(), 2);
+    QCOMPARE(window->selectedCard(), both);
+    QCOMPARE(historyOnDisk().size(), 2);
+    // Other files are other results.
+    QVERIFY(open(window.get(), {a}));
+    QCOMPARE(window->cards().size(), 3);
 }
 
 QTEST_MAIN(TestUiMonitorHistory)

@@ -12,10 +12,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPointer>
 #include <QPushButton>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -37,6 +40,8 @@ private Q_SLOTS:
     void retryRunsACancelledJobAgain();
     void removeOneInputFromTheNextJob();
     void queuedJobsMoveAndHold();
+    void cardMenuFromTheKeyboard_data();
+    void cardMenuFromTheKeyboard();
 
 private:
     // Starts a job on a small file of \a text and waits until it is Done.
@@ -310,6 +315,50 @@ void TestUiMonitorJobs::queuedJobsMoveAndHold()
     QTRY_VERIFY(b->state() != CountJob::Queued);
     window->queue()->cancelAll();
     QTRY_VERIFY(b->isFinished());
+}
+
+void TestUiMonitorJobs::cardMenuFromTheKeyboard_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::addColumn<int>("modifiers");
+    QTest::newRow("Menu key") << int(Qt::Key_Menu) << int(Qt::NoModifier);
+    QTest::newRow("Shift+F10") << int(Qt::Key_F10) << int(Qt::ShiftModifier);
+}
+
+// Help ▸ Keyboard Shortcuts says Shift+F10 or the Menu key opens a context menu: on a card too,
+// whose menu (Pause, Cancel, Retry, Remove…) has no other way in from the keyboard.
+void TestUiMonitorJobs::cardMenuFromTheKeyboard()
+{
+    QFETCH(int, key);
+    QFETCH(int, modifiers);
+    auto window = makeWindow();
+    QVERIFY(window);
+    CountJob *job = countText(window.get(), *m_dir, QStringLiteral("menu.txt"), "one two\n");
+    QVERIFY(job);
+    JobCard *card = window->cardFor(job);
+    QVERIFY(card);
+    card->setFocus(Qt::OtherFocusReason);
+    QTRY_VERIFY(card->hasFocus());
+    // The menu runs its own event loop: looked at, and closed, from inside it.
+    QStringList shown;
+    QTimer poll;
+    poll.setInterval(20);
+    QElapsedTimer waited;
+    waited.start();
+    connect(&poll, &QTimer::timeout, card, [&] {
+        if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+            for (QAction *action : menu->actions())
+                shown << action->text();
+            menu->close();
+            poll.stop();
+        } else if (waited.elapsed() > 3000) {
+            poll.stop();
+        }
+    });
+    poll.start();
+    QTest::keyClick(card, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+    QTRY_VERIFY(!poll.isActive());
+    QVERIFY2(shown.contains(QStringLiteral("Remove")), qPrintable(shown.join(u'|')));
 }
 
 QTEST_MAIN(TestUiMonitorJobs)

@@ -15,6 +15,7 @@
 #include <QAbstractItemView>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QLabel>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void secondJobQueuesUntilFirstEnds();
     void droppedLatin1NameIsCounted();
     void cardNamesTheFileBeingRead();
+    void mergeBarCountsBytesAsCountBarDoes();
 
 private:
     QTemporaryDir m_config;
@@ -352,6 +354,56 @@ void TestUiMonitorRun::droppedLatin1NameIsCounted()
     const QList<FileReport> files = window->fileModel()->reports();
     QCOMPARE(files.size(), 1);
     QCOMPARE(ProgressFormat::fileName(files.first()), QStringLiteral("'caf\\351.txt'"));
+}
+
+// Issue 11: the Merge bar counted chunks while the Count bar counted bytes, so in a folder of
+// mixed sizes they disagreed: with 40 small files (a chunk each) before a big one (16 chunks),
+// the Merge bar stood at 73 % while the Count bar was at 6 %, reading the big file.
+void TestUiMonitorRun::mergeBarCountsBytesAsCountBarDoes()
+{
+    QStringList paths;
+    for (int i = 0; i < 40; ++i) {
+        paths << m_dir->filePath(QStringLiteral("small%1.txt").arg(i, 2, 10, QLatin1Char('0')));
+        QVERIFY(writeFile(paths.last(), "one small file of a few words\n"));
+    }
+    const QByteArray line = "the big file is read in many chunks of four mebibytes\n";
+    paths << m_dir->filePath(QStringLiteral("big.txt"));
+    QVERIFY(writeFile(paths.last(), line.repeated(int((qint64(64) << 20) / line.size()))));
+
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->options()->setChunkSize(4 << 20);
+    window->addInputs(paths);
+    CountJob *job = window->startJob();
+    QVERIFY(job);
+    JobCard *card = window->cardFor(job);
+    QVERIFY(card);
+    auto *countText = card->findChild<QLabel *>(QStringLiteral("mapBarText"));
+    auto *mergeText = card->findChild<QLabel *>(QStringLiteral("reduceBarText"));
+    QVERIFY(countText && mergeText);
+    int reports = 0;
+    QString ahead; // the first report whose Merge bar was ahead of its Count bar
+    // Connected after the card's own slot: the bars already show this report.
+    connect(job, &CountJob::progressChanged, card, [&] {
+        ++reports;
+        const int count = card->phaseBar(1)->value();
+        const int merge = card->phaseBar(2)->value();
+        // In one unit the merge is never ahead: a chunk is merged only once it is counted.
+        if (ahead.isEmpty() && merge > count + 1)
+            ahead = QStringLiteral("Merge bar %1 (%2) ahead of Count bar %3 (%4)")
+                        .arg(merge)
+                        .arg(mergeText->text())
+                        .arg(count)
+                        .arg(countText->text());
+    });
+    QSignalSpy finished(job, &CountJob::finished);
+    QVERIFY(finished.wait(WorkTimeoutMs));
+    QCOMPARE(job->state(), CountJob::Done);
+    QVERIFY2(reports >= 3, qPrintable(QString::number(reports))); // the bars were seen moving
+    QVERIFY2(ahead.isEmpty(), qPrintable(ahead));
+    // Both in bytes, both whole.
+    QCOMPARE(mergeText->text(), countText->text());
+    QCOMPARE(job->progress().bytesMerged, job->progress().map.total);
 }
 
 QTEST_MAIN(TestUiMonitorRun)

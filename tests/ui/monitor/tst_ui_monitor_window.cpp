@@ -4,9 +4,11 @@
 // selects it, Alt mnemonics are unique, long file names do not widen the window, and the first
 // window fits the screen.
 
+#include "core/text/localpath.h"
 #include "tests/ui/monitor/monitortesthelpers.h"
 #include "ui/explorer/resultsexplorer.h"
 #include "ui/monitor/jobcard.h"
+#include "ui/monitor/jobqueue.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -19,6 +21,7 @@
 #include <QMultiMap>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -27,6 +30,9 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace MonitorTest;
 
@@ -51,6 +57,8 @@ private Q_SLOTS:
     void splitterIsSavedWhenMoved();
     void finishedCardShowsWhole();
     void selectedCardShowsWhole();
+    void newJobCardIsScrolledIntoView();
+    void openRecentKeepsANameThatIsNotUtf8();
 
 private:
     QTemporaryDir m_config;
@@ -425,6 +433,90 @@ void TestUiMonitorWindow::selectedCardShowsWhole()
             QRect(bottom->mapTo(area->viewport(), QPoint(0, 0)), bottom->size()));
     };
     QTRY_VERIFY(whole());
+}
+
+// Bug 9: once two or more cards filled the jobs panel, a new job's card was added below its
+// edge, out of sight, though it was the selected one. Several cards in a small window, the
+// panel scrolled back to the top before each new job as a user reading the first card does.
+void TestUiMonitorWindow::newJobCardIsScrolledIntoView()
+{
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->resize(1100, 720); // the first window's size: a card fits the panel, three do not
+    auto *area = window->findChild<QScrollArea *>(QStringLiteral("jobsPanel"));
+    QVERIFY(area);
+    // Runs all along, so that the jobs after it wait and their cards stay as they are.
+    CountJob *running = window->startSample(BigSample);
+    QVERIFY(running);
+    const auto cancelAll = qScopeGuard([&] {
+        for (CountJob *job : window->queue()->jobs())
+            job->cancel();
+    });
+    const auto shownWhole = [&](JobCard *card) {
+        return area->viewport()->rect().contains(
+            QRect(card->mapTo(area->viewport(), QPoint(0, 0)), card->size()));
+    };
+    for (int i = 0; i < 5; ++i) {
+        const QString path = m_dir->filePath(QStringLiteral("queued%1.txt").arg(i));
+        QVERIFY(writeFile(path, "one two three\n"));
+        area->verticalScrollBar()->setValue(0);
+        window->addInputs({path});
+        CountJob *job = window->startJob();
+        QVERIFY(job);
+        QCOMPARE(job->state(), CountJob::Queued);
+        JobCard *card = window->cardFor(job);
+        QVERIFY(card);
+        QCOMPARE(window->selectedCard(), card);
+        // Laid out in the panel first: a card not placed yet is "visible" at its corner.
+        QTRY_VERIFY(card->height() >= card->sizeHint().height()
+                    && card->geometry().bottom() < area->widget()->height());
+        QTRY_VERIFY2(shownWhole(card),
+                     qPrintable(QStringLiteral("card %1 at y %2, %3 high, in a viewport %4 high")
+                                    .arg(i + 2)
+                                    .arg(card->mapTo(area->viewport(), QPoint(0, 0)).y())
+                                    .arg(card->height())
+                                    .arg(area->viewport()->height())));
+    }
+    // Six cards do not fit: the test scrolled for real.
+    QVERIFY(area->verticalScrollBar()->maximum() > 0);
+}
+
+// Issue 11: Open Recent mangled a name with a Latin-1 byte (0xE9): the menu showed the U+DCE9
+// that holds the byte in the string (LocalPath) as a box, and the settings kept that string.
+void TestUiMonitorWindow::openRecentKeepsANameThatIsNotUtf8()
+{
+    const QByteArray native = QFile::encodeName(m_dir->path()) + "/caf\xe9.txt";
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    QVERIFY(fd >= 0);
+    QCOMPARE(::close(fd), 0);
+    // QTemporaryDir cannot remove a name that is not UTF-8 (it decodes names too).
+    const auto removeFile = qScopeGuard([&native] { ::unlink(native.constData()); });
+    const QString path = LocalPath::fromNative(native);
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        window->addInputs({path}); // as a drop or the command line gives it
+    } // its settings are written as they change
+    // The name's own bytes in the settings: Qt 6.4 wrote the string's U+DCE9 as the bytes
+    // ED B3 A9, which read back the same in Qt but name no file for anything else.
+    QCOMPARE(QSettings().value(QStringLiteral("recentNative")).toList().value(0).toByteArray(),
+             native);
+
+    auto window = makeWindow(); // the next session
+    QVERIFY(window);
+    QMenu *recent = nullptr;
+    for (QMenu *menu : window->findChildren<QMenu *>()) {
+        if (menu->title().remove(QLatin1Char('&')) == QStringLiteral("Open Recent"))
+            recent = menu;
+    }
+    QVERIFY(recent);
+    QVERIFY(recent->isEnabled());
+    QAction *entry = recent->actions().value(0);
+    QVERIFY(entry);
+    QCOMPARE(entry->text(), QStringLiteral("'caf\\351.txt'")); // as the cards quote it
+    entry->trigger();
+    QCOMPARE(window->options()->inputs(), QStringList {path});
+    QCOMPARE(LocalPath::toNative(window->options()->inputs().value(0)), native);
 }
 
 QTEST_MAIN(TestUiMonitorWindow)
