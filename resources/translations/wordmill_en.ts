@@ -51,13 +51,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n chunk(s)</source>
-        <translation>
-            <numerusform>%1 of %n chunk</numerusform>
-            <numerusform>%1 of %n chunks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n problem</numerusform>

@@ -500,6 +500,10 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <source>&lt;h3&gt;WordMill %1&lt;/h3&gt;&lt;p&gt;Counts the words of text files with a parallel map-reduce, and lets you watch, pause and cancel the work while it runs.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or later.&lt;/p&gt;&lt;p&gt;Built with Qt %2; running with Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;WordMill %1&lt;/h3&gt;&lt;p&gt;Cuenta las palabras de archivos de texto con un map-reduce paralelo y permite seguir, pausar y cancelar el trabajo mientras se ejecuta.&lt;/p&gt;&lt;p&gt;Licencia: GNU General Public License, versión 3 o posterior.&lt;/p&gt;&lt;p&gt;Compilado con Qt %2; en ejecución con Qt %3.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Open the context menu of a job card, the results table or a chart</source>
+        <translation>Abrir el menú contextual de una tarjeta de trabajo, de la tabla de resultados o de un gráfico</translation>
+    </message>
 </context>
 <context>
     <name>JobCard</name>
@@ -576,13 +580,6 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
     <message>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n chunk(s)</source>
-        <translation>
-            <numerusform>%1 de %n fragmento</numerusform>
-            <numerusform>%1 de %n fragmentos</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 distinct words</source>
@@ -750,6 +747,14 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
     <message>
         <source>Counts saved to %1</source>
         <translation>Resultados guardados en %1</translation>
+    </message>
+    <message>
+        <source>Open these result files again</source>
+        <translation>Volver a abrir estos archivos de resultados</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 working (%2 in all) at %3 of %4: no counts</source>
+        <translation>Cancelado tras %1 trabajando (%2 en total), con %3 de %4 contados: sin resultados</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1028,10 @@ Tamaño:</translation>
     <message>
         <source>The job history could not be read; it starts again empty</source>
         <translation>No se ha podido leer el historial de trabajos; empieza de nuevo vacío</translation>
+    </message>
+    <message>
+        <source>Already open: %1</source>
+        <translation>Ya está abierto: %1</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1314,10 @@ Tamaño:</translation>
     <message>
         <source>estimating…</source>
         <translation>estimando…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 in all</source>
+        <translation>%1 · %2 en total</translation>
     </message>
 </context>
 <context>
