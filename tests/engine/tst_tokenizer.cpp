@@ -173,6 +173,8 @@ private Q_SLOTS:
     void longWordReadsStayInChunk();
     void spaceScanMatchesScalar_data();
     void spaceScanMatchesScalar();
+    void spaceCursorMatchesScalar_data();
+    void spaceCursorMatchesScalar();
 
 private:
     void check(CountingMode mode, qint64 chunkSize);
@@ -554,6 +556,55 @@ void TestTokenizer::spaceScanMatchesScalar()
         const QString where = mismatch();
         QVERIFY2(where.isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(where)));
     }
+}
+
+// The cursor keeps 64 bytes' whitespace as a mask and moves forward only, as the whitespace
+// kernel scans a block: the tokens it finds must be the scalar scan's, for tokens and gaps that
+// cross its 64-byte windows, at the block's end, and when the end cuts a window.
+void TestTokenizer::spaceCursorMatchesScalar_data()
+{
+    QTest::addColumn<int>("length"); // of the block
+    QTest::addColumn<int>("seed");
+    for (const int length : {0, 1, 63, 64, 65, 200, 1000})
+        for (const int seed : {1, 2, 3})
+            QTest::addRow("%d bytes, text %d", length, seed) << length << seed;
+}
+
+void TestTokenizer::spaceCursorMatchesScalar()
+{
+    QFETCH(int, length);
+    QFETCH(int, seed);
+    QRandomGenerator random {quint32(seed)};
+    // Seed 1: short tokens and gaps; 2: long runs of either (across windows); 3: every byte value.
+    QByteArray block(length + 1 + SpaceScan::Overread, '\xff');
+    for (int i = 0; i < length;) {
+        const bool space = random.bounded(2) == 0;
+        const int run = seed == 2 ? 1 + random.bounded(150) : 1 + random.bounded(6);
+        for (int k = 0; k < run && i < length; ++k, ++i)
+            block[i] = seed == 3 ? char(random.bounded(256))
+                : space          ? " \t\n\v\f\r"[random.bounded(6)]
+                                 : char('a' + random.bounded(26));
+    }
+    block[length] = ' '; // the sentinel
+    const char *const data = block.constData();
+    const char *const end = data + length;
+    const auto tokens = [&](auto skip, auto find) {
+        QList<QPair<int, int>> found;
+        for (const char *p = data;;) {
+            p = skip(p);
+            if (p == end)
+                return found;
+            const char *q = find(p);
+            found.append({int(p - data), int(q - p)});
+            p = q;
+        }
+    };
+    SpaceScan::Cursor cursor(data);
+    const auto byCursor = tokens([&](const char *p) { return cursor.skipSpaces(p, end); },
+                                 [&](const char *p) { return cursor.findSpace(p); });
+    const auto byScalar = tokens([&](const char *p) { return SpaceScan::skipSpacesScalar(p, end); },
+                                 [&](const char *p) { return SpaceScan::findSpaceScalar(p); });
+    QCOMPARE(byCursor, byScalar);
 }
 
 QTEST_GUILESS_MAIN(TestTokenizer)

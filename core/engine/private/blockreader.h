@@ -15,12 +15,12 @@ namespace ChunkCounting {
 constexpr qint64 BlockSize = 1 << 20; // one checkpoint per MiB
 constexpr qint64 TailBlockSize = 4096; // reads past the chunk only finish its last word
 constexpr qint64 CarrySpace = 4096; // room before a block for what the last block left over
-constexpr qint64 ScanPadding = 64; // room after the sentinel for reads of whole 16-byte groups
+constexpr qint64 ScanPadding = 64; // room after the sentinel for SpaceScan's whole 64-byte reads
 
 inline std::vector<char> &threadBuffer()
 {
     // One spare byte after a block holds a sentinel that ends the scanning loops, and the bytes
-    // after it let them read whole 16-byte groups (SpaceScan::Overread).
+    // after it let them read whole 64-byte windows (SpaceScan::Overread).
     thread_local std::vector<char> buffer(size_t(CarrySpace + BlockSize + 1 + ScanPadding));
     return buffer;
 }

@@ -86,6 +86,7 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         for (qint64 i = 0; i < n; ++i)
             block[i] = asciiLower(block[i]);
         block[n] = ' '; // sentinel: a token always ends
+        SpaceScan::Cursor scan(block);
         const char *p = block;
         const char *const e = block + n;
         const char *start = block - carried;
@@ -95,7 +96,7 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         }
         for (;;) {
             if (!inToken) {
-                p = SpaceScan::skipSpaces(p, e);
+                p = scan.skipSpaces(p, e);
                 if (p == e)
                     break;
                 if (blockBegin + (p - block) >= task.end)
@@ -104,7 +105,7 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
                 overlong = false;
                 start = p;
             }
-            p = SpaceScan::findSpace(p);
+            p = scan.findSpace(p);
             if (p == e)
                 break;
             endToken(start, p - start);

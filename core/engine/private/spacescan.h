@@ -8,13 +8,13 @@
 #endif
 
 // Finding the edges of whitespace-separated tokens, the whitespace mode's inner loops. Internal
-// to the chunk counter. The SIMD versions look at 16 bytes at a time, so they read up to 15
-// bytes past the byte they return (or past the end they are given): the block buffer has room
-// for it (BlockReader's ScanPadding). The scalar ones are the reference that the tests hold
-// the SIMD ones to, and what other CPUs use.
+// to the chunk counter. The SIMD versions look at 16 bytes at a time, and Cursor at 64, so they
+// read past the byte they return (or past the end they are given), at most Overread bytes: the
+// block buffer has room for it (BlockReader's ScanPadding). The scalar ones are the reference that
+// the tests hold the SIMD ones to, and what other CPUs use.
 namespace SpaceScan {
 
-constexpr qsizetype Overread = 15;
+constexpr qsizetype Overread = 63; // Cursor reads 64 bytes from a multiple of 64
 
 //! The first ASCII whitespace byte at or after \a p; there must be one.
 inline const char *findSpaceScalar(const char *p)
@@ -72,7 +72,22 @@ inline const char *skipSpaces(const char *p, const char *end)
     return skipSpacesSimd(p, end);
 }
 
+// Bit i set: byte p[i] of the 64 from p is whitespace.
+inline quint64 spaceMask64(const char *p)
+{
+    return quint64(spaceMask(p)) | (quint64(spaceMask(p + 16)) << 16)
+        | (quint64(spaceMask(p + 32)) << 32) | (quint64(spaceMask(p + 48)) << 48);
+}
+
 #else
+
+inline quint64 spaceMask64(const char *p)
+{
+    quint64 mask = 0;
+    for (int i = 0; i < 64; ++i)
+        mask |= quint64(TextDecoding::isAsciiWhitespace(quint8(p[i]))) << i;
+    return mask;
+}
 
 inline const char *findSpace(const char *p)
 {
@@ -84,5 +99,58 @@ inline const char *skipSpaces(const char *p, const char *end)
 }
 
 #endif
+
+/*!
+    findSpace() and skipSpaces() for a scan that only moves forward through one block: the
+    whitespace of 64 bytes at a time is kept as a bit mask, so that a token's two edges cost a
+    shift and a count of trailing zeros each instead of two 16-byte loads and compares. Reads up
+    to 63 bytes past the block's end (BlockReader's ScanPadding).
+*/
+class Cursor
+{
+public:
+    explicit Cursor(const char *origin)
+        : m_origin(origin)
+        , m_base(origin - 64)
+    { }
+
+    //! The first whitespace byte at or after \a p; there must be one.
+    const char *findSpace(const char *p)
+    {
+        for (;;) {
+            const quint64 spaces = spacesFrom(p);
+            if (spaces != 0)
+                return p + __builtin_ctzll(spaces);
+            p = m_base + 64;
+        }
+    }
+
+    //! The first byte in [\a p, \a end) that is not whitespace, or \a end.
+    const char *skipSpaces(const char *p, const char *end)
+    {
+        while (p < end) {
+            const quint64 others = ~spacesFrom(p) & (~0ULL >> (p - m_base));
+            if (others != 0)
+                return std::min(p + __builtin_ctzll(others), end);
+            p = m_base + 64;
+        }
+        return end;
+    }
+
+private:
+    // The mask of the window holding p, shifted so that bit 0 is p's byte.
+    quint64 spacesFrom(const char *p)
+    {
+        if (p >= m_base + 64) {
+            m_base = m_origin + ((p - m_origin) & ~qptrdiff(63));
+            m_mask = spaceMask64(m_base);
+        }
+        return m_mask >> (p - m_base);
+    }
+
+    const char *m_origin;
+    const char *m_base;
+    quint64 m_mask = 0;
+};
 
 } // namespace SpaceScan
