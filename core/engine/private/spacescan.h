@@ -129,7 +129,8 @@ public:
     const char *skipSpaces(const char *p, const char *end)
     {
         while (p < end) {
-            const quint64 others = ~spacesFrom(p) & (~0ULL >> (p - m_base));
+            const quint64 spaces = spacesFrom(p); // may move m_base: before the line below
+            const quint64 others = ~spaces & (~0ULL >> (p - m_base));
             if (others != 0)
                 return std::min(p + __builtin_ctzll(others), end);
             p = m_base + 64;
