@@ -12,9 +12,10 @@
 
     The word tables of a job with millions of distinct words are hundreds of MiB read in random
     order: with 4 KiB pages nearly every read also missed the TLB and waited for a page walk (a
-    prefetch of the next rows' entries stalled on it). Blocks from 4 MiB up are aligned to 2 MiB
-    (mapped on their own) and marked MADV_HUGEPAGE, which the kernel honours when transparent huge
-   pages are set to "madvise" (Debian's default) or "always"; smaller ones come from std::allocator.
+    prefetch of the next rows' entries stalled on it). Blocks from 4 MiB up get a mapping of
+    their own, aligned to 2 MiB and marked MADV_HUGEPAGE, which the kernel honours when
+    transparent huge pages are "madvise" (as on the machines measured here) or "always";
+    smaller ones come from std::allocator.
 */
 template<typename T> class HugePageAllocator
 {
