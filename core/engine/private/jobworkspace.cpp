@@ -579,12 +579,12 @@ std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<Cou
         order.resize(size_t(n));
         std::iota(order.begin(), order.end(), 0u);
     }
-    const bool sorted
-        = !m_spec.sortResult || OutputOrder::sort(*table, &order, [&](qint64 done, qint64 total) {
-              counters.sorted(done, total);
-              promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
-              return control.checkpoint() && !promise.isCanceled();
-          }, pool);
+    const auto step = [&](qint64 done, qint64 total) {
+        counters.sorted(done, total);
+        promise.setProgressValue(total > 0 ? int(done * 1000 / total) : 1000);
+        return control.checkpoint() && !promise.isCanceled();
+    };
+    const bool sorted = !m_spec.sortResult || OutputOrder::sort(*table, &order, step, pool);
     if (!sorted)
         return {};
 

@@ -108,6 +108,19 @@ inline std::unique_ptr<MainWindow> makeWindow(History history = History::Cleared
     return window;
 }
 
+// Starts the next job of \a window on its inputs; the job once finished (in any state), null if
+// it could not start or timed out.
+inline CountJob *runNextJob(MainWindow *window)
+{
+    CountJob *job = window->startJob();
+    if (!job)
+        return nullptr;
+    QSignalSpy finished(job, &CountJob::finished);
+    if (!job->isFinished() && !finished.wait(WorkTimeoutMs))
+        return nullptr;
+    return job;
+}
+
 // Counts \a text, written to \a name in \a dir, as the next job of \a window; the job once
 // Done, null if it could not start, failed or timed out.
 inline CountJob *countText(MainWindow *window, const QTemporaryDir &dir, const QString &name,
@@ -117,13 +130,8 @@ inline CountJob *countText(MainWindow *window, const QTemporaryDir &dir, const Q
     if (!TestFiles::writeFile(path, text))
         return nullptr;
     window->addInputs({path});
-    CountJob *job = window->startJob();
-    if (!job)
-        return nullptr;
-    QSignalSpy finished(job, &CountJob::finished);
-    if (!job->isFinished() && !finished.wait(WorkTimeoutMs))
-        return nullptr;
-    return job->state() == CountJob::Done ? job : nullptr;
+    CountJob *job = runNextJob(window);
+    return job && job->state() == CountJob::Done ? job : nullptr;
 }
 
 } // namespace MonitorTest

@@ -105,11 +105,8 @@ CountJob *TestUiMonitorFiles::countMixedFolder(MainWindow *window)
     if (!ok)
         return nullptr;
     window->addInputs({root.filePath(QStringLiteral("mixed"))});
-    CountJob *job = window->startJob();
+    CountJob *job = runNextJob(window);
     if (!job)
-        return nullptr;
-    QSignalSpy finished(job, &CountJob::finished);
-    if (!job->isFinished() && !finished.wait(WorkTimeoutMs))
         return nullptr;
     window->detailTabs()->setCurrentIndex(0);
     return job;
