@@ -3,7 +3,7 @@
 # (plain C, no Qt: it is loaded into the program before anything else) that fails or shortens the
 # reads of chosen files; tst_readfaults runs the program with it.
 enable_language(C)
-add_library(readfaults SHARED readfaults.c)
+add_library(readfaults SHARED ${CMAKE_CURRENT_LIST_DIR}/readfaults.c)
 set_target_properties(readfaults PROPERTIES C_STANDARD 11 C_STANDARD_REQUIRED ON
                                             C_VISIBILITY_PRESET default)
 target_link_libraries(readfaults PRIVATE ${CMAKE_DL_LIBS})
