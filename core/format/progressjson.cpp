@@ -34,6 +34,8 @@ QJsonObject object(CountJob::State state, const JobProgress &p, const CountTotal
     o.insert(QStringLiteral("chunksMerged"), p.reduce.done);
     o.insert(QStringLiteral("chunksTotal"),
              known(p.reduce.started && !p.readingStream, p.reduce.total));
+    o.insert(QStringLiteral("bytesMerged"), p.bytesMerged);
+    o.insert(QStringLiteral("distinctSoFar"), p.distinctSoFar);
     o.insert(QStringLiteral("sortDone"), p.finalize.done);
     o.insert(QStringLiteral("sortTotal"), known(p.finalize.started, p.finalize.total));
     o.insert(QStringLiteral("bytesPerSecond"), rate);

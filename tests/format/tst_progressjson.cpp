@@ -95,6 +95,17 @@ void TestProgressJson::fields_data()
         << int(CountJob::Counting) << steady << QStringLiteral("secondsLeft") << QJsonValue(3.0);
     QTest::newRow("counting: chunks")
         << int(CountJob::Counting) << counting << QStringLiteral("chunksTotal") << QJsonValue(36);
+    // The merge in bytes and the vocabulary so far: what the window's Merge bar and its
+    // estimate of the sort read (issue 11), for scripts too.
+    JobProgress merging = counting;
+    merging.bytesMerged = 40'000'000;
+    merging.distinctSoFar = 123'456;
+    QTest::newRow("merging: bytes merged")
+        << int(CountJob::Counting) << merging << QStringLiteral("bytesMerged")
+        << QJsonValue(40'000'000);
+    QTest::newRow("merging: distinct words so far")
+        << int(CountJob::Counting) << merging << QStringLiteral("distinctSoFar")
+        << QJsonValue(123'456);
 
     JobProgress stream = counting;
     stream.readingStream = true;
