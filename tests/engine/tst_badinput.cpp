@@ -188,6 +188,8 @@ void TestBadInput::utf16WithNulBytesIsCounted()
     QCOMPARE(reportFor(reports, bePath).encoding, TextEncoding::Utf16BE);
     QCOMPARE(reportFor(reports, binPath).status, FileReport::Skipped);
     QCOMPARE(reportFor(reports, binPath).problem, FileProblem::Binary);
+    // The Files list shows a skipped file's size when the scan knew it (it said 0 before).
+    QCOMPARE(reportFor(reports, binPath).size, qint64(le.size() - 2));
 }
 
 void TestBadInput::permissionDenied()

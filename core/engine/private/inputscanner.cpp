@@ -79,10 +79,12 @@ bool isInside(const QByteArray &path, const QByteArray &folder)
         || (path.startsWith(folder) && path.at(folder.size()) == '/');
 }
 
-void skip(ScanResult *result, const QByteArray &path, FileProblem problem, const QString &details)
+void skip(ScanResult *result, const QByteArray &path, FileProblem problem, const QString &details,
+          qint64 size = 0)
 {
     FileReport report;
     report.nativePath = path;
+    report.size = size; // known once the file opened: a binary file's, say
     report.namedByWholePath = true;
     report.status = FileReport::Skipped;
     report.problem = problem;
@@ -152,7 +154,7 @@ void InputScanner::addPath(const QByteArray &path, ScanResult *result)
     QString details;
     const FileProblem problem = inspectFile(path, &file, &identity, &details);
     if (problem != FileProblem::None) {
-        skip(result, path, problem, details);
+        skip(result, path, problem, details, file.size);
         return;
     }
     result->files.append(file);
