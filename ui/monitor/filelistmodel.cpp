@@ -130,7 +130,8 @@ QString FileListModel::stateText(const FileReport &r) const
 
 QString FileListModel::encodingText(const FileReport &r)
 {
-    if (r.status == FileReport::Skipped && r.size == 0 && r.bytesCounted == 0)
+    // Nothing of a skipped file was read as text (a binary file's head was only looked at).
+    if (r.status == FileReport::Skipped && r.bytesCounted == 0)
         return {};
     QString text = textEncodingName(r.encoding);
     if (r.windows1252Bytes > 0)

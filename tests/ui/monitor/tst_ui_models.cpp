@@ -217,13 +217,18 @@ void TestUiModels::fileListModel()
             QVERIFY(
                 model.index(row, FileListModel::StateColumn).data(Qt::ForegroundRole).isValid());
             QVERIFY(text(FileListModel::WordsColumn).isEmpty());
-            if (r.path() == binary)
+            if (r.path() == binary) {
                 QVERIFY2(
                     text(FileListModel::StateColumn).startsWith(QStringLiteral("skipped: binary")),
                     qPrintable(text(FileListModel::StateColumn)));
-            else
+                // The scan read its size; it has no text, so no encoding and no share done.
+                QCOMPARE(text(FileListModel::SizeColumn), QStringLiteral("8 B"));
+                QCOMPARE(text(FileListModel::EncodingColumn), QString());
+                QCOMPARE(text(FileListModel::DoneColumn), QString());
+            } else {
                 QCOMPARE(text(FileListModel::StateColumn),
                          QStringLiteral("error: no such file or folder"));
+            }
         }
     }
     for (int column = 0; column < FileListModel::ColumnCount; ++column)

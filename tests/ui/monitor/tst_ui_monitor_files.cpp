@@ -93,8 +93,8 @@ CountJob *TestUiMonitorFiles::countMixedFolder(MainWindow *window)
     const QDir root(m_dir->path());
     if (!root.mkpath(QStringLiteral("mixed/x")) || !root.mkpath(QStringLiteral("mixed/y")))
         return nullptr;
-    // Sizes 31, 10, 200 and 5 bytes; the binary file, skipped by the scan, shows no size. As
-    // numbers 5 < 31 < 200, as text "200 B" would come first.
+    // Sizes 31, 10, 200 and 5 bytes; the binary file, skipped by the scan, shows the size the
+    // scan read. As numbers 5 < 10 < 31 < 200, as text "10 B" and "200 B" would come first.
     const bool ok = writeFile(root.filePath(QStringLiteral("mixed/alpha.txt")),
                               QByteArray("one two three four five six\n--\n"))
         && writeFile(root.filePath(QStringLiteral("mixed/image.bin")),
@@ -145,8 +145,8 @@ void TestUiMonitorFiles::headerClickSortsBySizeNumerically_data()
 {
     QTest::addColumn<int>("clicks");
     QTest::addColumn<QStringList>("expected");
-    const QStringList ascending
-        = {QString(), QStringLiteral("5 B"), QStringLiteral("31 B"), QStringLiteral("200 B")};
+    const QStringList ascending = {QStringLiteral("5 B"), QStringLiteral("10 B"),
+                                   QStringLiteral("31 B"), QStringLiteral("200 B")};
     QStringList descending = ascending;
     std::reverse(descending.begin(), descending.end());
     QTest::newRow("once: ascending") << 1 << ascending;
