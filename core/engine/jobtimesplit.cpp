@@ -29,6 +29,7 @@ JobTimeSplit JobTimeSplit::compute(const JobTimeline &timeline)
         case JobEvent::Map:
             s.mapNs += e.busyNs;
             s.readingNs += e.readNs;
+            s.inputWaitNs += std::clamp<qint64>(e.busyNs - e.cpuNs, 0, e.readNs);
             s.mapCpuNs += e.cpuNs;
             s.bytes += e.bytes;
             s.words += e.words;
@@ -70,7 +71,7 @@ JobTimeSplit JobTimeSplit::compute(const JobTimeline &timeline)
         return s;
     if (s.reducerBusy() >= ReducerBusyShare)
         s.hint = ReducerBusy;
-    else if (s.share(s.readingNs) >= InputShare)
+    else if (s.share(s.inputWaitNs) >= InputShare)
         s.hint = InputBound;
     else if (s.share(s.slotWaitNs) >= SlotWaitShare)
         s.hint = WaitingForReducer;

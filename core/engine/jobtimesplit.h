@@ -12,7 +12,9 @@
     reduce, pauses left out) times the worker lanes. Reading is the wall time inside reads: on
     a slow disk or network file system it is time spent waiting. The speed-up compares the
     bytes per second of the whole phase with those one worker reaches while it maps (its bytes
-    over its map time), so it is what a lone worker would do at the same pace per chunk.
+    over its map time), so it is what a lone worker would do at the same pace per chunk. The
+    threads' CPU time tells waiting on input (a read off the CPU) from reading that works (a
+    copy from the page cache, generating sample text).
     Pure: compute() reads nothing else.
 */
 struct JobTimeSplit
@@ -31,7 +33,10 @@ struct JobTimeSplit
     int workerLanes = 0; //!< lanes that ran map calls
     int workers = 0; //!< the job's worker threads
     qint64 workerNs = 0; //!< windowNs x the worker threads
-    qint64 readingNs = 0;
+    qint64 readingNs = 0; //!< wall time inside reads (a page-cache copy or sample text too)
+    //! The part of the reads the threads were off the CPU: waiting on a disk or the network.
+    //! Per map call, its read time or its time off the CPU, whichever is less.
+    qint64 inputWaitNs = 0;
     qint64 countingNs = 0; //!< map calls less their reads and pauses
     qint64 reducingNs = 0; //!< reduce calls, which the workers run
     qint64 slotWaitNs = 0; //!< waiting for a free table slot

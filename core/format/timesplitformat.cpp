@@ -43,7 +43,7 @@ QString verdict(const JobTimeSplit &s)
             .arg(percent(s.share(s.slotWaitNs)));
     case JobTimeSplit::InputBound:
         return Text::tr("Workers waited on the input %1 of the time: more workers will not help.")
-            .arg(percent(s.share(s.readingNs)));
+            .arg(percent(s.share(s.inputWaitNs)));
     case JobTimeSplit::TooFewChunks:
         return Text::tr("Workers were idle %1 of the time: too few chunks to share out; a smaller "
                         "chunk size spreads the work.")
@@ -66,14 +66,15 @@ QString verdict(const JobTimeSplit &s)
 QString figures(const JobTimeSplit &s)
 {
     const QLocale locale;
-    return Text::tr("Workers' time: reading %1 · tokenizing and counting %2 · merging %3 · "
-                    "waiting for the reducer %4 · idle %5. Reducer busy %6. Speed-up %7× over "
-                    "one worker (%8 against %9).")
+    return Text::tr("Workers' time: reading %1 (waiting on input %10) · tokenizing and "
+                    "counting %2 · merging %3 · waiting for the reducer %4 · idle %5. Reducer "
+                    "busy %6. Speed-up %7× over one worker (%8 against %9).")
         .arg(percent(s.share(s.readingNs)), percent(s.share(s.countingNs)),
              percent(s.share(s.reducingNs)), percent(s.share(s.slotWaitNs)),
              percent(s.share(s.idleNs)), percent(s.reducerBusy()),
              locale.toString(s.speedUp(), 'f', 1), ProgressFormat::speed(s.bytesPerSecond()),
-             ProgressFormat::speed(s.oneWorkerBytesPerSecond()));
+             ProgressFormat::speed(s.oneWorkerBytesPerSecond()))
+        .arg(percent(s.share(s.inputWaitNs)));
 }
 
 } // namespace TimeSplitFormat
