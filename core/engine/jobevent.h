@@ -38,6 +38,7 @@ struct JobEvent
     quint64 words = 0; //!< words counted (map)
     qint64 readNs = 0; //!< wall time spent in reads (map)
     qint64 cpuNs = 0; //!< the thread's CPU time (map)
+    qint64 readCpuNs = 0; //!< the thread's CPU time inside reads (map): the rest of readNs waited
     qint64 queuedNs = 0; //!< time between the map's end and the reduce's start (reduce)
 
     friend bool operator==(const JobEvent &a, const JobEvent &b)
@@ -45,7 +46,8 @@ struct JobEvent
         return a.kind == b.kind && a.lane == b.lane && a.file == b.file && a.calls == b.calls
             && a.startNs == b.startNs && a.endNs == b.endNs && a.busyNs == b.busyNs
             && a.begin == b.begin && a.end == b.end && a.bytes == b.bytes && a.words == b.words
-            && a.readNs == b.readNs && a.cpuNs == b.cpuNs && a.queuedNs == b.queuedNs;
+            && a.readNs == b.readNs && a.cpuNs == b.cpuNs && a.readCpuNs == b.readCpuNs
+            && a.queuedNs == b.queuedNs;
     }
 };
 Q_DECLARE_TYPEINFO(JobEvent, Q_PRIMITIVE_TYPE);

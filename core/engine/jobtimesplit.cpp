@@ -11,6 +11,7 @@ namespace {
 constexpr double ReducerBusyShare = 0.8;
 constexpr double SlotWaitShare = 0.3;
 constexpr double InputShare = 0.5;
+constexpr double OffCpuShare = 0.3;
 constexpr double IdleShare = 0.4;
 constexpr double CountingShare = 0.6;
 
@@ -29,7 +30,7 @@ JobTimeSplit JobTimeSplit::compute(const JobTimeline &timeline)
         case JobEvent::Map:
             s.mapNs += e.busyNs;
             s.readingNs += e.readNs;
-            s.inputWaitNs += std::clamp<qint64>(e.busyNs - e.cpuNs, 0, e.readNs);
+            s.inputWaitNs += std::clamp<qint64>(e.readNs - e.readCpuNs, 0, e.readNs);
             s.mapCpuNs += e.cpuNs;
             s.bytes += e.bytes;
             s.words += e.words;
@@ -64,6 +65,7 @@ JobTimeSplit JobTimeSplit::compute(const JobTimeline &timeline)
     s.windowNs = (last - first) - timeline.pausedWithin(first, last);
     s.workerNs = s.windowNs * std::max(1, s.workers);
     s.countingNs = std::max<qint64>(0, s.mapNs - s.readingNs);
+    s.offCpuNs = std::max<qint64>(0, s.mapNs - s.mapCpuNs - s.inputWaitNs);
     s.idleNs = std::max<qint64>(
         0, s.workerNs - s.readingNs - s.countingNs - s.reducingNs - s.slotWaitNs);
 
@@ -73,6 +75,8 @@ JobTimeSplit JobTimeSplit::compute(const JobTimeline &timeline)
         s.hint = ReducerBusy;
     else if (s.share(s.inputWaitNs) >= InputShare)
         s.hint = InputBound;
+    else if (s.share(s.offCpuNs) >= OffCpuShare)
+        s.hint = MachineBusy;
     else if (s.share(s.slotWaitNs) >= SlotWaitShare)
         s.hint = WaitingForReducer;
     else if (s.share(s.idleNs) >= IdleShare)

@@ -24,6 +24,7 @@ struct JobTimeSplit
         ReducerBusy, //!< the serial merge is the bottleneck: larger chunks mean fewer merges
         WaitingForReducer, //!< workers wait for table slots: the same cure
         InputBound, //!< workers wait on reads: more workers will not help
+        MachineBusy, //!< workers wait for a CPU: the machine is busy, or has fewer cores
         TooFewChunks, //!< workers idle for want of chunks: smaller chunks spread the work
         Idle, //!< workers idle for another reason (a busy machine, a slow start)
         CpuBound, //!< tokenizing takes the time: more cores (workers) would help
@@ -35,8 +36,10 @@ struct JobTimeSplit
     qint64 workerNs = 0; //!< windowNs x the worker threads
     qint64 readingNs = 0; //!< wall time inside reads (a page-cache copy or sample text too)
     //! The part of the reads the threads were off the CPU: waiting on a disk or the network.
-    //! Per map call, its read time or its time off the CPU, whichever is less.
     qint64 inputWaitNs = 0;
+    //! The rest of the map calls' time off the CPU: waiting for a core that other programs (or
+    //! more workers than cores) held.
+    qint64 offCpuNs = 0;
     qint64 countingNs = 0; //!< map calls less their reads and pauses
     qint64 reducingNs = 0; //!< reduce calls, which the workers run
     qint64 slotWaitNs = 0; //!< waiting for a free table slot

@@ -44,6 +44,10 @@ QString verdict(const JobTimeSplit &s)
     case JobTimeSplit::InputBound:
         return Text::tr("Workers waited on the input %1 of the time: more workers will not help.")
             .arg(percent(s.share(s.inputWaitNs)));
+    case JobTimeSplit::MachineBusy:
+        return Text::tr("Workers waited for a CPU %1 of the time: the machine is busy with other "
+                        "work, or has fewer cores than workers.")
+            .arg(percent(s.share(s.offCpuNs)));
     case JobTimeSplit::TooFewChunks:
         return Text::tr("Workers were idle %1 of the time: too few chunks to share out; a smaller "
                         "chunk size spreads the work.")
@@ -67,14 +71,14 @@ QString figures(const JobTimeSplit &s)
 {
     const QLocale locale;
     return Text::tr("Workers' time: reading %1 (waiting on input %10) · tokenizing and "
-                    "counting %2 · merging %3 · waiting for the reducer %4 · idle %5. Reducer "
-                    "busy %6. Speed-up %7× over one worker (%8 against %9).")
+                    "counting %2 · merging %3 · waiting for the reducer %4 · idle %5; waiting for "
+                    "a CPU %11. Reducer busy %6. Speed-up %7× over one worker (%8 against %9).")
         .arg(percent(s.share(s.readingNs)), percent(s.share(s.countingNs)),
              percent(s.share(s.reducingNs)), percent(s.share(s.slotWaitNs)),
              percent(s.share(s.idleNs)), percent(s.reducerBusy()),
              locale.toString(s.speedUp(), 'f', 1), ProgressFormat::speed(s.bytesPerSecond()),
              ProgressFormat::speed(s.oneWorkerBytesPerSecond()))
-        .arg(percent(s.share(s.inputWaitNs)));
+        .arg(percent(s.share(s.inputWaitNs)), percent(s.share(s.offCpuNs)));
 }
 
 } // namespace TimeSplitFormat

@@ -229,6 +229,25 @@ private Q_SLOTS:
                 << events << QList<JobTimeline::Pause> {{500 * Ms, 1000 * Ms}} << 2
                 << int(JobTimeSplit::CpuBound) << 0.05 << 0.95 << 0.0 << 0.0 << 2.0;
         }
+        {
+            // Busy calls half off the CPU, outside any read: other programs held the cores.
+            QList<JobEvent> events = steadyMaps(2, 1000, 10, 0.0);
+            for (JobEvent &e : events)
+                e.cpuNs = e.busyNs / 2;
+            QTest::newRow("machine-busy") << events << none << 2 << int(JobTimeSplit::MachineBusy)
+                                          << 0.0 << 1.0 << 0.0 << 0.0 << 2.0;
+        }
+        {
+            // Reads that take 70 % of the time, but on the CPU (a page-cache copy, sample text):
+            // no waiting on input.
+            QList<JobEvent> events = steadyMaps(2, 1000, 10, 0.7);
+            for (JobEvent &e : events) {
+                e.cpuNs = e.busyNs;
+                e.readCpuNs = e.readNs;
+            }
+            QTest::newRow("reads-on-cpu") << events << none << 2 << int(JobTimeSplit::NoHint) << 0.7
+                                          << 0.3 << 0.0 << 0.0 << 2.0;
+        }
         QTest::newRow("too-short") << steadyMaps(2, 20, 10, 0.9) << none << 2
                                    << int(JobTimeSplit::NoHint) << 0.9 << 0.1 << 0.0 << 0.0 << 2.0;
         {
@@ -287,6 +306,9 @@ private Q_SLOTS:
         case JobTimeSplit::WaitingForReducer:
             QVERIFY(verdict.contains(QLatin1String("waited for the reducer")));
             break;
+        case JobTimeSplit::MachineBusy:
+            QVERIFY2(verdict.contains(QLatin1String("waited for a CPU 50 %")), qPrintable(verdict));
+            break;
         case JobTimeSplit::NoHint:
             break;
         }
@@ -321,6 +343,7 @@ private Q_SLOTS:
         QCOMPARE(int(s2.hint), int(JobTimeSplit::InputBound));
         QCOMPARE(int(s1.hint), int(JobTimeSplit::InputBound));
         QVERIFY2(s2.share(s2.readingNs) > 0.7, qPrintable(TimeSplitFormat::figures(s2)));
+        QVERIFY2(s2.share(s2.inputWaitNs) > 0.6, qPrintable(TimeSplitFormat::figures(s2)));
         // Waiting on reads takes no CPU.
         QVERIFY2(s2.mapCpuShare() < 0.5, qPrintable(QString::number(s2.mapCpuShare())));
         QVERIFY(TimeSplitFormat::verdict(s2).contains(QLatin1String("waited on the input")));

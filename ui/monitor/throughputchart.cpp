@@ -51,6 +51,11 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     m_wordsAxis = new QValueAxis(m_chart);
     m_phaseAxis = new QCategoryAxis(m_chart);
     m_phaseAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    // Numbers and phase names are short: never "…" for want of a few pixels.
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_bytesAxis),
+          static_cast<QAbstractAxis *>(m_wordsAxis), static_cast<QAbstractAxis *>(m_phaseAxis)})
+        axis->setTruncateLabels(false);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_phaseAxis, Qt::AlignTop);
     m_chart->addAxis(m_bytesAxis, Qt::AlignLeft);

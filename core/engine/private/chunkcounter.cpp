@@ -365,8 +365,7 @@ ChunkCounter::ChunkCounter(JobControl &control, JobCounters &counters)
 // Called concurrently by worker threads; each call uses its own source, table and buffers.
 ChunkTally ChunkCounter::count(ByteSource &source, const ChunkTask &task, WordTable &table)
 {
-    // A job that records its timeline times the reads (a virtual call and two clock reads a
-    // read, about one a MiB).
+    // A job that records its timeline times the reads (about one a MiB: see TimedByteSource).
     if (MapCallRecord *record = MapCallRecord::current()) {
         TimedByteSource timed(source, *record);
         return countFrom(timed, task, table);

@@ -22,6 +22,7 @@ enum Field {
     Words,
     Read,
     Cpu,
+    ReadCpu,
     Queued,
     FieldCount
 };
@@ -31,7 +32,7 @@ struct Slot
     std::atomic<qint64> f[FieldCount];
 };
 
-constexpr qint32 BlockSlots = 256; // 24 KiB a block
+constexpr qint32 BlockSlots = 256; // 26 KiB a block
 constexpr qint32 MinLaneCapacity = 4 * BlockSlots;
 
 std::atomic<quint64> nextSerial = 1;
@@ -173,6 +174,7 @@ void EventRecorder::append(Lane &lane, const JobEvent &e, bool mayMerge)
             add(Words, qint64(e.words));
             add(Read, e.readNs);
             add(Cpu, e.cpuNs);
+            add(ReadCpu, e.readCpuNs);
             add(Queued, e.queuedNs);
             return;
         }
@@ -185,9 +187,9 @@ void EventRecorder::append(Lane &lane, const JobEvent &e, bool mayMerge)
     if (n % BlockSlots == 0 && !block.load(std::memory_order_relaxed))
         block.store(new Slot[BlockSlots], std::memory_order_relaxed);
     Slot &s = lane.slot(n);
-    const qint64 values[FieldCount]
-        = {meta(e.kind, e.file), e.calls,  e.startNs, e.endNs,   e.busyNs, e.begin, e.end, e.bytes,
-           qint64(e.words),      e.readNs, e.cpuNs,   e.queuedNs};
+    const qint64 values[FieldCount] = {
+        meta(e.kind, e.file), e.calls,  e.startNs, e.endNs,     e.busyNs,  e.begin, e.end, e.bytes,
+        qint64(e.words),      e.readNs, e.cpuNs,   e.readCpuNs, e.queuedNs};
     for (int f = 0; f < FieldCount; ++f)
         s.f[f].store(values[f], std::memory_order_relaxed);
     lane.lastOfKind[e.kind] = n;
@@ -284,6 +286,7 @@ JobTimeline EventRecorder::snapshot() const
             e.words = quint64(load(Words));
             e.readNs = load(Read);
             e.cpuNs = load(Cpu);
+            e.readCpuNs = load(ReadCpu);
             e.queuedNs = load(Queued);
             t.events.append(e);
         }

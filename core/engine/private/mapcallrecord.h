@@ -61,8 +61,12 @@ public:
         }
     }
 
-    // Runs on a worker thread, around each read.
-    void addRead(qint64 ns) { m_event.readNs += ns; }
+    // Runs on a worker thread, around each read: its wall and CPU time.
+    void addRead(qint64 ns, qint64 cpuNs)
+    {
+        m_event.readNs += ns;
+        m_event.readCpuNs += cpuNs;
+    }
 
     // Runs on a worker thread: passes the job's checkpoint while a pause may hold it there,
     // recording the time held.
