@@ -35,7 +35,9 @@ struct JobTimeSplit
     int workers = 0; //!< the job's worker threads
     qint64 workerNs = 0; //!< windowNs x the worker threads
     qint64 readingNs = 0; //!< wall time inside reads (a page-cache copy or sample text too)
-    //! The part of the reads the threads were off the CPU: waiting on a disk or the network.
+    //! The part of the reads the threads were off the CPU, beyond the share the rest of the map
+    //! calls were (a busy machine takes the CPU from a read as from counting): waiting on a disk
+    //! or the network.
     qint64 inputWaitNs = 0;
     //! The rest of the map calls' time off the CPU: waiting for a core that other programs (or
     //! more workers than cores) held.

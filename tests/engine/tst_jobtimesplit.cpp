@@ -248,6 +248,18 @@ private Q_SLOTS:
             QTest::newRow("reads-on-cpu") << events << none << 2 << int(JobTimeSplit::NoHint) << 0.7
                                           << 0.3 << 0.0 << 0.0 << 2.0;
         }
+        {
+            // Reading 60 % of the time on a machine that takes a core from every part of the
+            // calls alike, half the time: waiting for a CPU, not on input.
+            QList<JobEvent> events = steadyMaps(2, 1000, 10, 0.6);
+            for (JobEvent &e : events) {
+                e.cpuNs = e.busyNs / 2;
+                e.readCpuNs = e.readNs / 2;
+            }
+            QTest::newRow("busy-machine-reading")
+                << events << none << 2 << int(JobTimeSplit::MachineBusy) << 0.6 << 0.4 << 0.0 << 0.0
+                << 2.0;
+        }
         QTest::newRow("too-short") << steadyMaps(2, 20, 10, 0.9) << none << 2
                                    << int(JobTimeSplit::NoHint) << 0.9 << 0.1 << 0.0 << 0.0 << 2.0;
         {

@@ -21,6 +21,7 @@ namespace {
 const QColor BytesColor(40, 110, 190);
 const QColor WordsColor(200, 110, 30);
 const QColor PauseColor(100, 110, 130, 60);
+constexpr double MarkSpacing = 0.15; // of the time axis, between two named phase marks
 
 // A round maximum for an axis whose values reach \a most: 1, 2 or 5 × 10^n.
 double niceCeiling(double most)
@@ -129,15 +130,17 @@ void ThroughputChart::rebuild()
     m_words->replace(words);
     const double seconds = std::max(1e-3, binSeconds * double(s.bytesPerSecond.size()));
     m_timeAxis->setRange(0, seconds);
+    m_timeAxis->applyNiceNumbers();
     m_bytesAxis->setRange(0, niceCeiling(mostBytes * 1.05));
     m_wordsAxis->setRange(0, niceCeiling(mostWords * 1.05));
 
     // The phases' starts, on the top axis.
     for (const QString &label : m_phaseAxis->categoriesLabels())
         m_phaseAxis->remove(label);
-    m_phaseAxis->setRange(0, seconds);
+    m_phaseAxis->setRange(0, m_timeAxis->max()); // the same scale as the time axis
     m_phaseAxis->setStartValue(0);
     int n = 0;
+    double lastLabelled = -1;
     for (const ThroughputSeries::Mark &mark : s.marks) {
         QString name;
         switch (mark.phase) {
@@ -156,8 +159,14 @@ void ThroughputChart::rebuild()
             name = tr("Done");
             break;
         }
-        // Category labels must be unique: invisible padding keeps two marks apart.
-        m_phaseAxis->append(name + QString(n++, QChar(0x200B)), double(mark.ns) / 1e9);
+        // A mark too close to the one named before it keeps its line but not its name, which
+        // would overlap; category labels must be unique: invisible padding tells them apart.
+        const double at = double(mark.ns) / 1e9;
+        if (lastLabelled >= 0 && at - lastLabelled < seconds * MarkSpacing)
+            name.clear();
+        else
+            lastLabelled = at;
+        m_phaseAxis->append(name + QString(n++, QChar(0x200B)), at);
     }
 
     // Pauses: a shaded area each, from the bottom to the top of the chart.
