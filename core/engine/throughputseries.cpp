@@ -49,7 +49,10 @@ ThroughputSeries ThroughputSeries::compute(const JobTimeline &timeline, int bins
         s.marks.append({Scanning, scanStart});
     if (lastMap >= 0) {
         s.marks.append({Counting, firstMap});
-        s.marks.append({Merging, lastMap});
+        // The last map call is known only once the sort began (or the job ended): until then
+        // the latest recorded one is not the last.
+        if (sortStart >= 0 || timeline.finished)
+            s.marks.append({Merging, lastMap});
     }
     if (sortStart >= 0) {
         s.marks.append({Sorting, sortStart});

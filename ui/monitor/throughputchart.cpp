@@ -76,7 +76,6 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     m_texts.add([this] {
         m_bytes->setName(tr("MiB/s"));
         m_words->setName(tr("Million words/s"));
-        m_timeAxis->setTitleText(tr("Seconds"));
         m_view->setAccessibleName(tr("Counting speed over time"));
         rebuild();
     });
@@ -130,7 +129,7 @@ void ThroughputChart::rebuild()
     m_words->replace(words);
     const double seconds = std::max(1e-3, binSeconds * double(s.bytesPerSecond.size()));
     m_timeAxis->setRange(0, seconds);
-    m_timeAxis->applyNiceNumbers();
+    m_timeAxis->setLabelFormat(seconds < 10 ? QStringLiteral("%.1f s") : QStringLiteral("%.0f s"));
     m_bytesAxis->setRange(0, niceCeiling(mostBytes * 1.05));
     m_wordsAxis->setRange(0, niceCeiling(mostWords * 1.05));
 
