@@ -120,6 +120,8 @@ private Q_SLOTS:
         JobSpec spec;
         spec.sampleBytes = 2 * GiB; // cancelled long before its end
         spec.workers = 2;
+        // Long map calls: a pause finds at least one of them under way, to be held in it.
+        spec.chunkSize = 64 * MiB;
         CountJob job(spec);
         QSignalSpy finished(&job, &CountJob::finished);
         job.start();
