@@ -4,6 +4,7 @@
 #include "core/engine/private/chunkiterator.h"
 #include "core/engine/private/inputscanner.h"
 #include "core/engine/private/jobworkspace.h"
+#include "core/engine/private/mapcallrecord.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -13,6 +14,20 @@
 #include <QtConcurrent>
 
 namespace {
+
+// Runs on the worker thread that reduced \a result, from \a start.
+void recordReduce(JobWorkspace &workspace, const ChunkResult &result, qint64 start)
+{
+    JobEvent e;
+    e.kind = JobEvent::Reduce;
+    e.file = result.file;
+    e.startNs = start;
+    e.endNs = workspace.events.now();
+    e.busyNs = e.endNs - start;
+    e.bytes = result.bytes;
+    e.queuedNs = result.mappedAtNs > 0 ? std::max<qint64>(0, start - result.mappedAtNs) : 0;
+    workspace.events.record(e);
+}
 
 // What the map-reduce future carries: the merge itself happens in the job's workspace.
 struct MergeCount
@@ -25,7 +40,13 @@ struct MapChunk
 {
     std::shared_ptr<JobWorkspace> workspace;
     // Called concurrently by worker threads.
-    ChunkResult operator()(const Chunk &chunk) const { return workspace->mapChunk(chunk); }
+    ChunkResult operator()(const Chunk &chunk) const
+    {
+        MapCallRecord record(workspace->events, chunk.file, chunk.begin, chunk.end);
+        ChunkResult result = workspace->mapChunk(chunk);
+        result.mappedAtNs = record.finish(result.bytes, result.tally.words);
+        return result;
+    }
 };
 
 struct ReduceChunk
@@ -34,8 +55,11 @@ struct ReduceChunk
     // Called by one worker thread at a time.
     void operator()(MergeCount &merged, const ChunkResult &result) const
     {
+        const qint64 start = workspace->events.isEnabled() ? workspace->events.now() : 0;
         workspace->reduceChunk(result);
         ++merged.chunks;
+        if (workspace->events.isEnabled())
+            recordReduce(*workspace, result, start);
     }
 };
 
@@ -222,6 +246,17 @@ QString CountJob::errorString() const
     return d->error;
 }
 
+JobTimeline CountJob::timeline() const
+{
+    return d->workspace->events.snapshot();
+}
+
+void CountJob::setRecordsTimeline(bool on)
+{
+    if (d->state == Queued)
+        d->workspace->events.setEnabled(on);
+}
+
 QList<WordCount> CountJob::liveWords(quint64 *wordsSoFar) const
 {
     return d->workspace->liveTopWords(wordsSoFar);
@@ -232,6 +267,7 @@ void CountJob::start()
     if (d->state != Queued)
         return;
     d->clock.start();
+    d->workspace->events.start();
     if (isPaused()) // paused while queued: the pause starts with the job
         d->pausedSince = 0;
     d->scanStart = 0;
@@ -240,9 +276,11 @@ void CountJob::start()
     auto workspace = d->workspace;
     const QStringList paths = d->spec.paths;
     d->scanWatcher.setFuture(QtConcurrent::run(&d->pool, [workspace, paths] {
+        const qint64 started = workspace->events.now();
         InputScanner scanner(workspace->control, workspace->counters);
         ScanResult scan = scanner.scan(paths);
         workspace->scanStream(&scan);
+        workspace->events.recordPhase(JobEvent::Scan, started, workspace->events.now());
         return scan;
     }));
 }
@@ -273,13 +311,16 @@ void CountJob::Private::startFinalizing()
     QThreadPool *sortPool = &pool;
     finalizeWatcher.setFuture(
         QtConcurrent::run(&pool, [ws, sortPool](QPromise<std::shared_ptr<CountResult>> &promise) {
+            const qint64 started = ws->events.now();
             promise.addResult(ws->finalize(promise, sortPool));
+            ws->events.recordPhase(JobEvent::Sort, started, ws->events.now());
         }));
 }
 
 void CountJob::Private::finish(State finalState)
 {
     finishedAt = clock.elapsed();
+    workspace->events.finish();
     progressTimer.stop();
     if (finalState == Cancelled)
         result.reset();
@@ -312,6 +353,7 @@ void CountJob::setPaused(bool paused)
     if (paused == isPaused() || isFinished())
         return;
     d->workspace->control.setPaused(paused);
+    d->workspace->events.setPaused(paused);
     if (d->clock.isValid()) {
         const qint64 now = d->clock.elapsed();
         if (paused) {

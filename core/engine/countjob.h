@@ -5,6 +5,7 @@
 #include "core/engine/filereport.h"
 #include "core/engine/jobprogress.h"
 #include "core/engine/jobspec.h"
+#include "core/engine/jobtimeline.h"
 #include "core/engine/wordcount.h"
 
 #include <QObject>
@@ -66,6 +67,11 @@ public:
     QList<WordCount> liveWords(quint64 *wordsSoFar = nullptr) const;
     //! Why a Failed job failed.
     QString errorString() const;
+    //! What each thread did and when so far (the Workers tab); cheap enough for every
+    //! progressChanged(), and kept after the job ends. Thread safe.
+    JobTimeline timeline() const;
+    //! Whether the job records its timeline (it does unless told otherwise); before start().
+    void setRecordsTimeline(bool on);
 
 public Q_SLOTS:
     void start();

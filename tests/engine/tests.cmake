@@ -4,3 +4,4 @@
 wordmill_add_tests(LIBS wordmill_engine wordmill_format wordmill_text Qt6::Concurrent)
 wordmill_add_benchmark(bench_throughput LIBS wordmill_engine wordmill_text)
 wordmill_add_benchmark(bench_memory LIBS wordmill_engine)
+wordmill_add_benchmark(bench_timeline LIBS wordmill_engine wordmill_format Qt6::Test)

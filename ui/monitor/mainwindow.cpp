@@ -14,6 +14,7 @@
 #include "ui/monitor/jobqueue.h"
 #include "ui/monitor/memoryrelease.h"
 #include "ui/monitor/optionspanel.h"
+#include "ui/monitor/workerspage.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -133,6 +134,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_filesPage, QString());
     m_tabs->addTab(m_explorer, QString());
+    m_workers = new WorkersPage(this);
+    m_tabs->addTab(m_workers, QString());
     m_tabs->setCurrentWidget(m_explorer); // the top words form there while a job runs
 
     auto *right = new QSplitter(Qt::Vertical, this);
@@ -173,6 +176,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_problemsOnly->setToolTip(tr("Show only the files that could not be counted"));
         updateFilesTabTitle();
         m_tabs->setTabText(1, tr("&Results"));
+        m_tabs->setTabText(m_tabs->indexOf(m_workers), tr("Wor&kers"));
     });
     createActions();
     connect(m_options, &OptionsPanel::startRequested, this, &MainWindow::startJob);
@@ -822,6 +826,7 @@ void MainWindow::refreshDetails()
 {
     refreshFiles();
     showResults();
+    m_workers->setJob(m_selected ? m_selected->job() : nullptr);
     const bool active = m_selected && m_selected->job() && !m_selected->job()->isFinished();
     if (active)
         m_filesTimer->start();

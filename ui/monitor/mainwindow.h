@@ -15,6 +15,7 @@ struct CountResult;
 class FileListModel;
 class JobQueue;
 class OptionsPanel;
+class WorkersPage;
 class QIcon;
 class QLabel;
 class QMenu;
@@ -77,6 +78,7 @@ public:
     void holdCard(JobCard *card, bool held);
     FileListModel *fileModel() const { return m_files; }
     ResultsExplorer *explorer() const { return m_explorer; }
+    WorkersPage *workersPage() const { return m_workers; }
     ResultsModel *resultsModel() const;
     QTableView *resultsView() const;
     /*!
@@ -155,6 +157,7 @@ private:
     QCheckBox *m_problemsOnly = nullptr;
     QTableView *m_filesView = nullptr;
     ResultsExplorer *m_explorer = nullptr;
+    WorkersPage *m_workers = nullptr; // the Workers tab: the selected job's lanes and time split
     ResultMergeTask m_openTask; // cancels and waits for its worker when the window goes
     QFutureWatcher<ResultMergeTask::Outcome> m_openResults;
     QStringList m_openPaths;

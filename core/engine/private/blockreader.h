@@ -5,6 +5,7 @@
 #include "core/engine/private/chunkcounter.h"
 #include "core/engine/private/jobcontrol.h"
 #include "core/engine/private/jobcounters.h"
+#include "core/engine/private/mapcallrecord.h"
 
 #include <algorithm>
 #include <vector>
@@ -59,7 +60,9 @@ public:
     Result next(qint64 *length)
     {
         reportOwned(m_position);
-        if (!m_control.checkpoint()) {
+        // A job that records its timeline records the time a pause holds its workers here.
+        MapCallRecord *const timing = MapCallRecord::current();
+        if (!(timing ? timing->checkpoint(m_control) : m_control.checkpoint())) {
             m_stopped = true;
             return Stopped;
         }

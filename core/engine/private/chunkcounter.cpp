@@ -4,6 +4,7 @@
 #include "core/engine/private/blockreader.h"
 #include "core/engine/private/bytesource.h"
 #include "core/engine/private/spacescan.h"
+#include "core/engine/private/timedbytesource.h"
 #include "core/engine/private/wordbuilder.h"
 
 #include <QCoreApplication>
@@ -363,6 +364,17 @@ ChunkCounter::ChunkCounter(JobControl &control, JobCounters &counters)
 
 // Called concurrently by worker threads; each call uses its own source, table and buffers.
 ChunkTally ChunkCounter::count(ByteSource &source, const ChunkTask &task, WordTable &table)
+{
+    // A job that records its timeline times the reads (about one a MiB: see TimedByteSource).
+    if (MapCallRecord *record = MapCallRecord::current()) {
+        TimedByteSource timed(source, *record);
+        return countFrom(timed, task, table);
+    }
+    return countFrom(source, task, table);
+}
+
+// Called concurrently by worker threads.
+ChunkTally ChunkCounter::countFrom(ByteSource &source, const ChunkTask &task, WordTable &table)
 {
     Q_ASSERT(task.contentBegin <= task.begin && task.begin < task.end
              && task.end <= task.contentEnd);

@@ -57,6 +57,8 @@ public:
     ChunkTally count(ByteSource &source, const ChunkTask &task, WordTable &table);
 
 private:
+    ChunkTally countFrom(ByteSource &source, const ChunkTask &task, WordTable &table);
+
     JobControl &m_control;
     JobCounters &m_counters;
 };

@@ -3,6 +3,7 @@
 
 #include "core/engine/outputorder.h"
 #include "core/engine/private/filesource.h"
+#include "core/engine/private/mapcallrecord.h"
 #include "core/engine/private/samplesource.h"
 #include "core/engine/private/streamblocksource.h"
 #include "core/text/localpath.h"
@@ -14,7 +15,8 @@
 #include <numeric>
 
 JobWorkspace::JobWorkspace(const JobSpec &spec, int workers)
-    : m_spec(spec)
+    : events(workers)
+    , m_spec(spec)
     , m_inFlight(tableBound(workers))
 {
     if (spec.inputStream >= 0)
@@ -228,6 +230,7 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
         }
     }
     result.holdsSlot = true;
+    MapCallRecord::slotTaken();
     counters.tableWaiting();
     if (control.isStopRequested()) {
         result.tally.status = ChunkTally::Cancelled;

@@ -5,6 +5,7 @@
 #include "core/engine/filereport.h"
 #include "core/engine/jobspec.h"
 #include "core/engine/private/chunkcounter.h"
+#include "core/engine/private/eventrecorder.h"
 #include "core/engine/private/fileidentity.h"
 #include "core/engine/private/inputscanner.h"
 #include "core/engine/private/jobcontrol.h"
@@ -44,6 +45,7 @@ struct ChunkResult
     qint64 bytes = 0; // the chunk's planned bytes (a stream block's), for the merge's progress
     bool holdsSlot = false; // took one of the job's in-flight slots: reduce gives it back
     bool streamOver = false; // a map call for a stream found nothing left to cut
+    qint64 mappedAtNs = 0; // when its map call ended (EventRecorder time), for the queue's wait
 };
 
 /*!
@@ -117,6 +119,7 @@ public:
 
     JobControl control;
     JobCounters counters;
+    EventRecorder events; // the timeline: what each thread did and when
 
 private:
     // Per planned file; atomics because the job's thread reads them for fileReports().
