@@ -357,10 +357,12 @@ void CountJob::stopAndKeep()
     }
     if (d->state == Sorting) // everything is merged: the whole result is on its way
         return;
-    setPaused(false); // the sort checks for a pause too
     d->keeping = true;
     d->workspace->control.requestStop();
     d->countWatcher.future().cancel();
+    // After the stop, so that paused workers wake to it and merge nothing more; the sort
+    // checks for a pause too.
+    setPaused(false);
 }
 
 void CountJob::keepForLater()

@@ -390,7 +390,9 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         break;
     }
     Q_ASSERT_X(track.chunksLeft > 0, "JobWorkspace::reduceChunk", "a chunk reduced twice");
-    if (--track.chunksLeft == 0) {
+    // After a stop, the chunks given up drain through here too: a file's merged chunks stay
+    // pending (completeFile() takes nothing in then), for the checkpoint kept for later.
+    if (--track.chunksLeft == 0 && !control.isStopRequested()) {
         completeFile(result.file, pending);
         m_pending.erase(result.file);
     }
