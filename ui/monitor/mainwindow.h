@@ -15,6 +15,7 @@ struct CountResult;
 class FileListModel;
 class JobQueue;
 class OptionsPanel;
+class ResumeController;
 class QIcon;
 class QLabel;
 class QMenu;
@@ -51,6 +52,7 @@ public:
     CountJob *startSample(qint64 bytes);
 
     JobQueue *queue() const { return m_queue; }
+    ResumeController *resumeController() const { return m_resume; }
     OptionsPanel *options() const { return m_options; }
     JobCard *cardFor(const CountJob *job) const;
     JobCard *selectedCard() const { return m_selected; }
@@ -142,6 +144,7 @@ private:
     void updateWindowTitle();
 
     JobQueue *m_queue = nullptr;
+    ResumeController *m_resume = nullptr; // checkpoints: Keep for Later, resume at start
     OptionsPanel *m_options = nullptr;
     QScrollArea *m_jobsArea = nullptr;
     QVBoxLayout *m_jobsLayout = nullptr;

@@ -35,6 +35,9 @@ void JobCheckpointer::resume()
         return;
     const JobCheckpoint &cp = *m_resumeFrom;
     m_resumeFrom.reset(); // its tables are copied below; the rest is not needed again
+    // A job kept before it started (the desktop's queued jobs): its job, no plan, nothing merged.
+    if (cp.files.isEmpty() && cp.total->isEmpty() && cp.isOf(ws.m_spec))
+        return;
     if (!cp.isOf(ws.m_spec)) {
         m_notice = tr("the checkpoint is of another job (other inputs, mode or chunk size)");
         return;
