@@ -141,11 +141,29 @@ int CommandLineOptions::parse(const QStringList &arguments)
         tr("With --map: print and forget the counts before they take more than BYTES of memory "
            "(K, M, G suffixes allowed; default 64M)."),
         tr("BYTES"));
+    const QCommandLineOption checkpoint(
+        QStringLiteral("checkpoint"),
+        tr("While counting, save the work done to FILE every few seconds (crash-safely), and "
+           "when stopped by a signal, so that --resume can continue it. FILE is removed once "
+           "the job is done."),
+        tr("FILE"));
+    const QCommandLineOption checkpointInterval(
+        QStringLiteral("checkpoint-interval"),
+        tr("With --checkpoint: seconds between checkpoints (default 5; fractions allowed)."),
+        tr("SECONDS"));
+    const QCommandLineOption resume(
+        QStringLiteral("resume"),
+        tr("Continue the job saved in FILE by --checkpoint, counting only what it had not "
+           "merged; without PATH, its inputs and options are the job's. A checkpoint that "
+           "cannot be read, is of another job or whose inputs changed is said, and the count "
+           "starts over."),
+        tr("FILE"));
     parser.addOptions({mode, threads, chunk, topOption, formatOption, sample, progressOption,
                        quietOption, outputOption, files0});
     // wordmill-mpi counts files: merging results and the streaming roles are wordmill-cli's.
     if (!distributed)
-        parser.addOptions({merge, map, reduce, mapMemoryOption});
+        parser.addOptions(
+            {merge, map, reduce, mapMemoryOption, checkpoint, checkpointInterval, resume});
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
 
@@ -166,6 +184,8 @@ int CommandLineOptions::parse(const QStringList &arguments)
     const bool mapSet = !distributed && parser.isSet(map);
     const bool reduceSet = !distributed && parser.isSet(reduce);
     const bool mapMemorySet = !distributed && parser.isSet(mapMemoryOption);
+    const bool checkpointSet = !distributed && parser.isSet(checkpoint);
+    const bool resumeSet = !distributed && parser.isSet(resume);
     if (progressFormat != QLatin1String("text") && progressFormat != QLatin1String("json"))
         return usage(tr("unknown progress format '%1': use text or json").arg(progressFormat));
     jsonProgress = progressFormat == QLatin1String("json");
@@ -180,7 +200,8 @@ int CommandLineOptions::parse(const QStringList &arguments)
 
     if (mergeSet) {
         // Counts already made have their mode; the counting options would silently do nothing.
-        for (const QCommandLineOption *option : {&mode, &sample, &threads, &chunk}) {
+        for (const QCommandLineOption *option :
+             {&mode, &sample, &threads, &chunk, &checkpoint, &checkpointInterval, &resume}) {
             if (parser.isSet(*option))
                 return usage(tr("--merge adds up result files: --%1 does not apply")
                                  .arg(option->names().constFirst()));
@@ -199,7 +220,8 @@ int CommandLineOptions::parse(const QStringList &arguments)
             return usage(tr("%1 reads standard input: give no PATH").arg(name));
         // What the streaming roles cannot honour is refused rather than silently ignored.
         for (const QCommandLineOption *option :
-             {&sample, &threads, &chunk, &topOption, &formatOption, &outputOption, &files0}) {
+             {&sample, &threads, &chunk, &topOption, &formatOption, &outputOption, &files0,
+              &checkpoint, &checkpointInterval, &resume}) {
             if (parser.isSet(*option))
                 return usage(tr("%1 streams word<TAB>count lines: --%2 does not apply")
                                  .arg(name, option->names().constLast()));
@@ -275,6 +297,22 @@ int CommandLineOptions::parse(const QStringList &arguments)
         if (spec.sampleBytes < 1)
             return usage(tr("--sample needs a size in bytes, such as 100M"));
     }
+    if (!distributed && parser.isSet(checkpointInterval)) {
+        if (!checkpointSet)
+            return usage(tr("--checkpoint-interval applies to --checkpoint only"));
+        bool ok = false;
+        const double seconds = parser.value(checkpointInterval).toDouble(&ok);
+        if (!ok || !(seconds >= 0.001 && seconds <= 86400))
+            return usage(tr("--checkpoint-interval needs a number of seconds, such as 5 or 0.5"));
+        spec.checkpointIntervalMs = int(seconds * 1000);
+    }
+    if (checkpointSet)
+        spec.checkpointPath = parser.value(checkpoint);
+    if (resumeSet) {
+        resumePath = parser.value(resume);
+        // The checkpoint holds the job: its inputs, mode and chunk size.
+        jobFromCheckpoint = spec.paths.isEmpty() && !filesFromList && spec.sampleBytes == 0;
+    }
     if (spec.paths.count(StandardInput) > 1)
         return usage(tr("'-' (standard input) can be given once"));
     if (!mergeSet) {
@@ -282,15 +320,18 @@ int CommandLineOptions::parse(const QStringList &arguments)
         // input is not a terminal (a pipe, a redirected file).
         if (spec.paths.removeOne(StandardInput)
             || (spec.paths.isEmpty() && !parser.isSet(files0) && spec.sampleBytes == 0
-                && !::isatty(STDIN_FILENO)))
+                && !jobFromCheckpoint && !::isatty(STDIN_FILENO)))
             spec.inputStream = STDIN_FILENO;
     }
+    if ((checkpointSet || resumeSet) && spec.inputStream >= 0)
+        return usage(tr("--checkpoint and --resume need files or --sample: standard input "
+                        "cannot be read again"));
     outputPath = parser.value(outputOption);
     for (const QString &problem : std::as_const(listProblems))
         printErr(problem);
     if (mergeSet && spec.paths.isEmpty())
         return usage(tr("no input: --merge needs result files (TSV or JSON)"));
-    if (spec.paths.isEmpty() && spec.sampleBytes == 0 && spec.inputStream < 0)
+    if (spec.paths.isEmpty() && spec.sampleBytes == 0 && spec.inputStream < 0 && !jobFromCheckpoint)
         return usage(tr("no input: give files or folders, '-' for standard input, or --sample "
                         "BYTES"));
 

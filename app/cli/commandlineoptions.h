@@ -44,6 +44,11 @@ public:
     bool filesFromList = false; // --files0-from
     // --files0-from entries that name nothing: to print, and to end with exit status 1.
     QStringList listProblems;
+    // --checkpoint FILE, --checkpoint-interval SECONDS (spec.checkpointPath and
+    // spec.checkpointIntervalMs), --resume FILE: read by CommandLineTool, which starts over
+    // when it cannot be used.
+    QString resumePath;
+    bool jobFromCheckpoint = false; // --resume without PATH or --sample: the checkpoint's job
 
     //! Prints \a message as a usage error of the program and returns the usage exit status.
     int usage(const QString &message) const;

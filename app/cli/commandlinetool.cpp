@@ -7,6 +7,7 @@
 #include "app/cli/streamrole.h"
 #include "app/common/stopsignalnotifier.h"
 #include "core/engine/countjob.h"
+#include "core/engine/jobcheckpoint.h"
 #include "core/format/progressformat.h"
 #include "core/format/progressjson.h"
 #include "core/text/localpath.h"
@@ -60,6 +61,20 @@ int CommandLineTool::start(const QStringList &arguments)
         m_outputName = options.outputPath;
     }
 
+    m_checkpointPath = options.spec.checkpointPath;
+    if (!m_checkpointPath.isEmpty()) {
+        // As for -o: a checkpoint that cannot be written is said before the work, not after it.
+        QFile probe(m_checkpointPath + QStringLiteral(".tmp"));
+        if (!probe.open(QIODevice::WriteOnly)) {
+            printErr(tr("wordmill-cli: cannot write the checkpoint %1: %2\n")
+                         .arg(LocalPath::quoted(m_checkpointPath), probe.errorString()));
+            return OutputFailed;
+        }
+        probe.remove();
+    }
+    if (!options.resumePath.isEmpty() && !prepareResume(&options))
+        return UsageError;
+
     m_progressOnTerminal = ::isatty(STDERR_FILENO) && !m_jsonProgress;
     m_progress = !options.quiet && (options.progress || m_progressOnTerminal);
     if (options.action == CommandLineOptions::Merge) {
@@ -69,6 +84,8 @@ int CommandLineTool::start(const QStringList &arguments)
 
     m_job = new CountJob(options.spec, this);
     connect(m_job, &CountJob::finished, this, &CommandLineTool::onFinished);
+    if (!m_resumePath.isEmpty())
+        connect(m_job, &CountJob::stateChanged, this, &CommandLineTool::onStateChanged);
     if (m_progress) {
         m_progressTimer = new QTimer(this);
         m_progressTimer->setInterval(m_progressOnTerminal ? 200 : 1000);
@@ -78,6 +95,50 @@ int CommandLineTool::start(const QStringList &arguments)
     m_clock.start();
     m_job->start();
     return -1;
+}
+
+bool CommandLineTool::prepareResume(CommandLineOptions *options)
+{
+    JobCheckpoint::Error error = JobCheckpoint::NoError;
+    QString errorText;
+    std::shared_ptr<JobCheckpoint> checkpoint
+        = JobCheckpoint::read(options->resumePath, &error, &errorText);
+    if (!checkpoint) {
+        if (options->jobFromCheckpoint) {
+            printErr(QStringLiteral("wordmill-cli: %1\n").arg(errorText)
+                     + tr("wordmill-cli: give the inputs to count them from the start\n"));
+            return false;
+        }
+        if (error == JobCheckpoint::NotFound)
+            printErr(tr("wordmill-cli: %1: no checkpoint to resume from; counting from the start\n")
+                         .arg(LocalPath::quoted(options->resumePath)));
+        else
+            printErr(tr("wordmill-cli: %1; counting from the start\n").arg(errorText));
+        return true;
+    }
+    JobSpec &spec = options->spec;
+    if (options->jobFromCheckpoint) {
+        spec.paths = checkpoint->paths;
+        spec.sampleBytes = checkpoint->sampleBytes;
+        spec.sampleSeed = checkpoint->sampleSeed;
+        spec.mode = checkpoint->mode;
+        spec.chunkSize = checkpoint->chunkSize;
+    }
+    spec.resumeFrom = std::move(checkpoint);
+    m_resumePath = options->resumePath;
+    return true;
+}
+
+void CommandLineTool::onStateChanged()
+{
+    if (!m_job || m_job->state() != CountJob::Counting)
+        return;
+    const QString name = LocalPath::quoted(m_resumePath);
+    if (!m_job->resumeNotice().isEmpty())
+        printErr(tr("wordmill-cli: cannot resume from %1: %2; counting from the start\n")
+                     .arg(name, m_job->resumeNotice()));
+    else if (m_job->isResumed())
+        printErr(tr("wordmill-cli: resuming from %1\n").arg(name));
 }
 
 void CommandLineTool::startMerge(const QStringList &paths)
@@ -96,7 +157,9 @@ void CommandLineTool::stop(int signalNumber)
     m_mergeTask.cancel();
     if (m_streamRole)
         m_streamRole->cancel();
-    if (m_job)
+    if (m_job && !m_checkpointPath.isEmpty())
+        m_job->keepForLater(); // a stopped script resumes where it was
+    else if (m_job)
         m_job->cancel();
 }
 
@@ -147,6 +210,8 @@ void CommandLineTool::onFinished()
             skipped = true;
         }
     }
+    if (!m_job->checkpointError().isEmpty())
+        printErr(QStringLiteral("wordmill-cli: %1\n").arg(m_job->checkpointError()));
     const std::shared_ptr<const CountResult> result = m_job->result();
     if (result) {
         if (!writeResult(*result)) {
@@ -221,6 +286,12 @@ void CommandLineTool::onStreamRoleFinished()
 
 void CommandLineTool::reportStopped()
 {
+    if (m_job && !m_job->checkpointError().isEmpty())
+        printErr(QStringLiteral("wordmill-cli: %1\n").arg(m_job->checkpointError()));
+    else if (m_job && m_job->isKeptForLater()
+             && QFile::exists(m_checkpointPath)) // nothing is written before counting begins
+        printErr(tr("wordmill-cli: the work so far is kept in %1: continue it with --resume\n")
+                     .arg(LocalPath::quoted(m_checkpointPath)));
     const int signalNumber = m_stopSignal != 0 ? m_stopSignal : SIGINT;
     if (signalNumber == SIGINT)
         printErr(tr("wordmill-cli: interrupted; nothing was printed\n"));

@@ -13,6 +13,7 @@
 #include <memory>
 
 class AtomicOutputFile;
+struct CommandLineOptions;
 class CountJob;
 class StreamRole;
 class QTimer;
@@ -60,6 +61,10 @@ Q_SIGNALS:
 
 private:
     void startMerge(const QStringList &paths);
+    //! --resume: reads the checkpoint into \a options' spec, or says why it cannot be used (the
+    //! count then starts over); false when there is then nothing to count.
+    bool prepareResume(CommandLineOptions *options);
+    void onStateChanged();
     void onStreamRoleFinished();
     void onFinished();
     void onMergeFinished();
@@ -84,5 +89,7 @@ private:
     std::unique_ptr<AtomicOutputFile> m_output; // -o FILE
     QString m_outputName;
     QStringList m_listProblems; // --files0-from entries that name nothing: said, exit status 1
+    QString m_checkpointPath; // --checkpoint
+    QString m_resumePath; // --resume
     QElapsedTimer m_clock;
 };

@@ -4,11 +4,13 @@
 #include "core/text/localpath.h"
 #include "ui/monitor/mainwindow.h"
 #include "ui/monitor/memoryrelease.h"
+#include "ui/monitor/resumecontroller.h"
 #include "ui/monitor/startupoptions.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -45,5 +47,8 @@ int main(int argc, char *argv[])
                      &MainWindow::stopJobsAndQuit);
     window.show();
     options.apply(window);
+    // Jobs a crash, a kill or "Keep for Later" left unfinished; not in a script's run.
+    if (!options.quitWhenDone)
+        QTimer::singleShot(0, window.resumeController(), &ResumeController::offerToResume);
     return app.exec();
 }

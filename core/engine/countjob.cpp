@@ -106,6 +106,8 @@ public:
     QThreadPool pool;
     State state = Queued;
     bool cancelling = false;
+    bool keeping = false; // stopAndKeep(): the count stops, the sort of what is complete runs
+    bool keptForLater = false; // keepForLater(): cancelled, the checkpoint kept
     QString error;
     std::shared_ptr<const CountResult> result;
 
@@ -142,10 +144,17 @@ CountJob::CountJob(const JobSpec &spec, QObject *parent)
     });
     connect(&d->countWatcher, &QFutureWatcherBase::finished, this, [this] {
         d->countEnd = d->workingNow();
-        if (d->cancelling || d->countWatcher.isCanceled())
-            d->finish(Cancelled);
-        else
+        if (d->keeping && !d->cancelling) {
+            // Every map and reduce call has returned: the sort may run again.
+            d->workspace->control.withdrawStop();
             d->startFinalizing();
+        } else if (d->cancelling || d->countWatcher.isCanceled()) {
+            if (d->keptForLater && d->workspace->checkpointer())
+                d->workspace->checkpointer()->writeNow(); // what was merged up to the stop
+            d->finish(Cancelled);
+        } else {
+            d->startFinalizing();
+        }
     });
     connect(&d->finalizeWatcher, &QFutureWatcherBase::finished, this, [this] {
         d->finalizeEnd = d->workingNow();
@@ -160,6 +169,11 @@ CountJob::CountJob(const JobSpec &spec, QObject *parent)
         t.finalizeMs = d->finalizeEnd - d->finalizeStart;
         t.totalMs = d->finalizeEnd;
         t.wallMs = d->clock.elapsed();
+        if (d->keeping) {
+            result->partial = true;
+            result->filesPlanned = d->workspace->plannedFiles();
+            result->bytesPlanned = d->workspace->bytesToCount();
+        }
         d->result = std::move(result);
         // A share's caller decides, from every part, whether anything was counted.
         if (d->result->totals.filesCounted == 0 && d->result->totals.filesSkipped > 0
@@ -257,6 +271,29 @@ void CountJob::setRecordsTimeline(bool on)
         d->workspace->events.setEnabled(on);
 }
 
+bool CountJob::isResumed() const
+{
+    const JobCheckpointer *checkpointer = d->workspace->checkpointer();
+    return checkpointer && checkpointer->isResumed();
+}
+
+QString CountJob::resumeNotice() const
+{
+    const JobCheckpointer *checkpointer = d->workspace->checkpointer();
+    return checkpointer ? checkpointer->resumeNotice() : QString();
+}
+
+QString CountJob::checkpointError() const
+{
+    const JobCheckpointer *checkpointer = d->workspace->checkpointer();
+    return checkpointer ? checkpointer->errorString() : QString();
+}
+
+bool CountJob::isKeptForLater() const
+{
+    return d->keptForLater;
+}
+
 QList<WordCount> CountJob::liveWords(quint64 *wordsSoFar) const
 {
     return d->workspace->liveTopWords(wordsSoFar);
@@ -324,6 +361,9 @@ void CountJob::Private::finish(State finalState)
     progressTimer.stop();
     if (finalState == Cancelled)
         result.reset();
+    // Kept for later, the checkpoint is the job's future; otherwise nothing will resume it.
+    if (JobCheckpointer *checkpointer = workspace->checkpointer(); checkpointer && !keptForLater)
+        checkpointer->discard();
     emitProgress();
     const bool wasCancelling = cancelling;
     setState(finalState);
@@ -346,6 +386,32 @@ void CountJob::cancel()
     d->scanWatcher.future().cancel();
     d->countWatcher.future().cancel();
     d->finalizeWatcher.future().cancel();
+}
+
+void CountJob::stopAndKeep()
+{
+    if (isFinished() || d->cancelling || d->keeping)
+        return;
+    if (d->state == Queued || d->state == Scanning) { // nothing is counted yet
+        cancel();
+        return;
+    }
+    if (d->state == Sorting) // everything is merged: the whole result is on its way
+        return;
+    d->keeping = true;
+    d->workspace->control.requestStop();
+    d->countWatcher.future().cancel();
+    // After the stop, so that paused workers wake to it and merge nothing more; the sort
+    // checks for a pause too.
+    setPaused(false);
+}
+
+void CountJob::keepForLater()
+{
+    if (isFinished() || d->cancelling)
+        return;
+    d->keptForLater = true;
+    cancel();
 }
 
 void CountJob::setPaused(bool paused)

@@ -73,10 +73,33 @@ public:
     //! Whether the job records its timeline (it does unless told otherwise); before start().
     void setRecordsTimeline(bool on);
 
+    //! The job took in JobSpec::resumeFrom: what it merged is not counted again.
+    bool isResumed() const;
+    //! Why JobSpec::resumeFrom was not used and the job counts everything ("inputs changed
+    //! since the checkpoint: 'a.txt' was modified"); empty otherwise. Known once counting began.
+    QString resumeNotice() const;
+    //! The last checkpoint write's failure, naming the file and the reason; empty if none.
+    QString checkpointError() const;
+    //! keepForLater() was called: the job ended Cancelled with its checkpoint kept.
+    bool isKeptForLater() const;
+
 public Q_SLOTS:
     void start();
     void cancel();
     void setPaused(bool paused);
+    /*!
+        Ends the job with the counts of the files counted completely so far, and of no other:
+        a file of which only some chunks were merged is left out whole. The job goes on to
+        Sorting and Done; its result is marked CountResult::partial. Before counting began it
+        is cancel(); once everything is merged it changes nothing.
+    */
+    void stopAndKeep();
+    /*!
+        Cancels the job and keeps its checkpoint (JobSpec::checkpointPath), written once more
+        when the workers have stopped, to resume from later. cancel() removes the checkpoint,
+        and so does a job that ends Done or Failed.
+    */
+    void keepForLater();
 
 Q_SIGNALS:
     // Only the job emits these (QPrivateSignal); all of them on the job's own thread.

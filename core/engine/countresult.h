@@ -62,6 +62,12 @@ struct CountResult
     };
     std::vector<HeldPart> heldParts;
 
+    // Stop and keep (CountJob::stopAndKeep()): the counts of the files counted completely, and
+    // of no other; totals.filesCounted and totals.bytes say how much of the plan that is.
+    bool partial = false;
+    qint64 filesPlanned = 0; // with partial: the files the job had to count
+    qint64 bytesPlanned = 0; // with partial: their bytes
+
     qsizetype size() const { return qsizetype(order.size()); }
     //! The word at \a rank (0-based), UTF-8 (raw bytes in whitespace mode).
     QByteArrayView word(qsizetype rank) const { return table->word(order[size_t(rank)]); }

@@ -5,6 +5,10 @@
 
 #include <QStringList>
 
+#include <memory>
+
+class JobCheckpoint;
+
 //! Everything a job needs to know before it starts.
 struct JobSpec
 {
@@ -39,4 +43,14 @@ struct JobSpec
     // False: CountResult::order is the table's own order, for a caller that sorts the counts
     // only after adding up those of other jobs (a share's counts are never the whole).
     bool sortResult = true;
+
+    // Non-empty: while counting, write a JobCheckpoint there every checkpointIntervalMs (and
+    // once more when the job is kept for later), so that a crash, a kill or a quit loses at
+    // most that much work. Not with inputStream or share (a stream cannot be read again).
+    QString checkpointPath;
+    int checkpointIntervalMs = 5000;
+    // Set: continue from it (JobCheckpoint::read()). The chunks it holds are not counted again;
+    // if it is of another job or an input changed since, the job starts over and says why
+    // (CountJob::resumeNotice()).
+    std::shared_ptr<const JobCheckpoint> resumeFrom;
 };

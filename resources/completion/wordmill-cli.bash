@@ -63,7 +63,7 @@ _wordmill_cli()
     if [[ $cur == -* ]] && ! $end_of_options; then
         local options='--mode --threads --chunk-size --top --format --sample --progress
             --progress=json --quiet --merge --map --map-memory --reduce --output --files0-from
-            --help --version -h -v -o'
+            --checkpoint --checkpoint-interval --resume --help --version -h -v -o'
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
         return
     fi

@@ -21,6 +21,9 @@ complete -c wordmill-cli -l progress -n 'not __fish_seen_argument -l quiet' \
 complete -c wordmill-cli -l progress=json -d 'Progress as one JSON object per line on stderr'
 complete -c wordmill-cli -s o -l output -r -F -d 'Write the result to FILE, whole or not at all'
 complete -c wordmill-cli -l files0-from -r -F -d 'Read the paths from FILE, NUL-separated (- for stdin)'
+complete -c wordmill-cli -l checkpoint -r -F -d 'Save the work done to FILE every few seconds, to resume it'
+complete -c wordmill-cli -l checkpoint-interval -x -d 'With --checkpoint: seconds between checkpoints (default 5)'
+complete -c wordmill-cli -l resume -r -F -d 'Continue the job saved in FILE by --checkpoint'
 complete -c wordmill-cli -l quiet -n 'not __fish_seen_argument -l progress' \
     -d 'Show no progress'
 complete -c wordmill-cli -l merge \

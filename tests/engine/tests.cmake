@@ -5,3 +5,4 @@ wordmill_add_tests(LIBS wordmill_engine wordmill_format wordmill_text Qt6::Concu
 wordmill_add_benchmark(bench_throughput LIBS wordmill_engine wordmill_text)
 wordmill_add_benchmark(bench_memory LIBS wordmill_engine)
 wordmill_add_benchmark(bench_timeline LIBS wordmill_engine wordmill_format Qt6::Test)
+wordmill_add_benchmark(bench_checkpoint LIBS wordmill_engine)

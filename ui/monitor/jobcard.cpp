@@ -449,12 +449,18 @@ void JobCard::contextMenuEvent(QContextMenuEvent *event)
     QMenu menu;
     QAction *pause = nullptr;
     QAction *cancel = nullptr;
+    QAction *stopAndKeep = nullptr;
     QAction *retry = nullptr;
     if (m_job) {
         pause = menu.addAction(m_pauseButton->text());
         pause->setEnabled(m_pauseButton->isEnabled());
         cancel = menu.addAction(m_cancelButton->text());
         cancel->setEnabled(m_cancelButton->isEnabled());
+        stopAndKeep = menu.addAction(tr("Stop and Keep"));
+        stopAndKeep->setToolTip(
+            tr("End the job, keeping the counts of the files counted completely"));
+        stopAndKeep->setEnabled(m_job->state() == CountJob::Counting
+                                || m_job->state() == CountJob::Merging);
         retry = menu.addAction(m_retryButton->text());
         retry->setEnabled(isRetryable());
         menu.addSeparator();
@@ -486,6 +492,8 @@ void JobCard::contextMenuEvent(QContextMenuEvent *event)
         m_pauseButton->click();
     else if (chosen == cancel)
         m_cancelButton->click();
+    else if (chosen == stopAndKeep && m_job)
+        m_job->stopAndKeep();
     else if (chosen == retry)
         Q_EMIT retryRequested(this);
     else if (chosen == open)
@@ -779,6 +787,9 @@ void JobCard::updateStateLabel()
     } else if (m_job->isPaused() && !m_job->isFinished()) {
         text = tr("Paused");
         color = QColor(0xb3, 0x6b, 0x00);
+    } else if (state == CountJob::Done && m_job->result() && m_job->result()->partial) {
+        text = tr("Done (partial)"); // Stop and keep: the counts of some files only
+        color = QColor(0xb3, 0x6b, 0x00);
     } else if (state == CountJob::Done) {
         color = QColor(0x1b, 0x8a, 0x2f);
     } else if (state == CountJob::Cancelled || state == CountJob::Failed) {
@@ -817,6 +828,15 @@ void JobCard::updateFinished()
         if (ProgressFormat::showsTimeInAll(t.totalMs, t.wallMs))
             m_status->setText(
                 tr("%1 · %2 in all").arg(m_status->text(), ProgressFormat::duration(t.wallMs)));
+        if (result->partial) // Stop and keep: say first that these are not all the counts
+            m_status->setText(
+                ProgressFormat::withCount(tr("Partial: %1 of %n file(s) complete, %2 of %3",
+                                             nullptr, int(result->filesPlanned)),
+                                          result->filesPlanned)
+                    .arg(ProgressFormat::count(quint64(t.filesCounted)),
+                         ProgressFormat::bytes(t.bytes),
+                         ProgressFormat::bytes(result->bytesPlanned))
+                + QStringLiteral(" · ") + m_status->text());
         break;
     }
     case CountJob::Cancelled:

@@ -3,6 +3,8 @@
 
 #include "core/engine/countjob.h"
 
+#include <QDateTime>
+
 JobQueue::JobQueue(QObject *parent)
     : QObject(parent)
 { }
@@ -14,8 +16,33 @@ JobQueue::~JobQueue()
     qDeleteAll(m_jobs);
 }
 
-CountJob *JobQueue::enqueue(const JobSpec &spec)
+void JobQueue::setCheckpointFolder(const QString &folder, int intervalMs)
 {
+    m_checkpointFolder = folder;
+    m_checkpointIntervalMs = intervalMs;
+}
+
+CountJob *JobQueue::enqueue(const JobSpec &given)
+{
+    // A new job, or a retry of one (whose spec names the old job's checkpoint): a checkpoint
+    // of its own, and nothing to resume.
+    JobSpec spec = given;
+    spec.resumeFrom.reset();
+    spec.checkpointPath.clear();
+    if (!m_checkpointFolder.isEmpty() && spec.inputStream < 0)
+        // Named in the order the jobs were added, which a resume keeps.
+        spec.checkpointPath = m_checkpointFolder
+            + QStringLiteral("/job-%1-%2.ckpt")
+                  .arg(QDateTime::currentMSecsSinceEpoch(), 13, 10, QLatin1Char('0'))
+                  .arg(++m_checkpointSerial, 6, 10, QLatin1Char('0'));
+    return enqueueResumed(spec);
+}
+
+CountJob *JobQueue::enqueueResumed(const JobSpec &given)
+{
+    JobSpec spec = given;
+    if (!spec.checkpointPath.isEmpty())
+        spec.checkpointIntervalMs = m_checkpointIntervalMs;
     auto *job = new CountJob(spec);
     m_jobs.append(job);
     connect(job, &CountJob::finished, this, [this, job] {

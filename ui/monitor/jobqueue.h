@@ -25,8 +25,15 @@ public:
     ~JobQueue() override;
     Q_DISABLE_COPY_MOVE(JobQueue)
 
-    //! Adds a job; it starts at once if no other job is running.
+    //! Adds a job; it starts at once if no other job is running. With a checkpoint folder, a
+    //! job that has no checkpoint path gets one there.
     CountJob *enqueue(const JobSpec &spec);
+    //! Jobs enqueued from now on write checkpoints in \a folder every \a intervalMs
+    //! (ResumeController); an empty folder: none.
+    void setCheckpointFolder(const QString &folder, int intervalMs);
+    //! Adds a job that resumes from JobSpec::resumeFrom and goes on writing the checkpoint
+    //! JobSpec::checkpointPath names.
+    CountJob *enqueueResumed(const JobSpec &spec);
     QList<CountJob *> jobs() const;
     //! True while any job is queued or running.
     bool hasActiveJobs() const;
@@ -63,4 +70,7 @@ private:
     QPointer<CountJob> m_running;
     QSet<const CountJob *> m_held;
     bool m_stopping = false; // cancelling all: start nothing new
+    QString m_checkpointFolder;
+    int m_checkpointIntervalMs = 5000;
+    int m_checkpointSerial = 0;
 };

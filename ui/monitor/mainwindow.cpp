@@ -14,6 +14,7 @@
 #include "ui/monitor/jobqueue.h"
 #include "ui/monitor/memoryrelease.h"
 #include "ui/monitor/optionspanel.h"
+#include "ui/monitor/resumecontroller.h"
 #include "ui/monitor/workerspage.h"
 
 #include <QAction>
@@ -72,8 +73,10 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_queue(new JobQueue(this))
+    , m_resume(new ResumeController(m_queue, this))
 {
     setAcceptDrops(true);
+    m_resume->setFolder(ResumeController::defaultFolder());
 
     m_options = new OptionsPanel(this);
 
@@ -335,6 +338,12 @@ void MainWindow::createActions()
         if (m_selected && m_selected->cancelButton()->isEnabled())
             m_selected->cancelButton()->click();
     });
+    auto *stopAndKeep = new QAction(this);
+    stopAndKeep->setObjectName(QStringLiteral("stopAndKeepAction"));
+    connect(stopAndKeep, &QAction::triggered, this, [this] {
+        if (m_selected && m_selected->job())
+            m_selected->job()->stopAndKeep();
+    });
     // Delete destroys a result, so it follows Esc's rule: only from the jobs panel, only on the
     // selected card, and never on a job that still runs (removeCard() refuses those).
     m_removeSelected = new QAction(style()->standardIcon(QStyle::SP_TrashIcon), QString(), this);
@@ -396,6 +405,9 @@ void MainWindow::createActions()
         jobMenu->setTitle(tr("&Job"));
         pauseAction->setText(tr("&Pause or Resume Selected"));
         cancelSelected->setText(tr("Cancel &Selected"));
+        stopAndKeep->setText(tr("Stop and &Keep"));
+        stopAndKeep->setStatusTip(
+            tr("End the selected job, keeping the counts of the files counted completely"));
         m_removeSelected->setText(tr("Re&move Selected"));
         m_removeSelected->setStatusTip(
             tr("Remove the selected job, which has ended, and free its results"));
@@ -418,6 +430,7 @@ void MainWindow::createActions()
     });
     jobMenu->addAction(pauseAction);
     jobMenu->addAction(cancelSelected);
+    jobMenu->addAction(stopAndKeep);
     jobMenu->addAction(m_cancelAll);
     jobMenu->addAction(m_retrySelected);
     jobMenu->addSeparator();
@@ -1141,18 +1154,20 @@ void MainWindow::writeOptions() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_queue->hasActiveJobs()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Stop the running jobs?"),
-            tr("Jobs are still counting. Quit anyway? Their work so far will be lost."),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes) {
+        const ResumeController::CloseAnswer answer = m_resume->askToClose();
+        if (answer == ResumeController::DontQuit) {
             event->ignore();
             return;
         }
         // Workers stop at their next checkpoint; the jobs are destroyed with the window. They
         // stay "interrupted" in the history: they did not end, the session did.
         m_closing = true;
-        m_queue->cancelAll();
+        if (answer == ResumeController::KeepForLater) {
+            m_resume->keepActiveJobsForLater(); // offered again at the next start
+        } else {
+            m_resume->discardActiveJobs();
+            m_queue->cancelAll();
+        }
     }
     writeSettings();
     event->accept();

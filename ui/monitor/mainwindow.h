@@ -16,6 +16,7 @@ class FileListModel;
 class JobQueue;
 class OptionsPanel;
 class WorkersPage;
+class ResumeController;
 class QIcon;
 class QLabel;
 class QMenu;
@@ -52,6 +53,7 @@ public:
     CountJob *startSample(qint64 bytes);
 
     JobQueue *queue() const { return m_queue; }
+    ResumeController *resumeController() const { return m_resume; }
     OptionsPanel *options() const { return m_options; }
     JobCard *cardFor(const CountJob *job) const;
     JobCard *selectedCard() const { return m_selected; }
@@ -144,6 +146,7 @@ private:
     void updateWindowTitle();
 
     JobQueue *m_queue = nullptr;
+    ResumeController *m_resume = nullptr; // checkpoints: Keep for Later, resume at start
     OptionsPanel *m_options = nullptr;
     QScrollArea *m_jobsArea = nullptr;
     QVBoxLayout *m_jobsLayout = nullptr;

@@ -39,6 +39,14 @@ public:
         m_resumed.wakeAll();
     }
 
+    //! Takes back requestStop() once no worker of the phase it stopped runs any more: Stop and
+    //! keep ends the counting, then the sort of what is complete must run.
+    void withdrawStop()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stop.store(false, std::memory_order_relaxed);
+    }
+
     void setPaused(bool paused)
     {
         QMutexLocker lock(&m_mutex);

@@ -21,6 +21,9 @@ JobWorkspace::JobWorkspace(const JobSpec &spec, int workers)
 {
     if (spec.inputStream >= 0)
         m_stream = std::make_unique<StreamReader>(spec.inputStream, spec.mode, spec.chunkSize);
+    if ((!spec.checkpointPath.isEmpty() || spec.resumeFrom) && spec.inputStream < 0
+        && spec.share.parts <= 1)
+        m_checkpointer = std::make_unique<JobCheckpointer>(*this, spec);
 }
 
 // Runs on the scan's worker thread.
@@ -78,6 +81,8 @@ void JobWorkspace::plan(ScanResult scan)
     counters.planFiles(m_plannedCount);
     m_reasons.clear();
     planShare();
+    if (m_checkpointer)
+        m_checkpointer->resume();
 }
 
 int JobWorkspace::shareOf(qint64 byte, qint64 totalBytes) const
@@ -219,6 +224,12 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
     result.file = chunk.file;
     if (chunk.file != m_streamFile) // a stream's map call learns its bytes once it cuts a block
         result.bytes = chunk.end - chunk.begin;
+    result.begin = chunk.begin;
+    if (m_checkpointer && m_checkpointer->isMerged(chunk)) {
+        skipChunk(chunk);
+        result.resumed = true;
+        return result;
+    }
     FileTrack &track = m_tracks[size_t(chunk.file)];
     // Waits while enough tables await their merge. No deadlock: QtConcurrent reduces each chunk
     // right after mapping it (ChunkIterator), and a result waiting in its queue always has a
@@ -377,12 +388,14 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         pending.table.reset();
         break;
     case ChunkTally::Counted:
-        if (!track.failed.load(std::memory_order_relaxed))
+        if (!track.failed.load(std::memory_order_relaxed) && !result.resumed)
             pending.add(result);
         break;
     }
     Q_ASSERT_X(track.chunksLeft > 0, "JobWorkspace::reduceChunk", "a chunk reduced twice");
-    if (--track.chunksLeft == 0) {
+    // After a stop, the chunks given up drain through here too: a file's merged chunks stay
+    // pending (completeFile() takes nothing in then), for the checkpoint kept for later.
+    if (--track.chunksLeft == 0 && !control.isStopRequested()) {
         completeFile(result.file, pending);
         m_pending.erase(result.file);
     }
@@ -393,6 +406,8 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         counters.chunkBytesMerged(result.bytes);
     }
     updateLiveTopNowAndThen();
+    if (m_checkpointer)
+        m_checkpointer->reduced();
 }
 
 void JobWorkspace::updateLiveTopNowAndThen()

@@ -8,6 +8,7 @@
 #include "core/engine/private/eventrecorder.h"
 #include "core/engine/private/fileidentity.h"
 #include "core/engine/private/inputscanner.h"
+#include "core/engine/private/jobcheckpointer.h"
 #include "core/engine/private/jobcontrol.h"
 #include "core/engine/private/jobcounters.h"
 #include "core/engine/private/streamreader.h"
@@ -46,6 +47,8 @@ struct ChunkResult
     bool holdsSlot = false; // took one of the job's in-flight slots: reduce gives it back
     bool streamOver = false; // a map call for a stream found nothing left to cut
     qint64 mappedAtNs = 0; // when its map call ended (EventRecorder time), for the queue's wait
+    qint64 begin = 0; // the chunk's first byte: names it in a checkpoint
+    bool resumed = false; // merged before a resume (JobCheckpointer): nothing to add
 };
 
 /*!
@@ -116,12 +119,17 @@ public:
     }
     qint64 filesCounted() const { return m_filesCounted.load(std::memory_order_relaxed); }
     qint64 filesSkipped() const;
+    qint32 plannedFiles() const { return m_plannedCount; }
+    //! JobSpec::checkpointPath's writer and JobSpec::resumeFrom's reader; null without either.
+    JobCheckpointer *checkpointer() const { return m_checkpointer.get(); }
 
     JobControl control;
     JobCounters counters;
     EventRecorder events; // the timeline: what each thread did and when
 
 private:
+    friend class JobCheckpointer; // snapshots and restores the reduce side
+
     // Per planned file; atomics because the job's thread reads them for fileReports().
     struct FileTrack
     {
@@ -143,10 +151,12 @@ private:
         quint64 words = 0;
         quint64 overlongWords = 0;
         quint64 windows1252Bytes = 0;
+        std::vector<qint64> chunks; // the first byte of each chunk merged, for checkpoints
 
         // Called by the reduce function: takes in a counted chunk's table and tally.
         void add(const ChunkResult &result)
         {
+            chunks.push_back(result.begin);
             if (!table)
                 table = result.table;
             else
@@ -225,6 +235,7 @@ private:
     QList<WordCount> m_liveTop; // guarded by m_liveMutex
     quint64 m_liveWords = 0; // guarded by m_liveMutex
     std::atomic<int> m_liveVersion = 0;
+    std::unique_ptr<JobCheckpointer> m_checkpointer; // last: it waits for its writer first
 #ifndef QT_NO_DEBUG
     std::atomic<bool> m_reducing = false; // asserts that QtConcurrent reduces one at a time
 #endif
