@@ -85,6 +85,13 @@
             <numerusform>%n files could not be counted</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Partial: %1 of %n file(s) complete, %2 of %3</source>
+        <translation>
+            <numerusform>Partial: %1 of %n file complete, %2 of %3</numerusform>
+            <numerusform>Partial: %1 of %n files complete, %2 of %3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -172,6 +179,16 @@
         <translation>
             <numerusform>%n result file merged</numerusform>
             <numerusform>%n result files merged</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ResumeController</name>
+    <message numerus="yes">
+        <source>WordMill stopped before %n job(s) ended. Resume them where they were?</source>
+        <translation>
+            <numerusform>WordMill stopped before %n job ended. Resume it where it was?</numerusform>
+            <numerusform>WordMill stopped before %n jobs ended. Resume them where they were?</numerusform>
         </translation>
     </message>
 </context>

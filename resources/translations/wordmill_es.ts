@@ -312,6 +312,76 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <source>Files and folders to count (folders recursively), on a file system that every rank sees.</source>
         <translation>Archivos y carpetas que contar (las carpetas, con todo su contenido), en un sistema de archivos que vean todos los rangos.</translation>
     </message>
+    <message>
+        <source>While counting, save the work done to FILE every few seconds (crash-safely), and when stopped by a signal, so that --resume can continue it. FILE is removed once the job is done.</source>
+        <translation>Mientras cuenta, guardar el trabajo hecho en FILE cada pocos segundos (a prueba de caídas), y también cuando una señal lo detiene, para que --resume pueda continuarlo. FILE se borra cuando el trabajo termina.</translation>
+    </message>
+    <message>
+        <source>With --checkpoint: seconds between checkpoints (default 5; fractions allowed).</source>
+        <translation>Con --checkpoint: segundos entre puntos de control (predeterminado: 5; se admiten fracciones).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEGUNDOS</translation>
+    </message>
+    <message>
+        <source>Continue the job saved in FILE by --checkpoint, counting only what it had not merged; without PATH, its inputs and options are the job&apos;s. A checkpoint that cannot be read, is of another job or whose inputs changed is said, and the count starts over.</source>
+        <translation>Continuar el trabajo que --checkpoint guardó en FILE, contando solo lo que no había combinado; sin PATH, sus entradas y opciones son las del trabajo. Si el punto de control no se puede leer, es de otro trabajo o sus entradas cambiaron, se avisa y el recuento empieza de nuevo.</translation>
+    </message>
+    <message>
+        <source>--checkpoint-interval applies to --checkpoint only</source>
+        <translation>--checkpoint-interval solo se aplica con --checkpoint</translation>
+    </message>
+    <message>
+        <source>--checkpoint-interval needs a number of seconds, such as 5 or 0.5</source>
+        <translation>--checkpoint-interval necesita un número de segundos, como 5 o 0.5</translation>
+    </message>
+    <message>
+        <source>--checkpoint and --resume need files or --sample: standard input cannot be read again</source>
+        <translation>--checkpoint y --resume necesitan archivos o --sample: la entrada estándar no se puede volver a leer</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: cannot write the checkpoint %1: %2
+</source>
+        <translation>wordmill-cli: no se puede escribir el punto de control %1: %2
+</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: give the inputs to count them from the start
+</source>
+        <translation>wordmill-cli: indique las entradas para contarlas desde el principio
+</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: %1: no checkpoint to resume from; counting from the start
+</source>
+        <translation>wordmill-cli: %1: no hay punto de control desde el que reanudar; se cuenta desde el principio
+</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: %1; counting from the start
+</source>
+        <translation>wordmill-cli: %1; se cuenta desde el principio
+</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: cannot resume from %1: %2; counting from the start
+</source>
+        <translation>wordmill-cli: no se puede reanudar desde %1: %2; se cuenta desde el principio
+</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: resuming from %1
+</source>
+        <translation>wordmill-cli: reanudando desde %1
+</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: the work so far is kept in %1: continue it with --resume
+</source>
+        <translation>wordmill-cli: el trabajo hecho se guardó en %1: continúelo con --resume
+</translation>
+    </message>
 </context>
 <context>
     <name>CountJob</name>
@@ -756,6 +826,218 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <source>Cancelled after %1 working (%2 in all) at %3 of %4: no counts</source>
         <translation>Cancelado tras %1 trabajando (%2 en total), con %3 de %4 contados: sin resultados</translation>
     </message>
+    <message>
+        <source>Stop and Keep</source>
+        <translation>Parar y conservar</translation>
+    </message>
+    <message>
+        <source>End the job, keeping the counts of the files counted completely</source>
+        <translation>Terminar el trabajo conservando los recuentos de los archivos contados por completo</translation>
+    </message>
+    <message>
+        <source>Done (partial)</source>
+        <translation>Hecho (parcial)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Partial: %1 of %n file(s) complete, %2 of %3</source>
+        <translation>
+            <numerusform>Parcial: %1 de %n archivo completo, %2 de %3</numerusform>
+            <numerusform>Parcial: %1 de %n archivos completos, %2 de %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobCheckpoint</name>
+    <message>
+        <source>the checkpoint is cut short (%1 bytes)</source>
+        <translation>el punto de control está cortado (%1 bytes)</translation>
+    </message>
+    <message>
+        <source>not a WordMill checkpoint</source>
+        <translation>no es un punto de control de WordMill</translation>
+    </message>
+    <message>
+        <source>the checkpoint has format %1; this WordMill reads format %2</source>
+        <translation>el punto de control tiene el formato %1; este WordMill lee el formato %2</translation>
+    </message>
+    <message>
+        <source>the checkpoint is cut short (%1 of %2 bytes)</source>
+        <translation>el punto de control está cortado (%1 de %2 bytes)</translation>
+    </message>
+    <message>
+        <source>the checkpoint is damaged (its checksum does not match)</source>
+        <translation>el punto de control está dañado (su suma de comprobación no coincide)</translation>
+    </message>
+    <message>
+        <source>the checkpoint is damaged (a file&apos;s state is unknown)</source>
+        <translation>el punto de control está dañado (el estado de un archivo es desconocido)</translation>
+    </message>
+    <message>
+        <source>the checkpoint is damaged (its contents do not add up)</source>
+        <translation>el punto de control está dañado (su contenido no cuadra)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the checkpoint: %2</source>
+        <translation>%1: no se puede leer el punto de control: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the checkpoint: %2</source>
+        <translation>%1: no se puede escribir el punto de control: %2</translation>
+    </message>
+</context>
+<context>
+    <name>JobCheckpointer</name>
+    <message>
+        <source>the checkpoint is of another job (other inputs, mode or chunk size)</source>
+        <translation>el punto de control es de otro trabajo (otras entradas, otro modo u otro tamaño de fragmento)</translation>
+    </message>
+    <message>
+        <source>the sample</source>
+        <translation>la muestra</translation>
+    </message>
+    <message>
+        <source>%1 is gone or cannot be counted now</source>
+        <translation>%1 ya no está o ahora no se puede contar</translation>
+    </message>
+    <message>
+        <source>%1 changed size (%2 bytes, now %3)</source>
+        <translation>%1 cambió de tamaño (%2 bytes, ahora %3)</translation>
+    </message>
+    <message>
+        <source>%1 was modified</source>
+        <translation>%1 se modificó</translation>
+    </message>
+    <message>
+        <source>%1 is new</source>
+        <translation>%1 es nuevo</translation>
+    </message>
+    <message>
+        <source>the inputs are found in another order</source>
+        <translation>las entradas aparecen en otro orden</translation>
+    </message>
+    <message>
+        <source>inputs changed since the checkpoint: %1</source>
+        <translation>las entradas cambiaron desde el punto de control: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LanesWidget</name>
+    <message>
+        <source>Worker lanes</source>
+        <translation>Calles de los hilos</translation>
+    </message>
+    <message>
+        <source>Scan, sort</source>
+        <translation>Explorar, ordenar</translation>
+    </message>
+    <message>
+        <source>Reduce queue</source>
+        <translation>Cola de combinación</translation>
+    </message>
+    <message>
+        <source>Worker %1</source>
+        <translation>Hilo %1</translation>
+    </message>
+    <message>
+        <source>Counting (colour: file)</source>
+        <translation>Contando (color: archivo)</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Leyendo</translation>
+    </message>
+    <message>
+        <source>Merging</source>
+        <translation>Combinando</translation>
+    </message>
+    <message>
+        <source>Waiting for a table slot</source>
+        <translation>Esperando una tabla libre</translation>
+    </message>
+    <message>
+        <source>In the reduce queue</source>
+        <translation>En la cola de combinación</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Ocioso</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Explorar</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>Ordenar</translation>
+    </message>
+    <message>
+        <source>%1 chunks waiting for the reducer</source>
+        <translation>%1 fragmentos esperando a la combinación</translation>
+    </message>
+    <message>
+        <source>%1–%2 s</source>
+        <translation>%1–%2 s</translation>
+    </message>
+    <message>
+        <source>%1 chunks counted, %2, %3 words
+%4 ms busy, %5 ms reading
+%6</source>
+        <translation>%1 fragmentos contados, %2, %3 palabras
+%4 ms ocupado, %5 ms leyendo
+%6</translation>
+    </message>
+    <message>
+        <source>%1
+bytes %2 to %3 (%4), %5 words
+%6 ms: %7 ms reading, %8 ms on a CPU
+%9</source>
+        <translation>%1
+bytes %2 a %3 (%4), %5 palabras
+%6 ms: %7 ms leyendo, %8 ms en una CPU
+%9</translation>
+    </message>
+    <message>
+        <source>%1 chunk tables merged, %2 ms
+%3</source>
+        <translation>%1 tablas de fragmentos combinadas, %2 ms
+%3</translation>
+    </message>
+    <message>
+        <source>Merging a chunk table of %1 (%2 ms; it waited %3 ms in the queue)
+%4
+%5</source>
+        <translation>Combinando la tabla de un fragmento de %1 (%2 ms; esperó %3 ms en la cola)
+%4
+%5</translation>
+    </message>
+    <message>
+        <source>Waiting for a table slot: %1 ms (the tables counted wait for the reducer)
+%2</source>
+        <translation>Esperando una tabla libre: %1 ms (las tablas contadas esperan a la combinación)
+%2</translation>
+    </message>
+    <message>
+        <source>Paused: %1 ms
+%2</source>
+        <translation>En pausa: %1 ms
+%2</translation>
+    </message>
+    <message>
+        <source>Scan: %1 ms
+%2</source>
+        <translation>Exploración: %1 ms
+%2</translation>
+    </message>
+    <message>
+        <source>Sort: %1 ms
+%2</source>
+        <translation>Ordenación: %1 ms
+%2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -930,14 +1212,6 @@ Size:</source>
 Tamaño:</translation>
     </message>
     <message>
-        <source>Stop the running jobs?</source>
-        <translation>¿Parar los trabajos en curso?</translation>
-    </message>
-    <message>
-        <source>Jobs are still counting. Quit anyway? Their work so far will be lost.</source>
-        <translation>Todavía hay trabajos contando. ¿Salir de todos modos? Se perderá lo contado hasta ahora.</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -1032,6 +1306,18 @@ Tamaño:</translation>
     <message>
         <source>Already open: %1</source>
         <translation>Ya está abierto: %1</translation>
+    </message>
+    <message>
+        <source>Wor&amp;kers</source>
+        <translation>Hi&amp;los</translation>
+    </message>
+    <message>
+        <source>Stop and &amp;Keep</source>
+        <translation>Parar y &amp;conservar</translation>
+    </message>
+    <message>
+        <source>End the selected job, keeping the counts of the files counted completely</source>
+        <translation>Terminar el trabajo seleccionado conservando los recuentos de los archivos contados por completo</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +2070,66 @@ Tamaño:</translation>
     </message>
 </context>
 <context>
+    <name>ResumeController</name>
+    <message>
+        <source>Could not resume the job: %1. It counts from the start.</source>
+        <translation>No se pudo reanudar el trabajo: %1. Cuenta desde el principio.</translation>
+    </message>
+    <message>
+        <source>Resume interrupted jobs?</source>
+        <translation>¿Reanudar los trabajos interrumpidos?</translation>
+    </message>
+    <message numerus="yes">
+        <source>WordMill stopped before %n job(s) ended. Resume them where they were?</source>
+        <translation>
+            <numerusform>WordMill se cerró antes de que terminara %n trabajo. ¿Reanudarlo donde estaba?</numerusform>
+            <numerusform>WordMill se cerró antes de que terminaran %n trabajos. ¿Reanudarlos donde estaban?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Not Now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>Resume interrupted jobs</source>
+        <translation>Reanudar trabajos interrumpidos</translation>
+    </message>
+    <message>
+        <source>These jobs could not be resumed and were removed:
+%1</source>
+        <translation>Estos trabajos no se pudieron reanudar y se eliminaron:
+%1</translation>
+    </message>
+    <message>
+        <source>Stop the running jobs?</source>
+        <translation>¿Detener los trabajos en curso?</translation>
+    </message>
+    <message>
+        <source>Jobs are still counting. Keep them for later, to resume when WordMill starts again, or cancel them and lose their work?</source>
+        <translation>Todavía hay trabajos contando. ¿Guardarlos para más tarde, para reanudarlos cuando WordMill vuelva a iniciarse, o cancelarlos y perder su trabajo?</translation>
+    </message>
+    <message>
+        <source>Keep for Later</source>
+        <translation>Guardar para más tarde</translation>
+    </message>
+    <message>
+        <source>Cancel Jobs</source>
+        <translation>Cancelar trabajos</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Quit</source>
+        <translation>No salir</translation>
+    </message>
+</context>
+<context>
     <name>SortedCountReducer</name>
     <message>
         <source>line %1: %2</source>
@@ -1840,6 +2186,84 @@ Más información con &apos;wordmill --help&apos;.
     </message>
 </context>
 <context>
+    <name>ThroughputChart</name>
+    <message>
+        <source>MiB/s</source>
+        <translation>MiB/s</translation>
+    </message>
+    <message>
+        <source>Million words/s</source>
+        <translation>Millones de palabras/s</translation>
+    </message>
+    <message>
+        <source>Counting speed over time</source>
+        <translation>Velocidad de recuento a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>Contando</translation>
+    </message>
+    <message>
+        <source>Last merges</source>
+        <translation>Últimas combinaciones</translation>
+    </message>
+    <message>
+        <source>Sorting</source>
+        <translation>Ordenando</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+</context>
+<context>
+    <name>TimeSplitFormat</name>
+    <message>
+        <source>Too little counted yet to say where the time goes.</source>
+        <translation>Aún se ha contado muy poco para saber en qué se va el tiempo.</translation>
+    </message>
+    <message>
+        <source>The reducer was busy %1 of the time: a larger chunk size reduces merge work.</source>
+        <translation>La combinación estuvo ocupada el %1 del tiempo: un tamaño de fragmento mayor reduce el trabajo de combinar.</translation>
+    </message>
+    <message>
+        <source>Workers waited for the reducer %1 of the time: a larger chunk size reduces merge work.</source>
+        <translation>Los hilos esperaron a la combinación el %1 del tiempo: un tamaño de fragmento mayor reduce el trabajo de combinar.</translation>
+    </message>
+    <message>
+        <source>Workers waited on the input %1 of the time: more workers will not help.</source>
+        <translation>Los hilos esperaron a la entrada el %1 del tiempo: más hilos no ayudarán.</translation>
+    </message>
+    <message>
+        <source>Workers waited for a CPU %1 of the time: the machine is busy with other work, or has fewer cores than workers.</source>
+        <translation>Los hilos esperaron una CPU el %1 del tiempo: el equipo está ocupado con otro trabajo o tiene menos núcleos que hilos.</translation>
+    </message>
+    <message>
+        <source>Workers were idle %1 of the time: too few chunks to share out; a smaller chunk size spreads the work.</source>
+        <translation>Los hilos estuvieron ociosos el %1 del tiempo: hay pocos fragmentos que repartir; un tamaño de fragmento menor reparte el trabajo.</translation>
+    </message>
+    <message>
+        <source>Workers were idle %1 of the time with chunks left: the machine may be busy with other work.</source>
+        <translation>Los hilos estuvieron ociosos el %1 del tiempo aun quedando fragmentos: puede que el equipo esté ocupado con otro trabajo.</translation>
+    </message>
+    <message>
+        <source>Tokenizing and counting took %1 of the workers&apos; time: the job is CPU-bound; more cores would help.</source>
+        <translation>Separar y contar palabras ocupó el %1 del tiempo de los hilos: el trabajo depende de la CPU; más núcleos ayudarían.</translation>
+    </message>
+    <message>
+        <source>No single cause stands out: the time is shared between reading, counting and merging.</source>
+        <translation>No destaca ninguna causa: el tiempo se reparte entre leer, contar y combinar.</translation>
+    </message>
+    <message>
+        <source>Workers&apos; time: reading %1 (waiting on input %10) · tokenizing and counting %2 · merging %3 · waiting for the reducer %4 · idle %5; waiting for a CPU %11. Reducer busy %6. Speed-up %7× over one worker (%8 against %9).</source>
+        <translation>Tiempo de los hilos: leer %1 (esperando a la entrada %10) · separar y contar %2 · combinar %3 · esperar a la combinación %4 · ocioso %5; esperando una CPU %11. Combinación ocupada %6. Aceleración de %7× respecto de un hilo (%8 frente a %9).</translation>
+    </message>
+</context>
+<context>
     <name>TopWordsChart</name>
     <message>
         <source>Show the &amp;top</source>
@@ -1868,6 +2292,17 @@ Más información con &apos;wordmill --help&apos;.
     <message>
         <source>Counting… the top words appear here as the job reads</source>
         <translation>Contando… las palabras más frecuentes aparecen aquí a medida que se leen</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersPage</name>
+    <message>
+        <source>Select a job to see what its workers did.</source>
+        <translation>Seleccione un trabajo para ver qué hicieron sus hilos.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Aún no hay nada registrado.</translation>
     </message>
 </context>
 <context>

@@ -172,7 +172,7 @@ void TestUiMonitorResume::keepForLaterThenResume()
     BoxAnswerer answerer({QMessageBox::Yes});
     window->resumeController()->offerToResume();
     QVERIFY(answerer.done());
-    // "2 job(s)" until the translations have the string.
+    // "2 jobs" with the English translation loaded, "2 job(s)" without it (as here).
     QVERIFY2(answerer.texts().constFirst().contains(QStringLiteral("2 job")),
              qPrintable(answerer.texts().constFirst()));
     const QList<CountJob *> jobs = window->queue()->jobs();
