@@ -156,7 +156,8 @@ int CommandLineOptions::parse(const QStringList &arguments)
         tr("Continue the job saved in FILE by --checkpoint, counting only what it had not "
            "merged; without PATH, its inputs and options are the job's. A checkpoint that "
            "cannot be read, is of another job or whose inputs changed is said, and the count "
-           "starts over."),
+           "starts over. The job goes on saving to FILE (to --checkpoint's FILE if given), "
+           "which is removed once the job is done."),
         tr("FILE"));
     parser.addOptions({mode, threads, chunk, topOption, formatOption, sample, progressOption,
                        quietOption, outputOption, files0});
@@ -298,8 +299,8 @@ int CommandLineOptions::parse(const QStringList &arguments)
             return usage(tr("--sample needs a size in bytes, such as 100M"));
     }
     if (!distributed && parser.isSet(checkpointInterval)) {
-        if (!checkpointSet)
-            return usage(tr("--checkpoint-interval applies to --checkpoint only"));
+        if (!checkpointSet && !resumeSet)
+            return usage(tr("--checkpoint-interval applies to --checkpoint and --resume only"));
         bool ok = false;
         const double seconds = parser.value(checkpointInterval).toDouble(&ok);
         if (!ok || !(seconds >= 0.001 && seconds <= 86400))
@@ -312,6 +313,10 @@ int CommandLineOptions::parse(const QStringList &arguments)
         resumePath = parser.value(resume);
         // The checkpoint holds the job: its inputs, mode and chunk size.
         jobFromCheckpoint = spec.paths.isEmpty() && !filesFromList && spec.sampleBytes == 0;
+        // A resumed job goes on saving its work where it was kept, so that a second kill loses
+        // no more than the first, and the file goes once the job is done.
+        if (!checkpointSet)
+            spec.checkpointPath = resumePath;
     }
     if (spec.paths.count(StandardInput) > 1)
         return usage(tr("'-' (standard input) can be given once"));

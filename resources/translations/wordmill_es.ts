@@ -325,14 +325,6 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <translation>SEGUNDOS</translation>
     </message>
     <message>
-        <source>Continue the job saved in FILE by --checkpoint, counting only what it had not merged; without PATH, its inputs and options are the job&apos;s. A checkpoint that cannot be read, is of another job or whose inputs changed is said, and the count starts over.</source>
-        <translation>Continuar el trabajo que --checkpoint guardó en FILE, contando solo lo que no había combinado; sin PATH, sus entradas y opciones son las del trabajo. Si el punto de control no se puede leer, es de otro trabajo o sus entradas cambiaron, se avisa y el recuento empieza de nuevo.</translation>
-    </message>
-    <message>
-        <source>--checkpoint-interval applies to --checkpoint only</source>
-        <translation>--checkpoint-interval solo se aplica con --checkpoint</translation>
-    </message>
-    <message>
         <source>--checkpoint-interval needs a number of seconds, such as 5 or 0.5</source>
         <translation>--checkpoint-interval necesita un número de segundos, como 5 o 0.5</translation>
     </message>
@@ -381,6 +373,14 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
 </source>
         <translation>wordmill-cli: el trabajo hecho se guardó en %1: continúelo con --resume
 </translation>
+    </message>
+    <message>
+        <source>Continue the job saved in FILE by --checkpoint, counting only what it had not merged; without PATH, its inputs and options are the job&apos;s. A checkpoint that cannot be read, is of another job or whose inputs changed is said, and the count starts over. The job goes on saving to FILE (to --checkpoint&apos;s FILE if given), which is removed once the job is done.</source>
+        <translation>Continuar el trabajo que --checkpoint guardó en FILE, contando solo lo que no había combinado; sin PATH, sus entradas y opciones son las del trabajo. Si el punto de control no se puede leer, es de otro trabajo o sus entradas cambiaron, se avisa y el recuento empieza de nuevo. El trabajo sigue guardándose en FILE (en el FILE de --checkpoint si se da), que se borra cuando el trabajo termina.</translation>
+    </message>
+    <message>
+        <source>--checkpoint-interval applies to --checkpoint and --resume only</source>
+        <translation>--checkpoint-interval solo se aplica con --checkpoint o --resume</translation>
     </message>
 </context>
 <context>

@@ -192,6 +192,9 @@ void TestCliResume::stopBySignalKeepsTheCheckpoint()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.err.contains("resuming from"), run.err.constData());
     QVERIFY(run.out == m_expected);
+    // It went on saving to the same file (a second kill would keep the work), and the job
+    // done took the file away, as README says.
+    QVERIFY2(!QFileInfo::exists(ck()), "the checkpoint outlived the job it resumed");
 }
 
 void TestCliResume::resumeTakesTheJobFromTheCheckpoint()
@@ -321,7 +324,7 @@ void TestCliResume::usageErrors_data()
                                     << QByteArray("standard input cannot be read again");
     QTest::newRow("interval alone") << QStringList {QStringLiteral("--checkpoint-interval"),
                                                     QStringLiteral("1"), QStringLiteral("a.txt")}
-                                    << QByteArray("applies to --checkpoint only");
+                                    << QByteArray("applies to --checkpoint and --resume only");
     QTest::newRow("interval not a number")
         << QStringList {QStringLiteral("--checkpoint"), QStringLiteral("x.ckpt"),
                         QStringLiteral("--checkpoint-interval"), QStringLiteral("soon"),
