@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Takes the README's screenshots of the real window: mid-job and when done.
+// Takes the README's screenshots of the real window: mid-job, when done, the Workers tab.
 // Run through .ci/screenshots, which uses Xvfb (or set QT_QPA_PLATFORM=offscreen).
 // Usage: wordmill-screenshots OUTPUT_DIR [SUFFIX]
 #include "core/engine/countjob.h"
@@ -86,11 +86,15 @@ int main(int argc, char *argv[])
     window.detailTabs()->setCurrentIndex(0);
     ok = save(window, out.filePath(QStringLiteral("monitor-files%1.png").arg(suffix))) && ok;
 
-    window.selectCard(window.cardFor(sample));
-    window.detailTabs()->setCurrentIndex(1);
-    // The counts want the room now: the job cards are over.
+    // The details want the room now: the job cards are over.
     if (auto *split = window.findChild<QSplitter *>(QStringLiteral("rightSplitter")))
         split->setSizes({150, 570});
+    window.selectCard(window.cardFor(sample));
+    window.detailTabs()->setCurrentIndex(2); // the Workers tab: lanes, time split, speed
+    settle(400); // it redraws at most every 250 ms
+    ok = save(window, out.filePath(QStringLiteral("monitor-workers%1.png").arg(suffix))) && ok;
+
+    window.detailTabs()->setCurrentIndex(1);
     ResultsExplorer *explorer = window.explorer();
     const auto settled = [explorer] {
         QElapsedTimer wait;
