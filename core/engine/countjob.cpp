@@ -206,6 +206,16 @@ CountJob::~CountJob()
     d->countWatcher.future().cancel();
     d->finalizeWatcher.future().cancel();
     d->pool.waitForDone();
+    // Gone before its cancel was over (a window that quits right after Cancel Jobs), the job
+    // must still do with its checkpoint what finish() would have: remove it, or keep it whole
+    // for later. Left behind, the next start offered to resume a job the user had cancelled.
+    JobCheckpointer *checkpointer = d->workspace->checkpointer();
+    if (checkpointer && d->cancelling && !isFinished()) {
+        if (d->keptForLater)
+            checkpointer->writeNow();
+        else
+            checkpointer->discard();
+    }
 }
 
 const JobSpec &CountJob::spec() const

@@ -236,7 +236,10 @@ void TestUiMonitorResume::unreadableCheckpointIsSaidAndRemoved()
 
 void TestUiMonitorResume::stopAndKeepMarksThePartialResult()
 {
-    const QStringList files = writeFiles(12, 400000);
+    // 48 MB on one worker: the job must still be counting when the test pauses it (with 12 x
+    // 400 KB it was sometimes over before waitUntilCounting() looked, on an idle machine).
+    constexpr int FileBytes = 4'000'000;
+    const QStringList files = writeFiles(12, FileBytes);
     auto window = makeWindow();
     QVERIFY(window);
     window->options()->setWorkers(1);
@@ -271,7 +274,7 @@ void TestUiMonitorResume::stopAndKeepMarksThePartialResult()
     quint64 shared = 0;
     for (int i = 0; i < 12; ++i) {
         const QByteArray word = QStringLiteral("w%1").arg(i).toUtf8();
-        const quint64 whole = quint64(400000 / (word.size() + 8));
+        const quint64 whole = quint64(FileBytes / (word.size() + 8));
         const bool isComplete = job->result()->files.at(i).status == FileReport::Counted;
         QCOMPARE(job->result()->table->count(word), isComplete ? whole : 0);
         shared += isComplete ? whole : 0;
