@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/outputorder.h"
 
-#include "core/engine/hugepageallocator.h"
 #include "core/engine/paralleltasks.h"
 #include "core/engine/wordtable.h"
 
@@ -12,49 +11,32 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <numeric>
 
 namespace {
 
-// What the sort compares: most pairs differ in count or in their first 8 bytes, so a comparison
-// reads 16 bytes next to each other instead of an entry and two words elsewhere in memory
-// (with 8 M distinct words, those reads missed the cache and took most of the sort's time).
-struct SortKey
-{
-    quint64 prefix = 0; // the word's first 8 bytes, big-endian and zero-padded: compares as bytes
-    quint32 count = 0; // the count, or Saturated when the table must be asked
-    quint32 entry = 0;
-};
-constexpr quint32 Saturated = 0xffffffffu;
-
-SortKey keyOf(const WordTable &table, quint32 entry)
-{
-    const WordTable::Entry &e = table.entry(entry);
-    unsigned char bytes[8] = {};
-    std::memcpy(bytes, table.wordData(e), std::min<size_t>(e.length, sizeof bytes));
-    SortKey key;
-    key.prefix = qFromBigEndian<quint64>(bytes);
-    key.count = e.count < Saturated ? quint32(e.count) : Saturated;
-    key.entry = entry;
-    return key;
-}
-
-struct KeyOrder
+// The output order on entries, which the sort moves in place: a short word's key holds its bytes
+// zero-padded with its length last, so two of them compare in two integer comparisons without
+// reading the arena (with 8 M distinct words, a sort that read words elsewhere in memory
+// spent most of its time waiting for them).
+struct EntryOrder
 {
     const WordTable *table;
 
-    bool operator()(const SortKey &a, const SortKey &b) const
+    bool operator()(const WordTable::Entry &a, const WordTable::Entry &b) const
     {
         if (a.count != b.count)
             return a.count > b.count;
-        if (a.count == Saturated) {
-            const quint64 x = table->entry(a.entry).count;
-            const quint64 y = table->entry(b.entry).count;
+        if (a.isInline() && b.isInline()) {
+            // Big-endian, the keys compare as their bytes do: the first 8, then the next 7 and
+            // the length, which puts a word before the longer ones it begins.
+            const quint64 x = qFromBigEndian(a.key[0]);
+            const quint64 y = qFromBigEndian(b.key[0]);
             if (x != y)
-                return x > y;
+                return x < y;
+            return qFromBigEndian(a.key[1]) < qFromBigEndian(b.key[1]);
         }
-        if (a.prefix != b.prefix)
-            return a.prefix < b.prefix;
-        return OutputOrder::less(*table, a.entry, b.entry);
+        return OutputOrder::lessWords(*table, a, b);
     }
 };
 
@@ -107,11 +89,12 @@ int log2Ceil(qsizetype n)
 class RunMerger
 {
 public:
-    using Range = std::pair<const SortKey *, const SortKey *>;
+    using Range = std::pair<const WordTable::Entry *, const WordTable::Entry *>;
 
-    RunMerger(std::vector<Range> ranges, KeyOrder order)
+    RunMerger(std::vector<Range> ranges, EntryOrder order, const WordTable::Entry *first)
         : m_heap(std::move(ranges))
         , m_order(order)
+        , m_first(first)
     {
         m_heap.erase(std::remove_if(m_heap.begin(), m_heap.end(),
                                     [](const Range &r) { return r.first == r.second; }),
@@ -126,7 +109,7 @@ public:
         qsizetype written = 0;
         while (written < n && !m_heap.empty()) {
             Range &top = m_heap.front();
-            out[written++] = top.first->entry;
+            out[written++] = quint32(top.first - m_first);
             if (++top.first == top.second) {
                 top = m_heap.back();
                 m_heap.pop_back();
@@ -154,15 +137,23 @@ private:
     }
 
     std::vector<Range> m_heap;
-    KeyOrder m_order;
+    EntryOrder m_order;
+    const WordTable::Entry *m_first; // entry 0: entry numbers are offsets from it
 };
 
-constexpr qsizetype KeyBlock = 1 << 16; // entries per task while the keys are made
 constexpr qsizetype MinRun = 1 << 16; // keys sorted per task, at least
 constexpr qsizetype MaxRuns = 64; // runs merged at the end, at most
 constexpr qsizetype MergeStep = 1 << 16; // keys merged between two progress steps
 
 } // namespace
+
+bool OutputOrder::lessWords(const WordTable &table, const WordTable::Entry &x,
+                            const WordTable::Entry &y)
+{
+    const int c
+        = std::memcmp(table.wordData(x), table.wordData(y), std::min(x.length(), y.length()));
+    return c != 0 ? c < 0 : x.length() < y.length();
+}
 
 bool OutputOrder::less(const WordTable &table, quint32 a, quint32 b)
 {
@@ -170,49 +161,39 @@ bool OutputOrder::less(const WordTable &table, quint32 a, quint32 b)
     const WordTable::Entry &y = table.entry(b);
     if (x.count != y.count)
         return x.count > y.count;
-    const int c = std::memcmp(table.wordData(x), table.wordData(y), std::min(x.length, y.length));
-    return c != 0 ? c < 0 : x.length < y.length;
+    return lessWords(table, x, y);
 }
 
-bool OutputOrder::sort(const WordTable &table, std::vector<quint32> *order,
+bool OutputOrder::sort(WordTable &table, std::vector<quint32> *order,
                        const std::function<bool(qint64, qint64)> &step, QThreadPool *pool)
 {
+    // Nothing is looked up while the entries move, and the index would be wrong after.
+    table.releaseIndex();
     const qsizetype n = table.size();
     order->resize(size_t(n));
-    const KeyOrder keyOrder {&table};
+    WordTable::Entry *const entries = table.entriesToReorder();
+    const EntryOrder entryOrder {&table};
     const qsizetype runLength = std::max(MinRun, (n + MaxRuns - 1) / MaxRuns);
     const qsizetype runs = std::max<qsizetype>(1, (n + runLength - 1) / runLength);
-    // Units of about equal time: making a key, one comparison level of a run's sort, and one
-    // level of the merge's heap, each per key.
-    const int sortLevels = log2Ceil(std::min(n, runLength));
+    // Units of about equal time: one comparison level of a run's sort, and one level of the
+    // merge's heap, each per entry.
+    const int sortLevels = std::max(1, log2Ceil(std::min(n, runLength)));
     const int mergeLevels = runs > 1 ? log2Ceil(runs) : 0;
-    Progress progress(step, qint64(n) * (1 + sortLevels + mergeLevels));
+    Progress progress(step, qint64(n) * (sortLevels + mergeLevels));
     if (!progress.advance(0))
         return false;
 
-    std::vector<SortKey, HugePageAllocator<SortKey>> keys(static_cast<size_t>(n));
-    ParallelTasks::run(pool, (n + KeyBlock - 1) / KeyBlock, [&](qsizetype block) {
-        if (progress.stopped())
-            return;
-        const qsizetype end = std::min(n, (block + 1) * KeyBlock);
-        for (qsizetype i = block * KeyBlock; i < end; ++i)
-            keys[size_t(i)] = keyOf(table, quint32(i));
-        progress.advance(end - block * KeyBlock);
-    });
-    const auto runBegin
-        = [&](qsizetype r) -> const SortKey * { return keys.data() + std::min(n, r * runLength); };
+    const auto runBegin = [&](qsizetype r) { return entries + std::min(n, r * runLength); };
     ParallelTasks::run(pool, runs, [&](qsizetype r) {
         if (progress.stopped())
             return;
-        SortKey *const first = keys.data() + (runBegin(r) - keys.data());
-        std::sort(first, first + (runBegin(r + 1) - runBegin(r)), keyOrder);
+        std::sort(runBegin(r), runBegin(r + 1), entryOrder);
         progress.advance(qint64(runBegin(r + 1) - runBegin(r)) * sortLevels);
     });
     if (progress.stopped())
         return false;
     if (runs == 1) {
-        std::transform(keys.begin(), keys.end(), order->begin(),
-                       [](const SortKey &k) { return k.entry; });
+        std::iota(order->begin(), order->end(), 0u);
         return progress.finish();
     }
 
@@ -220,22 +201,24 @@ bool OutputOrder::sort(const WordTable &table, std::vector<quint32> *order,
     // output is merged by one task from a part of each run.
     const int threads = pool ? std::max(1, pool->maxThreadCount()) : 1;
     const qsizetype ranges = std::min<qsizetype>(n / MinRun + 1, 4 * threads);
-    std::vector<SortKey> samples;
+    std::vector<WordTable::Entry> samples;
     for (qsizetype r = 0; r < runs; ++r) {
         const qsizetype length = runBegin(r + 1) - runBegin(r);
         for (qsizetype s = 1; s <= 8 * ranges; ++s)
             samples.push_back(runBegin(r)[length * s / (8 * ranges + 1)]);
     }
-    std::sort(samples.begin(), samples.end(), keyOrder);
+    std::sort(samples.begin(), samples.end(), entryOrder);
     // cuts[j * runs + r]: where range j starts in run r.
-    std::vector<const SortKey *> cuts(size_t((ranges + 1) * runs));
+    std::vector<const WordTable::Entry *> cuts(size_t((ranges + 1) * runs));
     for (qsizetype r = 0; r < runs; ++r) {
         cuts[size_t(r)] = runBegin(r);
         cuts[size_t(ranges * runs + r)] = runBegin(r + 1);
         for (qsizetype j = 1; j < ranges; ++j) {
-            const SortKey &splitter = samples[size_t(j * qsizetype(samples.size()) / ranges)];
-            cuts[size_t(j * runs + r)] = std::lower_bound(cuts[size_t((j - 1) * runs + r)],
-                                                          runBegin(r + 1), splitter, keyOrder);
+            const WordTable::Entry &splitter
+                = samples[size_t(j * qsizetype(samples.size()) / ranges)];
+            cuts[size_t(j * runs + r)]
+                = std::lower_bound(cuts[size_t((j - 1) * runs + r)],
+                                   cuts[size_t(ranges * runs + r)], splitter, entryOrder);
         }
     }
     std::vector<qsizetype> outputStart(size_t(ranges) + 1, 0);
@@ -249,7 +232,7 @@ bool OutputOrder::sort(const WordTable &table, std::vector<quint32> *order,
         std::vector<RunMerger::Range> parts;
         for (qsizetype r = 0; r < runs; ++r)
             parts.emplace_back(cuts[size_t(j * runs + r)], cuts[size_t((j + 1) * runs + r)]);
-        RunMerger merger(std::move(parts), keyOrder);
+        RunMerger merger(std::move(parts), entryOrder, entries);
         quint32 *out = order->data() + outputStart[size_t(j)];
         quint32 *const end = order->data() + outputStart[size_t(j) + 1];
         while (out < end && !progress.stopped()) {

@@ -5,8 +5,6 @@
 
 namespace {
 
-constexpr size_t InitialSlots = 1024;
-
 inline quint64 load64(const char *p)
 {
     quint64 v;
@@ -27,8 +25,9 @@ inline quint64 mix(quint64 a, quint64 b)
     return quint64(r) ^ quint64(r >> 64);
 }
 
-// A word of at most 16 bytes as two little-endian words, zero-padded, read without touching a
-// byte past its end: overlapping loads, whose common bytes agree, cover the short words of text.
+// A word of at most 15 bytes as two little-endian words, zero-padded, with its length in the top
+// byte (Entry::key), read without touching a byte past its end: overlapping loads, whose common
+// bytes agree, cover the short words of text.
 inline void shortKey(const char *p, size_t n, quint64 *k0, quint64 *k1)
 {
     if (n >= 8) {
@@ -44,6 +43,7 @@ inline void shortKey(const char *p, size_t n, quint64 *k0, quint64 *k1)
                 | (quint64(u[n - 1]) << (8 * (n - 1)));
         *k1 = 0;
     }
+    *k1 |= quint64(n) << 56;
 }
 
 // The same key as shortKey(), from a word whose 16 bytes from its start may all be read: two
@@ -59,7 +59,7 @@ struct KeyMasks
     {
         for (size_t n = 0; n <= WordTable::InlineBytes; ++n) {
             low[n] = n >= 8 ? ~0ULL : (1ULL << (8 * n)) - 1;
-            high[n] = n <= 8 ? 0 : n >= 16 ? ~0ULL : (1ULL << (8 * (n - 8))) - 1;
+            high[n] = n <= 8 ? 0 : (1ULL << (8 * (n - 8))) - 1;
         }
     }
 };
@@ -68,7 +68,13 @@ constexpr KeyMasks Masks;
 inline void paddedShortKey(const char *p, size_t n, quint64 *k0, quint64 *k1)
 {
     *k0 = load64(p) & Masks.low[n];
-    *k1 = load64(p + 8) & Masks.high[n];
+    *k1 = (load64(p + 8) & Masks.high[n]) | (quint64(n) << 56);
+}
+
+// A long word's key[1]: LongWord on top, the length below.
+inline quint64 longKey(size_t n)
+{
+    return (WordTable::LongWord << 56) | n;
 }
 
 constexpr quint64 K1 = 0xe7037ed1a0b428dbULL;
@@ -131,14 +137,14 @@ void WordTable::setHashSeedForTesting(quint64 seed)
 // cannot take alone: merge() reuses the hashes of the others.
 namespace {
 
-inline quint32 hashOfShort(quint64 k0, quint64 k1, size_t n)
+// k1 holds the length (shortKey()), so words that differ only in trailing zero bytes differ.
+inline quint64 hashOfShort(quint64 k0, quint64 k1)
 {
     const HashKeys &keys = g_keys;
-    const quint64 h = mix(K1 ^ n, mix(k0 ^ keys.k1, k1 ^ keys.k0 ^ n));
-    return quint32(h ^ (h >> 32));
+    return mix(K1, mix(k0 ^ keys.k1, k1 ^ keys.k0));
 }
 
-quint32 hashOfLong(const char *p, size_t n)
+quint64 hashOfLong(const char *p, size_t n)
 {
     const HashKeys &keys = g_keys;
     quint64 seed = keys.k0 ^ n;
@@ -149,13 +155,12 @@ quint32 hashOfLong(const char *p, size_t n)
         q += 16;
         i -= 16;
     }
-    const quint64 h = mix(K1 ^ n, mix(load64(p + n - 16) ^ keys.k1, load64(p + n - 8) ^ seed));
-    return quint32(h ^ (h >> 32));
+    return mix(K1 ^ n, mix(load64(p + n - 16) ^ keys.k1, load64(p + n - 8) ^ seed));
 }
 
 } // namespace
 
-quint32 WordTable::hashOf(const char *p, qsizetype length)
+quint64 WordTable::hashOf(const char *p, qsizetype length)
 {
     const size_t n = size_t(length);
     if (n > InlineBytes)
@@ -163,7 +168,13 @@ quint32 WordTable::hashOf(const char *p, qsizetype length)
     quint64 k0;
     quint64 k1;
     shortKey(p, n, &k0, &k1);
-    return hashOfShort(k0, k1, n);
+    return hashOfShort(k0, k1);
+}
+
+quint64 WordTable::hashOfEntry(const Entry &e) const
+{
+    return e.isInline() ? hashOfShort(e.key[0], e.key[1])
+                        : hashOfLong(m_arena.data() + e.key[0], e.length());
 }
 
 void WordTable::add(const char *word, qsizetype length, quint64 count)
@@ -171,22 +182,22 @@ void WordTable::add(const char *word, qsizetype length, quint64 count)
     insertOrAdd<false>(word, size_t(length), 0, count);
 }
 
-void WordTable::add(const char *word, qsizetype length, quint32 hash, quint64 count)
+void WordTable::add(const char *word, qsizetype length, quint64 hash, quint64 count)
 {
     insertOrAdd<true>(word, size_t(length), hash, count);
 }
 
 template<bool Hashed>
-void WordTable::insertOrAdd(const char *word, size_t length, quint32 hash, quint64 count)
+void WordTable::insertOrAdd(const char *word, size_t length, quint64 hash, quint64 count)
 {
     if (m_entries.size() >= m_growAt)
-        grow();
+        reserveSlots(m_entries.size() + 1);
     quint64 k0 = 0;
-    quint64 k1 = 0;
+    quint64 k1 = longKey(length);
     if (length <= InlineBytes) {
         shortKey(word, length, &k0, &k1);
         if (!Hashed)
-            hash = hashOfShort(k0, k1, length);
+            hash = hashOfShort(k0, k1);
     } else if (!Hashed) {
         hash = hashOfLong(word, length);
     }
@@ -201,29 +212,31 @@ void WordTable::addEach(const QByteArrayView *words, qsizetype count)
     {
         quint64 k0 = 0;
         quint64 k1 = 0;
-        quint32 hash = 0;
+        quint64 hash = 0;
     };
     Looked looked[Ahead];
     for (qsizetype base = 0; base < count; base += Ahead) {
         const qsizetype n = std::min(Ahead, count - base);
         // No growing below: the slots looked up stay where they are.
-        while (m_entries.size() + size_t(n) > m_growAt)
-            grow();
+        if (m_entries.size() + size_t(n) > m_growAt)
+            reserveSlots(m_entries.size() + size_t(n));
         for (qsizetype i = 0; i < n; ++i) {
             const QByteArrayView w = words[base + i];
             Looked &l = looked[i];
             if (size_t(w.size()) <= InlineBytes) {
                 paddedShortKey(w.data(), size_t(w.size()), &l.k0, &l.k1);
-                l.hash = hashOfShort(l.k0, l.k1, size_t(w.size()));
+                l.hash = hashOfShort(l.k0, l.k1);
             } else {
+                l.k1 = longKey(size_t(w.size()));
                 l.hash = hashOfLong(w.data(), size_t(w.size()));
             }
             __builtin_prefetch(&m_index[l.hash & m_mask]);
         }
+        const quint32 tagBits = ~entryBitsOf(~0u);
         for (qsizetype i = 0; i < n; ++i) {
-            const quint64 s = m_index[looked[i].hash & m_mask];
-            if (s != 0 && quint32(s >> 32) == looked[i].hash)
-                __builtin_prefetch(&m_entries[size_t(s & 0xffffffffULL) - 1]);
+            const quint32 s = m_index[looked[i].hash & m_mask];
+            if (s != 0 && (s & tagBits) == tagOf(looked[i].hash))
+                __builtin_prefetch(&m_entries[entryBitsOf(s) - 1]);
         }
         for (qsizetype i = 0; i < n; ++i) {
             const QByteArrayView w = words[base + i];
@@ -235,19 +248,20 @@ void WordTable::addEach(const QByteArrayView *words, qsizetype count)
 // The word's key serves both its hash and its comparison with the entries: the hit path of a
 // short word reads its index slot and its entry, never the arena. The caller made room.
 inline void WordTable::insertKeyed(const char *word, size_t length, quint64 k0, quint64 k1,
-                                   quint32 hash, quint64 count)
+                                   quint64 hash, quint64 count)
 {
     const bool isShort = length <= InlineBytes;
-    const quint64 tag = quint64(hash) << 32;
+    const quint32 tag = tagOf(hash);
+    const quint32 tagBits = ~entryBitsOf(~0u);
     size_t slot = hash & m_mask;
     for (;;) {
-        const quint64 s = m_index[slot];
+        const quint32 s = m_index[slot];
         if (s == 0)
             break;
-        if ((s & 0xffffffff00000000ULL) == tag) {
-            Entry &e = m_entries[size_t(s & 0xffffffffULL) - 1];
-            if (e.length == length
-                && (isShort ? e.key[0] == k0 && e.key[1] == k1
+        if ((s & tagBits) == tag) {
+            Entry &e = m_entries[entryBitsOf(s) - 1];
+            if (e.key[1] == k1
+                && (isShort ? e.key[0] == k0
                             : std::memcmp(m_arena.data() + e.key[0], word, length) == 0)) {
                 e.count += count;
                 return;
@@ -257,17 +271,15 @@ inline void WordTable::insertKeyed(const char *word, size_t length, quint64 k0, 
     }
     Entry e;
     e.count = count;
-    e.length = quint32(length);
-    e.hash = hash;
+    e.key[1] = k1;
     if (isShort) {
         e.key[0] = k0;
-        e.key[1] = k1;
     } else {
         e.key[0] = m_arena.size();
         m_arena.insert(m_arena.end(), word, word + length);
     }
     m_entries.push_back(e);
-    m_index[slot] = tag | quint64(m_entries.size());
+    m_index[slot] = tag | quint32(m_entries.size());
 }
 
 void WordTable::merge(const WordTable &other)
@@ -278,64 +290,85 @@ void WordTable::merge(const WordTable &other)
     }
     // As addEach(): the slots of a few dozen entries are asked for before they are needed, which
     // matters when the merged table is large (millions of distinct words) and its reads miss.
+    // The hashes are worked out again: keeping them would take 8 bytes an entry.
     constexpr size_t Ahead = 32;
     const size_t total = other.m_entries.size();
+    const quint32 tagBits = ~entryBitsOf(~0u);
+    quint64 hashes[Ahead];
     for (size_t base = 0; base < total; base += Ahead) {
         const size_t n = std::min(Ahead, total - base);
-        while (m_entries.size() + n > m_growAt)
-            grow();
+        if (m_entries.size() + n > m_growAt)
+            reserveSlots(m_entries.size() + n);
         const Entry *const from = other.m_entries.data() + base;
-        for (size_t i = 0; i < n; ++i)
-            __builtin_prefetch(&m_index[from[i].hash & m_mask]);
         for (size_t i = 0; i < n; ++i) {
-            const quint64 s = m_index[from[i].hash & m_mask];
-            if (s != 0 && quint32(s >> 32) == from[i].hash)
-                __builtin_prefetch(&m_entries[size_t(s & 0xffffffffULL) - 1]);
+            hashes[i] = other.hashOfEntry(from[i]);
+            __builtin_prefetch(&m_index[hashes[i] & m_mask]);
+        }
+        for (size_t i = 0; i < n; ++i) {
+            const quint32 s = m_index[hashes[i] & m_mask];
+            if (s != 0 && (s & tagBits) == tagOf(hashes[i]))
+                __builtin_prefetch(&m_entries[entryBitsOf(s) - 1]);
         }
         for (size_t i = 0; i < n; ++i) {
             const Entry &e = from[i];
-            insertKeyed(other.wordData(e), e.length, e.key[0], e.key[1], e.hash, e.count);
+            insertKeyed(other.wordData(e), e.length(), e.key[0], e.key[1], hashes[i], e.count);
         }
     }
 }
 
 quint64 WordTable::count(QByteArrayView word) const
 {
-    if (m_index.empty())
+    if (m_index.empty()) {
+        for (qsizetype i = 0; i < size(); ++i)
+            if (this->word(i) == word)
+                return entry(i).count;
         return 0;
-    const quint32 hash = hashOf(word.data(), word.size());
-    const quint64 tag = quint64(hash) << 32;
+    }
+    const quint64 hash = hashOf(word.data(), word.size());
+    const quint32 tag = tagOf(hash);
+    const quint32 tagBits = ~entryBitsOf(~0u);
     for (size_t slot = hash & m_mask;; slot = (slot + 1) & m_mask) {
-        const quint64 s = m_index[slot];
+        const quint32 s = m_index[slot];
         if (s == 0)
             return 0;
-        if ((s & 0xffffffff00000000ULL) == tag) {
-            const Entry &e = m_entries[size_t(s & 0xffffffffULL) - 1];
-            if (e.length == quint32(word.size())
-                && std::memcmp(wordData(e), word.data(), size_t(word.size())) == 0)
-                return e.count;
-        }
+        if ((s & tagBits) == tag && this->word(entryBitsOf(s) - 1) == word)
+            return m_entries[entryBitsOf(s) - 1].count;
     }
 }
 
 qsizetype WordTable::memoryUsage() const
 {
-    return qsizetype(m_entries.capacity() * sizeof(Entry) + m_index.capacity() * sizeof(quint64)
+    return qsizetype(m_entries.capacity() * sizeof(Entry) + m_index.capacity() * sizeof(quint32)
                      + m_arena.capacity());
 }
 
-void WordTable::grow()
+void WordTable::releaseIndex()
 {
-    const size_t slotCount = m_index.empty() ? InitialSlots : m_index.size() * 2;
+    decltype(m_index)().swap(m_index);
+    m_mask = 0;
+    m_slotBits = 0;
+    m_growAt = 0;
+}
+
+void WordTable::reserveSlots(size_t entries)
+{
+    int bits = std::max(m_slotBits, InitialSlotBits);
+    while ((size_t(1) << bits) / 2 < entries)
+        ++bits;
+    // Entry numbers + 1 must fit below the tag: 2^31 entries at most (quint32 everywhere).
+    Q_ASSERT(bits <= 32);
+    const size_t slotCount = size_t(1) << bits;
     m_index.assign(slotCount, 0);
+    m_slotBits = bits;
     m_mask = slotCount - 1;
     m_growAt = slotCount / 2;
     if (m_entries.capacity() < slotCount / 2)
         m_entries.reserve(slotCount / 2);
     for (size_t i = 0; i < m_entries.size(); ++i) {
-        size_t slot = m_entries[i].hash & m_mask;
+        const quint64 hash = hashOfEntry(m_entries[i]);
+        size_t slot = hash & m_mask;
         while (m_index[slot] != 0)
             slot = (slot + 1) & m_mask;
-        m_index[slot] = (quint64(m_entries[i].hash) << 32) | quint64(i + 1);
+        m_index[slot] = tagOf(hash) | quint32(i + 1);
     }
 }

@@ -115,7 +115,7 @@ void formatRows(const WordTable &table, const quint32 *entries, size_t begin, si
             __builtin_prefetch(&table.entry(entries[i + EntryAhead]));
         if (i + WordAhead < end) {
             const WordTable::Entry &ahead = table.entry(entries[i + WordAhead]);
-            if (ahead.length > WordTable::InlineBytes)
+            if (!ahead.isInline())
                 __builtin_prefetch(table.wordData(ahead));
         }
         const QByteArrayView word = table.word(entries[i]);

@@ -24,22 +24,17 @@ WordTable tableOf(qsizetype n)
     return table;
 }
 
-// Words that tie on the sort key's first 8 bytes (shorter words, NUL bytes, longer words with
-// the same start) and counts past 2^32, which the key cannot hold.
+// Words that tie on their first 8 or 15 bytes (shorter words, NUL bytes, longer words with the
+// same start, in the entry or in the arena) and counts past 2^32.
 WordTable tableOfTies()
 {
     WordTable table;
-    const QByteArray words[] = {"abcdefgh",
-                                QByteArray("abcdefgh\0", 9),
-                                "abcdefg",
-                                QByteArray("abcdefg\0", 8),
-                                "abcdefghij",
-                                "abcdefghi",
-                                QByteArray("\0", 1),
-                                "",
-                                "b",
-                                "abcdefgi",
-                                "abcdefghia"};
+    const QByteArray words[]
+        = {"abcdefgh", QByteArray("abcdefgh\0", 9), "abcdefg", QByteArray("abcdefg\0", 8),
+           "abcdefghij", "abcdefghi", QByteArray("\0", 1), "", "b", "abcdefgi", "abcdefghia",
+           // Both sides of WordTable::InlineBytes (15): in the entry or not.
+           "abcdefghijklmno", QByteArray("abcdefghijklmno\0", 16), "abcdefghijklmnop",
+           "abcdefghijklmnn", "abcdefghijklmnnzzzzz"};
     const quint64 counts[] = {1, 0xffffffffULL, 0x100000000ULL, 0x100000005ULL, 5ULL << 32};
     int w = 0;
     for (const QByteArray &word : words) {
@@ -52,8 +47,22 @@ WordTable tableOfTies()
     return table;
 }
 
-void checkIsOrder(const WordTable &table, const std::vector<quint32> &order)
+using Contents = std::vector<std::pair<QByteArray, quint64>>;
+
+// The words and counts of \a table, in an order of their own: the sort moves entries, never
+// changes them.
+Contents contentsOf(const WordTable &table)
 {
+    Contents contents;
+    for (qsizetype i = 0; i < table.size(); ++i)
+        contents.emplace_back(table.word(i).toByteArray(), table.entry(i).count);
+    std::sort(contents.begin(), contents.end());
+    return contents;
+}
+
+void checkIsOrder(const WordTable &table, const std::vector<quint32> &order, const Contents &before)
+{
+    QVERIFY(contentsOf(table) == before);
     QCOMPARE(qsizetype(order.size()), table.size());
     std::vector<bool> seen(order.size());
     for (const quint32 e : order) {
@@ -119,12 +128,13 @@ void TestOutputOrder::sortsEveryShape()
     QFETCH(int, shape);
     QFETCH(qsizetype, words);
     QFETCH(int, threads);
-    const WordTable table = shape == 0 ? tableOf(words) : tableOfTies();
+    WordTable table = shape == 0 ? tableOf(words) : tableOfTies();
+    const Contents before = contentsOf(table);
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(1, threads));
     std::vector<quint32> order;
     QVERIFY(OutputOrder::sort(table, &order, {}, threads == 0 ? nullptr : &pool));
-    checkIsOrder(table, order);
+    checkIsOrder(table, order, before);
 }
 
 void TestOutputOrder::progressMovesInSmallSteps_data()
@@ -142,7 +152,8 @@ void TestOutputOrder::progressMovesInSmallSteps()
 {
     QFETCH(qsizetype, words);
     QFETCH(double, largestStep);
-    const WordTable table = tableOf(words);
+    WordTable table = tableOf(words);
+    const Contents before = contentsOf(table);
     QThreadPool pool;
     pool.setMaxThreadCount(2);
     QList<QPair<qint64, qint64>> steps;
@@ -166,7 +177,7 @@ void TestOutputOrder::progressMovesInSmallSteps()
     QCOMPARE(steps.constLast().first, total);
     QVERIFY2(largest <= largestStep + 1e-9,
              qPrintable(QStringLiteral("a step of %1 of the bar").arg(largest)));
-    checkIsOrder(table, order);
+    checkIsOrder(table, order, before);
 }
 
 void TestOutputOrder::stopsWhenAsked_data()
@@ -179,7 +190,7 @@ void TestOutputOrder::stopsWhenAsked_data()
 void TestOutputOrder::stopsWhenAsked()
 {
     QFETCH(int, threads);
-    const WordTable table = tableOf(4 << 16);
+    WordTable table = tableOf(4 << 16);
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(1, threads));
     std::vector<quint32> order;
@@ -195,7 +206,8 @@ void TestOutputOrder::stopsWhenAsked()
 // and never ended.
 void TestOutputOrder::sortsOnItsOwnPoolsOnlyThread()
 {
-    const WordTable table = tableOf(3 << 16);
+    WordTable table = tableOf(3 << 16);
+    const Contents before = contentsOf(table);
     QThreadPool pool;
     pool.setMaxThreadCount(1);
     std::vector<quint32> order;
@@ -205,7 +217,7 @@ void TestOutputOrder::sortsOnItsOwnPoolsOnlyThread()
         done.release();
     }));
     QVERIFY2(done.tryAcquire(1, 20000), "the sort did not end within 20 s");
-    checkIsOrder(table, order);
+    checkIsOrder(table, order, before);
 }
 
 QTEST_GUILESS_MAIN(TestOutputOrder)

@@ -40,6 +40,9 @@ private Q_SLOTS:
     void swap();
     void addEachIsAddOneByOne_data();
     void addEachIsAddOneByOne();
+    void trailingNulBytesMakeOtherWords();
+    void releaseIndexKeepsTheCounts();
+    void mappedArrayGrowsWithoutLosingValues();
 };
 
 void TestWordTable::emptyTable()
@@ -92,7 +95,7 @@ void TestWordTable::entriesKeepInsertionOrder()
     QCOMPARE(table.entry(0).count, quint64(2));
     QCOMPARE(table.entry(1).count, quint64(1));
     QCOMPARE(table.entry(2).count, quint64(3));
-    QCOMPARE(table.entry(2).length, quint32(1));
+    QCOMPARE(table.entry(2).length(), quint32(1));
     QCOMPARE(QByteArrayView(table.wordData(table.entry(0)), 1), QByteArrayView("b"));
 }
 
@@ -255,7 +258,7 @@ void TestWordTable::swap()
 }
 
 // addEach() reads each word's 16 bytes whatever its length and masks the rest off; add() reads
-// only the word. Both must make the same key, hash and entry, from every length around the 8-
+// only the word. Both must make the same key and entry, from every length around the 8-, 15-
 // and 16-byte edges, with the bytes after the word set or not, with NUL bytes inside.
 void TestWordTable::addEachIsAddOneByOne_data()
 {
@@ -295,13 +298,92 @@ void TestWordTable::addEachIsAddOneByOne()
     for (qsizetype i = 0; i < one.size(); ++i) {
         QCOMPARE(each.word(i), one.word(i));
         QCOMPARE(each.entry(i).count, one.entry(i).count);
-        QCOMPARE(each.entry(i).hash, one.entry(i).hash);
+        QCOMPARE(each.entry(i).key[0], one.entry(i).key[0]);
+        QCOMPARE(each.entry(i).key[1], one.entry(i).key[1]);
         QCOMPARE(each.count(one.word(i)), one.entry(i).count);
     }
     // Mixed: counted by one, then the other; a word is one entry whichever way it came.
     each.merge(one);
     QCOMPARE(each.size(), one.size());
     QCOMPARE(each.count(words.front()), 2 * one.count(words.front()));
+}
+
+// An inline word's length sits in its key, so "a", "a\0" ... up to 20 bytes (both sides of the
+// inline limit) stay different words although their zero-padded bytes are the same.
+void TestWordTable::trailingNulBytesMakeOtherWords()
+{
+    WordTable table;
+    for (int length = 1; length <= 20; ++length) {
+        QByteArray word(length, '\0');
+        word[0] = 'a';
+        table.add(word.constData(), length, quint64(length));
+    }
+    QCOMPARE(table.size(), 20);
+    for (int length = 1; length <= 20; ++length) {
+        QByteArray word(length, '\0');
+        word[0] = 'a';
+        QCOMPARE(table.count(word), quint64(length));
+        QCOMPARE(table.entry(length - 1).length(), quint32(length));
+        QCOMPARE(table.entry(length - 1).isInline(), quint32(length) <= WordTable::InlineBytes);
+    }
+}
+
+// A finished job's table lets its index go before the sort; lookups still answer, and adding
+// builds the index again.
+void TestWordTable::releaseIndexKeepsTheCounts()
+{
+    WordTable table;
+    constexpr int Words = 5000;
+    for (int i = 0; i < Words; ++i) {
+        const QByteArray word
+            = "w" + QByteArray::number(i) + (i % 7 == 0 ? QByteArray(20, 'x') : "");
+        table.add(word.constData(), word.size(), quint64(i + 1));
+    }
+    const qsizetype before = table.memoryUsage();
+    table.releaseIndex();
+    QVERIFY(table.memoryUsage() < before);
+    QCOMPARE(table.size(), Words);
+    QCOMPARE(table.count("w4999"), quint64(5000));
+    QCOMPARE(table.count(QByteArray("w0").append(20, 'x')), quint64(1));
+    QCOMPARE(table.count("absent"), quint64(0));
+    add(table, "w4999", 1);
+    add(table, "new", 3);
+    QCOMPARE(table.size(), Words + 1);
+    QCOMPARE(table.count("w4999"), quint64(5001));
+    QCOMPARE(table.count("new"), quint64(3));
+    QCOMPARE(table.memoryUsage(), before);
+}
+
+// The entries' array moves from malloc() to a mapping of its own at 4 MiB, then grows by
+// mremap(): every value must come through each move, and copies must be deep.
+void TestWordTable::mappedArrayGrowsWithoutLosingValues()
+{
+    MappedArray<quint32> values;
+    constexpr quint32 Count = 3'000'000; // 12 MB: malloc, a mapping, then two remaps
+    for (quint32 i = 0; i < Count; ++i) {
+        values.push_back(i * 2654435761u);
+        if (i == 1000 || i == (4u << 20) / 4 || i == Count - 1) {
+            for (quint32 j = 0; j <= i; j += 997)
+                QCOMPARE(values[j], j * 2654435761u);
+        }
+    }
+    QCOMPARE(values.size(), size_t(Count));
+    QVERIFY(values.capacity() >= Count);
+    // A mapping starts on a 2 MiB boundary, where huge pages can back it.
+    QCOMPARE(reinterpret_cast<quintptr>(values.data()) % (quintptr(2) << 20), quintptr(0));
+    MappedArray<quint32> copy = values;
+    QVERIFY(copy.data() != values.data());
+    copy[5] = 7;
+    QCOMPARE(values[5], 5 * 2654435761u);
+    QCOMPARE(copy[Count - 1], (Count - 1) * 2654435761u);
+    MappedArray<quint32> small;
+    small.push_back(42);
+    small.swap(copy);
+    QCOMPARE(copy.size(), size_t(1));
+    QCOMPARE(copy[0], 42u);
+    QCOMPARE(small.size(), size_t(Count));
+    small.reserve(Count * 2);
+    QCOMPARE(small[Count - 1], (Count - 1) * 2654435761u);
 }
 
 QTEST_APPLESS_MAIN(TestWordTable)

@@ -588,6 +588,8 @@ std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<Cou
 {
     auto table = std::make_shared<WordTable>();
     table->swap(m_total);
+    // No word is looked up from here on, and the sort's keys take more memory than the index.
+    table->releaseIndex();
     auto result = std::make_shared<CountResult>();
     result->mode = m_spec.mode;
     const qsizetype n = table->size();

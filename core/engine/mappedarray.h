@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QtGlobal>
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+#include <sys/mman.h>
+
+/*!
+    \brief A growable array of trivially copyable values that grows without copying once large.
+
+    std::vector copies its elements to a new block when it grows, so for a moment it holds both:
+    the entries of a table of 8 million words took 100 MB twice at that moment, the job's peak.
+    From 4 MiB up this array lives in a mapping of its own, which mremap() enlarges by moving
+    its pages, not their bytes. Mappings start on a 2 MiB boundary and are marked MADV_HUGEPAGE
+    (as HugePageAllocator's), and mremap() moves them to another such boundary, so that their
+    huge pages, which spare random reads a TLB miss each, survive the move.
+*/
+template<typename T> class MappedArray
+{
+    static_assert(std::is_trivially_copyable_v<T>, "its bytes are moved, not its objects");
+
+public:
+    MappedArray() = default;
+    MappedArray(const MappedArray &other)
+    {
+        reserve(other.m_size);
+        if (other.m_size > 0)
+            std::memcpy(m_data, other.m_data, other.m_size * sizeof(T));
+        m_size = other.m_size;
+    }
+    MappedArray(MappedArray &&other) noexcept { swap(other); }
+    MappedArray &operator=(MappedArray other) noexcept
+    {
+        swap(other);
+        return *this;
+    }
+    ~MappedArray() { release(); }
+
+    size_t size() const { return m_size; }
+    size_t capacity() const { return m_capacity; }
+    bool empty() const { return m_size == 0; }
+    T *data() { return m_data; }
+    const T *data() const { return m_data; }
+    T &operator[](size_t i) { return m_data[i]; }
+    const T &operator[](size_t i) const { return m_data[i]; }
+
+    void push_back(const T &value)
+    {
+        if (m_size == m_capacity)
+            reserve(m_capacity < 16 ? 16 : 2 * m_capacity);
+        m_data[m_size++] = value;
+    }
+
+    void reserve(size_t count)
+    {
+        if (count <= m_capacity)
+            return;
+        const size_t bytes = count * sizeof(T);
+        void *grown = nullptr;
+        if (bytes < MappedBytes) {
+            grown = std::realloc(m_data, bytes);
+        } else if (!m_mapped) {
+            grown = map(roundedUp(bytes));
+            if (grown && m_size > 0)
+                std::memcpy(grown, m_data, m_size * sizeof(T));
+            if (grown)
+                std::free(m_data);
+        } else {
+            grown = remap(m_data, mappedBytes(), roundedUp(bytes));
+        }
+        if (!grown)
+            throw std::bad_alloc();
+        m_data = static_cast<T *>(grown);
+        m_mapped = bytes >= MappedBytes;
+        m_capacity = m_mapped ? roundedUp(bytes) / sizeof(T) : count;
+    }
+
+    void swap(MappedArray &other) noexcept
+    {
+        std::swap(m_data, other.m_data);
+        std::swap(m_size, other.m_size);
+        std::swap(m_capacity, other.m_capacity);
+        std::swap(m_mapped, other.m_mapped);
+    }
+
+private:
+    static constexpr size_t PageBytes = size_t(2) << 20;
+    static constexpr size_t MappedBytes = size_t(4) << 20;
+
+    static size_t roundedUp(size_t bytes)
+    {
+        return (bytes + PageBytes - 1) / PageBytes * PageBytes;
+    }
+
+    // Address space for \a bytes on a 2 MiB boundary, nothing in it yet.
+    static char *reserveAligned(size_t bytes)
+    {
+        void *raw = ::mmap(nullptr, bytes + PageBytes, PROT_NONE,
+                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (raw == MAP_FAILED)
+            return nullptr;
+        const auto start = reinterpret_cast<std::uintptr_t>(raw);
+        const std::uintptr_t aligned = (start + PageBytes - 1) & ~std::uintptr_t(PageBytes - 1);
+        if (aligned > start)
+            ::munmap(raw, aligned - start);
+        const std::uintptr_t end = start + bytes + PageBytes;
+        if (end > aligned + bytes)
+            ::munmap(reinterpret_cast<void *>(aligned + bytes), end - (aligned + bytes));
+        return reinterpret_cast<char *>(aligned);
+    }
+
+    static void adviseHugePages(void *p, size_t bytes)
+    {
+#ifdef MADV_HUGEPAGE
+        ::madvise(p, bytes, MADV_HUGEPAGE); // a hint: without it, the pages are only smaller
+#else
+        Q_UNUSED(p);
+        Q_UNUSED(bytes);
+#endif
+    }
+
+    static void *map(size_t bytes)
+    {
+        char *p = reserveAligned(bytes);
+        if (!p || ::mprotect(p, bytes, PROT_READ | PROT_WRITE) != 0)
+            return nullptr;
+        adviseHugePages(p, bytes);
+        return p;
+    }
+
+    static void *remap(void *old, size_t oldBytes, size_t bytes)
+    {
+        char *target = reserveAligned(bytes);
+        if (!target)
+            return nullptr;
+        void *moved = ::mremap(old, oldBytes, bytes, MREMAP_MAYMOVE | MREMAP_FIXED, target);
+        if (moved == MAP_FAILED) {
+            ::munmap(target, bytes);
+            return nullptr;
+        }
+        adviseHugePages(moved, bytes);
+        return moved;
+    }
+
+    // The mapping's length: the capacity was rounded down to whole values of it.
+    size_t mappedBytes() const
+    {
+        return roundedUp(m_capacity * sizeof(T));
+    }
+
+    void release()
+    {
+        if (m_mapped)
+            ::munmap(m_data, mappedBytes());
+        else
+            std::free(m_data);
+    }
+
+    T *m_data = nullptr;
+    size_t m_size = 0;
+    size_t m_capacity = 0;
+    bool m_mapped = false; // from mmap(), else from malloc()
+};
