@@ -51,6 +51,9 @@ public:
     T &operator[](size_t i) { return m_data[i]; }
     const T &operator[](size_t i) const { return m_data[i]; }
 
+    //! Keeps the memory, for values to come.
+    void clear() { m_size = 0; }
+
     void push_back(const T &value)
     {
         if (m_size == m_capacity)
@@ -80,6 +83,26 @@ public:
         m_data = static_cast<T *>(grown);
         m_mapped = bytes >= MappedBytes;
         m_capacity = m_mapped ? roundedUp(bytes) / sizeof(T) : count;
+    }
+
+    /*!
+        Makes the array \a count zero values, in new memory: the old values are dropped, not
+        kept. Fresh pages from the kernel are zero already, so a large array is not written
+        here (an index made anew each time a table grows was zeroed twice: by the kernel, then
+        by std::vector).
+    */
+    void assignZeroed(size_t count)
+    {
+        MappedArray fresh;
+        const size_t bytes = count * sizeof(T);
+        void *block = bytes < MappedBytes ? std::calloc(count, sizeof(T)) : map(roundedUp(bytes));
+        if (!block && count > 0)
+            throw std::bad_alloc();
+        fresh.m_data = static_cast<T *>(block);
+        fresh.m_mapped = bytes >= MappedBytes;
+        fresh.m_capacity = fresh.m_mapped ? roundedUp(bytes) / sizeof(T) : count;
+        fresh.m_size = count;
+        swap(fresh);
     }
 
     void swap(MappedArray &other) noexcept

@@ -342,9 +342,17 @@ qsizetype WordTable::memoryUsage() const
                      + m_arena.capacity());
 }
 
+void WordTable::clear()
+{
+    m_entries.clear();
+    m_arena.clear();
+    if (!m_index.empty())
+        std::memset(m_index.data(), 0, m_index.size() * sizeof(quint32));
+}
+
 void WordTable::releaseIndex()
 {
-    decltype(m_index)().swap(m_index);
+    MappedArray<quint32>().swap(m_index);
     m_mask = 0;
     m_slotBits = 0;
     m_growAt = 0;
@@ -358,7 +366,7 @@ void WordTable::reserveSlots(size_t entries)
     // Entry numbers + 1 must fit below the tag: 2^31 entries at most (quint32 everywhere).
     Q_ASSERT(bits <= 32);
     const size_t slotCount = size_t(1) << bits;
-    m_index.assign(slotCount, 0);
+    m_index.assignZeroed(slotCount);
     m_slotBits = bits;
     m_mask = slotCount - 1;
     m_growAt = slotCount / 2;
