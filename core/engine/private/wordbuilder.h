@@ -16,7 +16,11 @@
 namespace ChunkCounting {
 
 constexpr int RawWordCap = 4000; // NFC and lowercasing shrink a word to no less than a third
+// Room for one word being built: lowercasing may lengthen a code point, and the hash reads 16
+// bytes from a word's start whatever its length (WordTable::addEach).
+constexpr int WordRoom = RawWordCap * 2 + 32;
 
+// One per chunk, used by the worker thread counting it.
 class WordBuilder
 {
 public:
@@ -25,7 +29,12 @@ public:
     explicit WordBuilder(WordTable &table, ChunkTally &tally)
         : m_table(table)
         , m_tally(tally)
+        , m_words(BatchBytes + WordRoom)
+        , m_lower(m_words.data())
     { }
+    // The words still waiting are counted on every way out of the chunk, as whitespace mode's.
+    ~WordBuilder() { countBatch(); }
+    Q_DISABLE_COPY_MOVE(WordBuilder)
 
     State state() const { return m_state; }
     // Past the chunk's end, the rest of a foreign word is not ours and an over-long word of
@@ -98,22 +107,37 @@ public:
             ++m_tally.overlongWords;
             return;
         }
-        const char *word = m_lower;
         qsizetype length = m_lowerLength;
         if (m_needsNormalization) {
             normalize();
-            word = m_normalized.constData();
             length = qsizetype(m_normalized.size());
         }
         if (length > CountResult::MaxWordBytes) {
             ++m_tally.overlongWords;
             return;
         }
-        m_table.add(word, length);
+        if (m_needsNormalization) // in place of the lowercased code points, which NFC replaces
+            std::memcpy(m_lower, m_normalized.constData(), size_t(length));
+        // Counted in batches: addEach() overlaps the table's cache misses, and by the time it
+        // hashes a word the bytes written here have long left the store buffer.
+        m_batch[m_batched++] = QByteArrayView(m_lower, length);
+        m_lower += length;
         ++m_tally.words;
+        if (m_batched == BatchWords || m_lower > m_words.data() + BatchBytes)
+            countBatch();
     }
 
 private:
+    static constexpr qsizetype BatchWords = 256;
+    static constexpr qsizetype BatchBytes = 16384;
+
+    void countBatch()
+    {
+        m_table.addEach(m_batch, m_batched);
+        m_batched = 0;
+        m_lower = m_words.data();
+    }
+
     void begin()
     {
         m_state = InWord;
@@ -158,7 +182,12 @@ private:
     int m_rawLength = 0;
     int m_lowerLength = 0;
     char m_raw[RawWordCap + 8];
-    char m_lower[RawWordCap * 2 + 16]; // lowercasing may lengthen a code point
+    // The words of a batch, one after the other; the word being built starts at m_lower, with
+    // WordRoom bytes free from there.
+    std::vector<char> m_words;
+    char *m_lower = nullptr;
+    QByteArrayView m_batch[BatchWords];
+    qsizetype m_batched = 0;
     QByteArray m_normalized; // reused: fold() keeps its capacity
 };
 
