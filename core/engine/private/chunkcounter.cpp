@@ -225,12 +225,9 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
             const quint8 b = *p;
             if (b < 0x80) {
                 const CharClass cls = CharClass(Tables.asciiClass[b]);
-                if (cls == WordChar && builder.state() == WordBuilder::InWord) {
-                    const quint8 *q = p;
-                    while (Tables.asciiWord[*q])
-                        ++q;
-                    builder.appendAscii(reinterpret_cast<const char *>(p), q - p);
-                    p = q;
+                if (cls == WordChar) {
+                    p = reinterpret_cast<const quint8 *>(
+                        builder.appendAsciiRun(reinterpret_cast<const char *>(p)));
                     continue;
                 }
                 builder.feed(b, cls);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/countresult.h"
+#include "core/engine/private/asciiwords.h"
 #include "core/engine/private/bytetables.h"
 #include "core/engine/private/chunkcounter.h"
 #include "core/engine/wordtable.h"
@@ -48,51 +49,40 @@ public:
         m_discard = true;
     }
 
-    // A run of ASCII word characters, the common case: copied and lowercased in one go.
-    void appendAscii(const char *run, qsizetype length)
+    /*!
+        Appends the run of ASCII word characters that starts at \a p, the common case, and returns
+        where it ends. Reads and writes 16 bytes at a time (AsciiWords::copyRun): the run must end
+        before the end of a readable buffer, as the block's sentinel ends it.
+    */
+    const char *appendAsciiRun(const char *p)
     {
-        if (m_discard)
-            return;
-        if (m_rawLength + length > RawWordCap) {
-            m_overflow = true;
-            return;
+        enterWord();
+        for (;;) {
+            const int n = AsciiWords::copyRun(p, m_raw + m_rawLength, m_lower + m_lowerLength);
+            p += n;
+            if (!isSettled()) {
+                if (m_rawLength + n > RawWordCap) {
+                    m_overflow = true;
+                } else {
+                    m_rawLength += n;
+                    m_lowerLength += n;
+                }
+            }
+            if (n < 16)
+                return p;
         }
-        std::memcpy(m_raw + m_rawLength, run, size_t(length));
-        char *lower = m_lower + m_lowerLength;
-        for (qsizetype i = 0; i < length; ++i)
-            lower[i] = asciiLower(run[i]);
-        m_rawLength += int(length);
-        m_lowerLength += int(length);
     }
 
     void feed(char32_t cp, CharClass cls)
     {
-        switch (m_state) {
-        case Outside:
-            if (cls == WordChar) {
-                begin();
-                append(cp);
-            }
-            break;
-        case InWord:
-            if (cls == WordChar) {
-                append(cp);
-            } else if (cls == Apostrophe) {
-                m_apostrophe = cp;
-                m_state = AfterApostrophe;
-            } else {
-                finish();
-            }
-            break;
-        case AfterApostrophe:
-            if (cls == WordChar) {
-                append(m_apostrophe);
-                append(cp);
-                m_state = InWord;
-            } else {
-                finish();
-            }
-            break;
+        if (cls == WordChar) {
+            enterWord();
+            append(cp);
+        } else if (m_state == InWord && cls == Apostrophe) {
+            m_apostrophe = cp;
+            m_state = AfterApostrophe;
+        } else if (m_state != Outside) {
+            finish();
         }
     }
 
@@ -128,6 +118,18 @@ public:
     }
 
 private:
+    // What a word character does to the state before it is appended: starts a word, or keeps the
+    // apostrophe it follows.
+    void enterWord()
+    {
+        if (m_state == Outside) {
+            begin();
+        } else if (m_state == AfterApostrophe) {
+            append(m_apostrophe);
+            m_state = InWord;
+        }
+    }
+
     static constexpr qsizetype BatchWords = 256;
     static constexpr qsizetype BatchBytes = 16384;
 
@@ -153,8 +155,12 @@ private:
         if (m_discard)
             return;
         if (cp < 0x80) {
-            const char c = char(cp);
-            appendAscii(&c, 1);
+            if (m_rawLength + 1 > RawWordCap) {
+                m_overflow = true;
+                return;
+            }
+            m_raw[m_rawLength++] = char(cp);
+            m_lower[m_lowerLength++] = asciiLower(char(cp));
             return;
         }
         if (m_rawLength > RawWordCap - 4) {
@@ -181,7 +187,7 @@ private:
     char32_t m_apostrophe = 0;
     int m_rawLength = 0;
     int m_lowerLength = 0;
-    char m_raw[RawWordCap + 8];
+    char m_raw[RawWordCap + 16]; // AsciiWords::copyRun() writes 16 bytes
     // The words of a batch, one after the other; the word being built starts at m_lower, with
     // WordRoom bytes free from there.
     std::vector<char> m_words;
