@@ -4,6 +4,7 @@
 
 #include "core/engine/private/asciiwords.h"
 #include "core/engine/private/bytesource.h"
+#include "core/engine/private/bytetables.h"
 #include "core/engine/private/chunkcounter.h"
 #include "core/engine/private/jobcontrol.h"
 #include "core/engine/private/jobcounters.h"
@@ -178,6 +179,7 @@ private Q_SLOTS:
     void spaceCursorMatchesScalar();
     void asciiRunMatchesScalar_data();
     void asciiRunMatchesScalar();
+    void latinTableMatchesDecoding();
 
 private:
     void check(CountingMode mode, qint64 chunkSize);
@@ -668,6 +670,29 @@ void TestTokenizer::asciiRunMatchesScalar()
             data[i] = text[random.bounded(round % 2 ? 9 : int(sizeof text - 1))];
         const QString where = mismatch();
         QVERIFY2(where.isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(where)));
+    }
+}
+
+// Words mode looks code points below U+0300 up by their two bytes: every pair of bytes must find
+// the entry that decoding, classify() and foldCodePoint() give, or none where they do not decode
+// to such a code point.
+void TestTokenizer::latinTableMatchesDecoding()
+{
+    using namespace ChunkCounting;
+    for (int b0 = 0; b0 < 256; ++b0) {
+        for (int b1 = 0; b1 < 256; ++b1) {
+            const quint8 bytes[2] = {quint8(b0), quint8(b1)};
+            char32_t cp = 0;
+            const bool latin = utf8Sequence(bytes, bytes + 2, &cp) == 2 && cp < 0x300;
+            const LatinChar *entry = Latin.at(bytes);
+            QVERIFY2(bool(entry) == latin, qPrintable(QStringLiteral("%1 %2").arg(b0).arg(b1)));
+            if (!latin)
+                continue;
+            char fold[4] = {};
+            const int foldLength = encodeUtf8(WordFolding::foldCodePoint(cp), fold);
+            QCOMPARE(entry->cls, quint8(classify(cp)));
+            QCOMPARE(QByteArray(entry->fold, entry->foldLength), QByteArray(fold, foldLength));
+        }
     }
 }
 

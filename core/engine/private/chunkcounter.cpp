@@ -234,6 +234,17 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
                 ++p;
                 continue;
             }
+            // Not the last byte: the sentinel would pass for a continuation byte, and a sequence
+            // that the block cuts waits for the next one below.
+            if (const LatinChar *latin = p + 1 < e ? Latin.at(p) : nullptr) {
+                if (latin->cls == WordChar)
+                    builder.appendLatin(reinterpret_cast<const char *>(p), *latin);
+                else
+                    builder.feed(char32_t(((b & 0x1F) << 6) | (p[1] & 0x3F)),
+                                 CharClass(latin->cls));
+                p += 2;
+                continue;
+            }
             char32_t cp;
             bool fallback;
             const int used = decodeUtf8OrWindows1252(p, e, atEnd, &cp, &fallback);

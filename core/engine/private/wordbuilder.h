@@ -73,6 +73,22 @@ public:
         }
     }
 
+    //! As feed() with a word character below U+0300, from its UTF-8 and its entry in Latin.
+    void appendLatin(const char *utf8, const LatinChar &c)
+    {
+        enterWord();
+        if (m_discard)
+            return;
+        if (m_rawLength > RawWordCap - 4) { // as append()
+            m_overflow = true;
+            return;
+        }
+        std::memcpy(m_raw + m_rawLength, utf8, 2);
+        std::memcpy(m_lower + m_lowerLength, c.fold, 4);
+        m_rawLength += 2;
+        m_lowerLength += c.foldLength;
+    }
+
     void feed(char32_t cp, CharClass cls)
     {
         if (cls == WordChar) {
