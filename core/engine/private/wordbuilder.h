@@ -105,6 +105,30 @@ public:
     void finish()
     {
         m_state = Outside;
+        // Inline for the common word, which needs nothing but queuing: a call per word cost more.
+        if (Q_LIKELY(!(m_discard || m_overflow || m_needsNormalization)
+                     && m_lowerLength <= CountResult::MaxWordBytes)) {
+            queue(m_lowerLength);
+            return;
+        }
+        finishOther();
+    }
+
+private:
+    // What a word character does to the state before it is appended: starts a word, or keeps the
+    // apostrophe it follows.
+    void enterWord()
+    {
+        if (m_state == Outside) {
+            begin();
+        } else if (m_state == AfterApostrophe) {
+            append(m_apostrophe);
+            m_state = InWord;
+        }
+    }
+
+    Q_NEVER_INLINE void finishOther()
+    {
         if (m_discard) {
             m_discard = false;
             return;
@@ -124,8 +148,13 @@ public:
         }
         if (m_needsNormalization) // in place of the lowercased code points, which NFC replaces
             std::memcpy(m_lower, m_normalized.constData(), size_t(length));
-        // Counted in batches: addEach() overlaps the table's cache misses, and by the time it
-        // hashes a word the bytes written here have long left the store buffer.
+        queue(length);
+    }
+
+    // Counted in batches: addEach() overlaps the table's cache misses, and by the time it hashes
+    // a word the bytes written here have long left the store buffer.
+    void queue(qsizetype length)
+    {
         m_batch[m_batched++] = QByteArrayView(m_lower, length);
         m_lower += length;
         ++m_tally.words;
@@ -133,23 +162,10 @@ public:
             countBatch();
     }
 
-private:
-    // What a word character does to the state before it is appended: starts a word, or keeps the
-    // apostrophe it follows.
-    void enterWord()
-    {
-        if (m_state == Outside) {
-            begin();
-        } else if (m_state == AfterApostrophe) {
-            append(m_apostrophe);
-            m_state = InWord;
-        }
-    }
-
     static constexpr qsizetype BatchWords = 256;
     static constexpr qsizetype BatchBytes = 16384;
 
-    void countBatch()
+    Q_NEVER_INLINE void countBatch()
     {
         m_table.addEach(m_batch, m_batched);
         m_batched = 0;
