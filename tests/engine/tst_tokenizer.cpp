@@ -2,7 +2,9 @@
 // The counting rules of issue 2, one row per rule, run through ChunkCounter on bytes in memory.
 // Every expected table is written out by hand from the rules, never computed by core's code.
 
+#include "core/engine/private/asciiwords.h"
 #include "core/engine/private/bytesource.h"
+#include "core/engine/private/bytetables.h"
 #include "core/engine/private/chunkcounter.h"
 #include "core/engine/private/jobcontrol.h"
 #include "core/engine/private/jobcounters.h"
@@ -175,6 +177,9 @@ private Q_SLOTS:
     void spaceScanMatchesScalar();
     void spaceCursorMatchesScalar_data();
     void spaceCursorMatchesScalar();
+    void asciiRunMatchesScalar_data();
+    void asciiRunMatchesScalar();
+    void latinTableMatchesDecoding();
 
 private:
     void check(CountingMode mode, qint64 chunkSize);
@@ -605,6 +610,90 @@ void TestTokenizer::spaceCursorMatchesScalar()
     const auto byScalar = tokens([&](const char *p) { return SpaceScan::skipSpacesScalar(p, end); },
                                  [&](const char *p) { return SpaceScan::findSpaceScalar(p); });
     QCOMPARE(byCursor, byScalar);
+}
+
+// Words mode's SIMD copy of ASCII word runs against the byte-by-byte reference: every byte value
+// at every place of a 16-byte group of letters, digits or underscores (where the run must stop,
+// or not), and random text. The words-mode rows above run the SIMD one (on x86-64) through the
+// chunk counter.
+void TestTokenizer::asciiRunMatchesScalar_data()
+{
+    QTest::addColumn<QByteArray>("background"); // filled with one byte, then one byte changed
+    QTest::addColumn<int>("seed"); // 0: each byte value at each place; else random bytes
+    QTest::newRow("one byte in small letters") << QByteArray(1, 'q') << 0;
+    QTest::newRow("one byte in capitals") << QByteArray(1, 'Q') << 0;
+    QTest::newRow("one byte in digits") << QByteArray(1, '7') << 0;
+    QTest::newRow("one byte in underscores") << QByteArray(1, '_') << 0;
+    for (int seed = 1; seed <= 4; ++seed)
+        QTest::addRow("random text %d", seed) << QByteArray() << seed;
+}
+
+void TestTokenizer::asciiRunMatchesScalar()
+{
+    QFETCH(QByteArray, background);
+    QFETCH(int, seed);
+    constexpr int Length = 16;
+    QByteArray input(Length + 16, '\x80'); // the run ends by the 17th byte, as at a sentinel
+    char *const data = input.data();
+    // Returns where the two first disagree, or an empty string.
+    const auto mismatch = [&]() -> QString {
+        char raw[2][16] = {};
+        char lower[2][16] = {};
+        const int simd = AsciiWords::copyRun(data, raw[0], lower[0]);
+        const int scalar = AsciiWords::copyRunScalar(data, raw[1], lower[1]);
+        if (simd != scalar)
+            return QStringLiteral("run of %1 bytes, not %2").arg(simd).arg(scalar);
+        if (std::memcmp(raw[0], raw[1], size_t(simd)) != 0)
+            return QStringLiteral("raw bytes differ");
+        if (std::memcmp(lower[0], lower[1], size_t(simd)) != 0)
+            return QStringLiteral("lowercased bytes differ");
+        return {};
+    };
+    if (seed == 0) {
+        for (int value = 0; value < 256; ++value) {
+            for (int at = 0; at < Length; ++at) {
+                std::memset(data, background.at(0), Length);
+                data[at] = char(value);
+                const QString where = mismatch();
+                QVERIFY2(
+                    where.isEmpty(),
+                    qPrintable(QStringLiteral("byte %1 at %2: %3").arg(value).arg(at).arg(where)));
+            }
+        }
+        return;
+    }
+    QRandomGenerator random {quint32(seed)};
+    // Mostly word characters, so that runs are long; the bytes next to each range's edges.
+    static const char text[] = "azAZ09_qQ5@[`{/:\x7f\x80\xc3\xff -'";
+    for (int round = 0; round < 4000; ++round) {
+        for (int i = 0; i < Length; ++i)
+            data[i] = text[random.bounded(round % 2 ? 9 : int(sizeof text - 1))];
+        const QString where = mismatch();
+        QVERIFY2(where.isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(where)));
+    }
+}
+
+// Words mode looks code points below U+0300 up by their two bytes: every pair of bytes must find
+// the entry that decoding, classify() and foldCodePoint() give, or none where they do not decode
+// to such a code point.
+void TestTokenizer::latinTableMatchesDecoding()
+{
+    using namespace ChunkCounting;
+    for (int b0 = 0; b0 < 256; ++b0) {
+        for (int b1 = 0; b1 < 256; ++b1) {
+            const quint8 bytes[2] = {quint8(b0), quint8(b1)};
+            char32_t cp = 0;
+            const bool latin = utf8Sequence(bytes, bytes + 2, &cp) == 2 && cp < 0x300;
+            const LatinChar *entry = Latin.at(bytes);
+            QVERIFY2(bool(entry) == latin, qPrintable(QStringLiteral("%1 %2").arg(b0).arg(b1)));
+            if (!latin)
+                continue;
+            char fold[4] = {};
+            const int foldLength = encodeUtf8(WordFolding::foldCodePoint(cp), fold);
+            QCOMPARE(entry->cls, quint8(classify(cp)));
+            QCOMPARE(QByteArray(entry->fold, entry->foldLength), QByteArray(fold, foldLength));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTokenizer)

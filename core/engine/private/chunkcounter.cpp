@@ -225,16 +225,24 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
             const quint8 b = *p;
             if (b < 0x80) {
                 const CharClass cls = CharClass(Tables.asciiClass[b]);
-                if (cls == WordChar && builder.state() == WordBuilder::InWord) {
-                    const quint8 *q = p;
-                    while (Tables.asciiWord[*q])
-                        ++q;
-                    builder.appendAscii(reinterpret_cast<const char *>(p), q - p);
-                    p = q;
+                if (cls == WordChar) {
+                    p = reinterpret_cast<const quint8 *>(
+                        builder.appendAsciiRun(reinterpret_cast<const char *>(p)));
                     continue;
                 }
                 builder.feed(b, cls);
                 ++p;
+                continue;
+            }
+            // Not the last byte: the sentinel would pass for a continuation byte, and a sequence
+            // that the block cuts waits for the next one below.
+            if (const LatinChar *latin = p + 1 < e ? Latin.at(p) : nullptr) {
+                if (latin->cls == WordChar)
+                    builder.appendLatin(reinterpret_cast<const char *>(p), *latin);
+                else
+                    builder.feed(char32_t(((b & 0x1F) << 6) | (p[1] & 0x3F)),
+                                 CharClass(latin->cls));
+                p += 2;
                 continue;
             }
             char32_t cp;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/countresult.h"
+#include "core/engine/private/asciiwords.h"
 #include "core/engine/private/bytetables.h"
 #include "core/engine/private/chunkcounter.h"
 #include "core/engine/wordtable.h"
@@ -16,7 +17,11 @@
 namespace ChunkCounting {
 
 constexpr int RawWordCap = 4000; // NFC and lowercasing shrink a word to no less than a third
+// Room for one word being built: lowercasing may lengthen a code point, and the hash reads 16
+// bytes from a word's start whatever its length (WordTable::addEach).
+constexpr int WordRoom = RawWordCap * 2 + 32;
 
+// One per chunk, used by the worker thread counting it.
 class WordBuilder
 {
 public:
@@ -25,7 +30,12 @@ public:
     explicit WordBuilder(WordTable &table, ChunkTally &tally)
         : m_table(table)
         , m_tally(tally)
+        , m_words(BatchBytes + WordRoom)
+        , m_lower(m_words.data())
     { }
+    // The words still waiting are counted on every way out of the chunk, as whitespace mode's.
+    ~WordBuilder() { countBatch(); }
+    Q_DISABLE_COPY_MOVE(WordBuilder)
 
     State state() const { return m_state; }
     // Past the chunk's end, the rest of a foreign word is not ours and an over-long word of
@@ -39,57 +49,86 @@ public:
         m_discard = true;
     }
 
-    // A run of ASCII word characters, the common case: copied and lowercased in one go.
-    void appendAscii(const char *run, qsizetype length)
+    /*!
+        Appends the run of ASCII word characters that starts at \a p, the common case, and returns
+        where it ends. Reads and writes 16 bytes at a time (AsciiWords::copyRun): the run must end
+        before the end of a readable buffer, as the block's sentinel ends it.
+    */
+    const char *appendAsciiRun(const char *p)
     {
+        enterWord();
+        for (;;) {
+            const int n = AsciiWords::copyRun(p, m_raw + m_rawLength, m_lower + m_lowerLength);
+            p += n;
+            if (!isSettled()) {
+                if (m_rawLength + n > RawWordCap) {
+                    m_overflow = true;
+                } else {
+                    m_rawLength += n;
+                    m_lowerLength += n;
+                }
+            }
+            if (n < 16)
+                return p;
+        }
+    }
+
+    //! As feed() with a word character below U+0300, from its UTF-8 and its entry in Latin.
+    void appendLatin(const char *utf8, const LatinChar &c)
+    {
+        enterWord();
         if (m_discard)
             return;
-        if (m_rawLength + length > RawWordCap) {
+        if (m_rawLength > RawWordCap - 4) { // as append()
             m_overflow = true;
             return;
         }
-        std::memcpy(m_raw + m_rawLength, run, size_t(length));
-        char *lower = m_lower + m_lowerLength;
-        for (qsizetype i = 0; i < length; ++i)
-            lower[i] = asciiLower(run[i]);
-        m_rawLength += int(length);
-        m_lowerLength += int(length);
+        std::memcpy(m_raw + m_rawLength, utf8, 2);
+        std::memcpy(m_lower + m_lowerLength, c.fold, 4);
+        m_rawLength += 2;
+        m_lowerLength += c.foldLength;
     }
 
     void feed(char32_t cp, CharClass cls)
     {
-        switch (m_state) {
-        case Outside:
-            if (cls == WordChar) {
-                begin();
-                append(cp);
-            }
-            break;
-        case InWord:
-            if (cls == WordChar) {
-                append(cp);
-            } else if (cls == Apostrophe) {
-                m_apostrophe = cp;
-                m_state = AfterApostrophe;
-            } else {
-                finish();
-            }
-            break;
-        case AfterApostrophe:
-            if (cls == WordChar) {
-                append(m_apostrophe);
-                append(cp);
-                m_state = InWord;
-            } else {
-                finish();
-            }
-            break;
+        if (cls == WordChar) {
+            enterWord();
+            append(cp);
+        } else if (m_state == InWord && cls == Apostrophe) {
+            m_apostrophe = cp;
+            m_state = AfterApostrophe;
+        } else if (m_state != Outside) {
+            finish();
         }
     }
 
     void finish()
     {
         m_state = Outside;
+        // Inline for the common word, which needs nothing but queuing: a call per word cost more.
+        if (Q_LIKELY(!(m_discard || m_overflow || m_needsNormalization)
+                     && m_lowerLength <= CountResult::MaxWordBytes)) {
+            queue(m_lowerLength);
+            return;
+        }
+        finishOther();
+    }
+
+private:
+    // What a word character does to the state before it is appended: starts a word, or keeps the
+    // apostrophe it follows.
+    void enterWord()
+    {
+        if (m_state == Outside) {
+            begin();
+        } else if (m_state == AfterApostrophe) {
+            append(m_apostrophe);
+            m_state = InWord;
+        }
+    }
+
+    Q_NEVER_INLINE void finishOther()
+    {
         if (m_discard) {
             m_discard = false;
             return;
@@ -98,22 +137,41 @@ public:
             ++m_tally.overlongWords;
             return;
         }
-        const char *word = m_lower;
         qsizetype length = m_lowerLength;
         if (m_needsNormalization) {
             normalize();
-            word = m_normalized.constData();
             length = qsizetype(m_normalized.size());
         }
         if (length > CountResult::MaxWordBytes) {
             ++m_tally.overlongWords;
             return;
         }
-        m_table.add(word, length);
-        ++m_tally.words;
+        if (m_needsNormalization) // in place of the lowercased code points, which NFC replaces
+            std::memcpy(m_lower, m_normalized.constData(), size_t(length));
+        queue(length);
     }
 
-private:
+    // Counted in batches: addEach() overlaps the table's cache misses, and by the time it hashes
+    // a word the bytes written here have long left the store buffer.
+    void queue(qsizetype length)
+    {
+        m_batch[m_batched++] = QByteArrayView(m_lower, length);
+        m_lower += length;
+        ++m_tally.words;
+        if (m_batched == BatchWords || m_lower > m_words.data() + BatchBytes)
+            countBatch();
+    }
+
+    static constexpr qsizetype BatchWords = 256;
+    static constexpr qsizetype BatchBytes = 16384;
+
+    Q_NEVER_INLINE void countBatch()
+    {
+        m_table.addEach(m_batch, m_batched);
+        m_batched = 0;
+        m_lower = m_words.data();
+    }
+
     void begin()
     {
         m_state = InWord;
@@ -129,8 +187,12 @@ private:
         if (m_discard)
             return;
         if (cp < 0x80) {
-            const char c = char(cp);
-            appendAscii(&c, 1);
+            if (m_rawLength + 1 > RawWordCap) {
+                m_overflow = true;
+                return;
+            }
+            m_raw[m_rawLength++] = char(cp);
+            m_lower[m_lowerLength++] = asciiLower(char(cp));
             return;
         }
         if (m_rawLength > RawWordCap - 4) {
@@ -157,8 +219,13 @@ private:
     char32_t m_apostrophe = 0;
     int m_rawLength = 0;
     int m_lowerLength = 0;
-    char m_raw[RawWordCap + 8];
-    char m_lower[RawWordCap * 2 + 16]; // lowercasing may lengthen a code point
+    char m_raw[RawWordCap + 16]; // AsciiWords::copyRun() writes 16 bytes
+    // The words of a batch, one after the other; the word being built starts at m_lower, with
+    // WordRoom bytes free from there.
+    std::vector<char> m_words;
+    char *m_lower = nullptr;
+    QByteArrayView m_batch[BatchWords];
+    qsizetype m_batched = 0;
     QByteArray m_normalized; // reused: fold() keeps its capacity
 };
 
