@@ -75,8 +75,14 @@ public:
 
     //! The job took in JobSpec::resumeFrom: what it merged is not counted again.
     bool isResumed() const;
-    //! Why JobSpec::resumeFrom was not used and the job counts everything ("inputs changed
-    //! since the checkpoint: 'a.txt' was modified"); empty otherwise. Known once counting began.
+    /*!
+        What a resume has to say, known once counting began; empty when JobSpec::resumeFrom was
+        taken in whole, or when there was none. With isResumed() false: why it was not used
+        and the job counts everything ("inputs counted completely before the checkpoint changed
+        since…: 'a.txt' was modified"). With isResumed() true: the inputs that changed since
+        and are counted again from their start, the rest of the checkpoint kept ("inputs
+        changed since the checkpoint are counted from their start: 'b.txt' is new").
+    */
     QString resumeNotice() const;
     //! The last checkpoint write's failure, naming the file and the reason; empty if none.
     QString checkpointError() const;

@@ -73,7 +73,11 @@ void ResumeController::watch(CountJob *job)
     if (!job->spec().resumeFrom)
         return;
     connect(job, &CountJob::stateChanged, this, [this, job](CountJob::State state) {
-        if (state == CountJob::Counting && !job->resumeNotice().isEmpty())
+        if (state != CountJob::Counting || job->resumeNotice().isEmpty())
+            return;
+        if (job->isResumed())
+            m_window->statusBar()->showMessage(tr("Resumed the job; %1.").arg(job->resumeNotice()));
+        else
             m_window->statusBar()->showMessage(
                 tr("Could not resume the job: %1. It counts from the start.")
                     .arg(job->resumeNotice()));

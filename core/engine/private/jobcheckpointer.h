@@ -37,10 +37,12 @@ public:
     Q_DISABLE_COPY_MOVE(JobCheckpointer)
 
     // Runs on the job's thread right after JobWorkspace::plan(), before any map call: takes in
-    // the checkpoint to resume from when it is of this job and no input changed since.
+    // the checkpoint to resume from when it is of this job and no input counted completely
+    // changed since; other changed inputs are counted again from their start.
     void resume();
-    //! Why the checkpoint to resume from was not used (the job counts everything); empty when
-    //! it was, or when there was none.
+    //! Why the checkpoint to resume from was not used (isResumed() false: the job counts
+    //! everything), or which inputs changed since and are counted again (isResumed() true);
+    //! empty when nothing changed, or when there was no checkpoint.
     QString resumeNotice() const { return m_notice; }
     bool isResumed() const { return m_resumed; }
 
