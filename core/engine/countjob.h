@@ -103,7 +103,9 @@ public Q_SLOTS:
     /*!
         Cancels the job and keeps its checkpoint (JobSpec::checkpointPath), written once more
         when the workers have stopped, to resume from later. cancel() removes the checkpoint,
-        and so does a job that ends Done or Failed.
+        and so does a job that ends Done or Failed. While Sorting, the sort (which holds every
+        merged count, and only it) runs to its end first and the checkpoint holds them all, so
+        that a resume only sorts again; the job is cancelling meanwhile, and ends Cancelled.
     */
     void keepForLater();
 

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void changedUnfinishedFileIsRecountedAlone();
     void stopAndKeepKeepsCompleteFilesOnly();
     void keepForLaterWritesACheckpoint();
+    void keepForLaterWhileSortingKeepsEverythingMerged();
     void cancelAndDoneRemoveTheCheckpoint();
 
 private:
@@ -541,6 +542,52 @@ void TestJobCheckpoint::keepForLaterWritesACheckpoint()
     QCOMPARE(countsOf(*resumed.result()), freshCounts(spec));
     QCOMPARE(resumed.result()->totals.filesCounted, 8);
     QVERIFY2(!QFileInfo::exists(spec.checkpointPath), "a job that is done removes its checkpoint");
+}
+
+void TestJobCheckpoint::keepForLaterWhileSortingKeepsEverythingMerged()
+{
+    QTemporaryDir dir;
+    JobSpec spec;
+    spec.workers = 2;
+    spec.chunkSize = 16 * 1024;
+    for (int i = 0; i < 4; ++i) {
+        const QString path = dir.filePath(QStringLiteral("f%1.txt").arg(i));
+        QVERIFY(writeFile(path, QStringLiteral("s%1 common ").arg(i).toUtf8().repeated(20000)));
+        spec.paths.append(path);
+    }
+    spec.checkpointPath = dir.filePath(QStringLiteral("job.ckpt"));
+    spec.checkpointIntervalMs = 3600 * 1000; // no periodic one: only the one written when kept
+    CountJob job(spec);
+    // Kept the moment the sort begins: the merge is over, the sort not.
+    connect(&job, &CountJob::stateChanged, this, [&job](CountJob::State state) {
+        if (state == CountJob::Sorting)
+            job.keepForLater();
+    });
+    QVERIFY(runToEnd(job));
+    QCOMPARE(job.state(), CountJob::Cancelled);
+    QVERIFY(job.isKeptForLater());
+    QVERIFY(!job.result());
+    JobCheckpoint::Error error = JobCheckpoint::NoError;
+    QString text;
+    const std::shared_ptr<JobCheckpoint> cp
+        = JobCheckpoint::read(spec.checkpointPath, &error, &text);
+    QVERIFY2(cp, qPrintable(text));
+    QCOMPARE(cp->files.size(), 4);
+    for (const JobCheckpoint::File &f : cp->files)
+        QCOMPARE(f.state, JobCheckpoint::File::Complete);
+    QCOMPARE(cp->words, quint64(4 * 2 * 20000));
+    QCOMPARE(cp->total->size(), 5);
+
+    // Resumed, nothing is counted or merged again: only the sort runs.
+    JobSpec again = spec;
+    again.resumeFrom = cp;
+    CountJob resumed(again);
+    QVERIFY(runToEnd(resumed));
+    QVERIFY(resumed.isResumed());
+    QVERIFY(resumed.result());
+    QCOMPARE(resumed.progress().reduce.total, 0);
+    QCOMPARE(countsOf(*resumed.result()), freshCounts(spec));
+    QVERIFY(!QFileInfo::exists(spec.checkpointPath));
 }
 
 void TestJobCheckpoint::cancelAndDoneRemoveTheCheckpoint()

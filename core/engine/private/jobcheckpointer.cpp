@@ -154,7 +154,7 @@ void JobCheckpointer::reduced()
         return;
     m_sinceWrite.start();
     m_writing.store(true, std::memory_order_release);
-    QByteArray bytes = snapshot();
+    QByteArray bytes = snapshot(m_workspace.m_total);
     m_writer.start([this, bytes = std::move(bytes)] {
         QString error;
         const bool written = JobCheckpoint::writeFile(m_path, bytes, &error);
@@ -169,11 +169,21 @@ void JobCheckpointer::reduced()
 
 bool JobCheckpointer::writeNow()
 {
+    return writeSnapshot(m_workspace.m_total);
+}
+
+bool JobCheckpointer::writeAllMerged(const WordTable &total)
+{
+    return writeSnapshot(total);
+}
+
+bool JobCheckpointer::writeSnapshot(const WordTable &total)
+{
     m_writer.waitForDone();
     if (m_path.isEmpty() || m_merged.empty()) // not planned: nothing of this run to keep
         return false;
     QString error;
-    const bool written = JobCheckpoint::writeFile(m_path, snapshot(), &error);
+    const bool written = JobCheckpoint::writeFile(m_path, snapshot(total), &error);
     QMutexLocker lock(&m_errorMutex);
     if (!written)
         m_error = error;
@@ -193,7 +203,7 @@ QString JobCheckpointer::errorString() const
     return m_error;
 }
 
-QByteArray JobCheckpointer::snapshot() const
+QByteArray JobCheckpointer::snapshot(const WordTable &total) const
 {
     const JobWorkspace &ws = m_workspace;
     JobCheckpoint cp;
@@ -228,8 +238,8 @@ QByteArray JobCheckpointer::snapshot() const
         }
         cp.files.append(std::move(f));
     }
-    // Not owned: m_total outlives this call, and the reduce side is still while it runs.
-    cp.total = std::shared_ptr<const WordTable>(std::shared_ptr<void>(), &ws.m_total);
+    // Not owned: the total outlives this call, and the reduce side is still while it runs.
+    cp.total = std::shared_ptr<const WordTable>(std::shared_ptr<void>(), &total);
     cp.words = ws.m_words;
     cp.overlongWords = ws.m_overlongWords;
     return cp.toBytes();

@@ -54,15 +54,21 @@ public:
     // interval.
     void reduced();
     //! On the job's thread, once no reduce call runs: writes a snapshot now and waits for it.
+    //! Not once the sort began: it took the merged total away (see writeAllMerged()).
     bool writeNow();
+    //! On the job's thread, once the sort is over: writes the reduce side's state with
+    //! \a total, the whole merged table the sort was given, and waits for it.
+    bool writeAllMerged(const WordTable &total);
     //! Waits for a write under way, then removes the checkpoint (the job needs it no more).
     void discard();
     //! The last write's failure, naming the file and the reason; empty if none failed.
     QString errorString() const;
 
 private:
-    // The reduce side's state as a checkpoint's bytes; the reduce side must be still.
-    QByteArray snapshot() const;
+    // The reduce side's state as a checkpoint's bytes, with \a total as the merged counts of
+    // the complete files; the reduce side must be still.
+    QByteArray snapshot(const WordTable &total) const;
+    bool writeSnapshot(const WordTable &total);
 
     JobWorkspace &m_workspace;
     const QString m_path;
