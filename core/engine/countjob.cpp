@@ -268,6 +268,12 @@ QList<FileReport> CountJob::fileReports() const
         return d->result->files;
     return d->workspace->fileReports();
 }
+FileReport CountJob::fileReport(qsizetype index) const
+{
+    if (d->result)
+        return d->result->files.value(index);
+    return d->workspace->fileReport(index);
+}
 FileReport CountJob::currentFile() const
 {
     return d->workspace->currentFile();

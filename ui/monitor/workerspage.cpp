@@ -82,9 +82,11 @@ void WorkersPage::setJob(CountJob *job)
         m_lanes->setFileNamer([named](qint32 file) {
             if (!named)
                 return QString();
-            const QList<FileReport> reports = named->fileReports();
-            return file >= 0 && file < reports.size() ? ProgressFormat::fileName(reports.at(file))
-                                                      : QString();
+            // One report, not the list: a tooltip asks on every hover.
+            const FileReport report = named->fileReport(file);
+            return report.nativePath.isEmpty() && !report.isSample && !report.isStream
+                ? QString()
+                : ProgressFormat::fileName(report);
         });
     }
     refresh();
