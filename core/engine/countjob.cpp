@@ -76,6 +76,8 @@ public:
     {
         pool.setMaxThreadCount(workers);
         progressTimer.setInterval(ProgressIntervalMs);
+        workspace->events.setCpuSampleInterval(EventRecorder::cpuSampleIntervalFor(
+            qBound(JobSpec::MinChunkSize, spec.chunkSize, JobSpec::MaxChunkSize)));
     }
 
     void setState(State s)
