@@ -134,11 +134,14 @@ void CommandLineTool::onStateChanged()
     if (!m_job || m_job->state() != CountJob::Counting)
         return;
     const QString name = LocalPath::quoted(m_resumePath);
-    if (!m_job->resumeNotice().isEmpty())
-        printErr(tr("wordmill-cli: cannot resume from %1: %2; counting from the start\n")
-                     .arg(name, m_job->resumeNotice()));
+    const QString notice = m_job->resumeNotice();
+    if (m_job->isResumed() && !notice.isEmpty())
+        printErr(tr("wordmill-cli: resuming from %1; %2\n").arg(name, notice));
     else if (m_job->isResumed())
         printErr(tr("wordmill-cli: resuming from %1\n").arg(name));
+    else if (!notice.isEmpty())
+        printErr(tr("wordmill-cli: cannot resume from %1: %2; counting from the start\n")
+                     .arg(name, notice));
 }
 
 void CommandLineTool::startMerge(const QStringList &paths)

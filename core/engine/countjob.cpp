@@ -76,6 +76,8 @@ public:
     {
         pool.setMaxThreadCount(workers);
         progressTimer.setInterval(ProgressIntervalMs);
+        workspace->events.setCpuSampleInterval(EventRecorder::cpuSampleIntervalFor(
+            qBound(JobSpec::MinChunkSize, spec.chunkSize, JobSpec::MaxChunkSize)));
     }
 
     void setState(State s)
@@ -95,7 +97,11 @@ public:
 
     void startCounting();
     void startFinalizing();
-    void finish(State finalState);
+    void finish(State finalState, const CountResult *sorted = nullptr);
+    //! What an ending job does with its checkpoint: removes it, or, kept for later, writes it
+    //! once more with what is merged (from \a sorted, the sort's result, once the sort took
+    //! the merged counts). The job's thread, once no worker runs.
+    void settleCheckpoint(const CountResult *sorted);
     void emitProgress();
     JobProgress snapshot() const;
 
@@ -149,8 +155,6 @@ CountJob::CountJob(const JobSpec &spec, QObject *parent)
             d->workspace->control.withdrawStop();
             d->startFinalizing();
         } else if (d->cancelling || d->countWatcher.isCanceled()) {
-            if (d->keptForLater && d->workspace->checkpointer())
-                d->workspace->checkpointer()->writeNow(); // what was merged up to the stop
             d->finish(Cancelled);
         } else {
             d->startFinalizing();
@@ -159,7 +163,9 @@ CountJob::CountJob(const JobSpec &spec, QObject *parent)
     connect(&d->finalizeWatcher, &QFutureWatcherBase::finished, this, [this] {
         d->finalizeEnd = d->workingNow();
         if (d->cancelling || d->finalizeWatcher.isCanceled() || !d->finalizeWatcher.result()) {
-            d->finish(Cancelled);
+            // Kept for later while sorting: the sort went on, for its table to be kept.
+            const bool sorted = !d->finalizeWatcher.isCanceled() && d->finalizeWatcher.result();
+            d->finish(Cancelled, sorted ? d->finalizeWatcher.result().get() : nullptr);
             return;
         }
         std::shared_ptr<CountResult> result = d->finalizeWatcher.result();
@@ -200,21 +206,28 @@ CountJob::CountJob(const JobSpec &spec, QObject *parent)
 
 CountJob::~CountJob()
 {
+    // Kept for later while sorting, the merged counts are the sort's alone: it runs to its
+    // end (it was not paused: keepForLater() resumed it) so that they are kept.
+    const bool keepSorting = d->keptForLater && d->state == Sorting;
     // The pool's destructor waits for running tasks; the stop flag makes them return at once.
-    d->workspace->control.requestStop();
-    d->scanWatcher.future().cancel();
-    d->countWatcher.future().cancel();
-    d->finalizeWatcher.future().cancel();
+    if (keepSorting) {
+        d->workspace->control.setPaused(false);
+    } else {
+        d->workspace->control.requestStop();
+        d->scanWatcher.future().cancel();
+        d->countWatcher.future().cancel();
+        d->finalizeWatcher.future().cancel();
+    }
     d->pool.waitForDone();
     // Gone before its cancel was over (a window that quits right after Cancel Jobs), the job
     // must still do with its checkpoint what finish() would have: remove it, or keep it whole
     // for later. Left behind, the next start offered to resume a job the user had cancelled.
-    JobCheckpointer *checkpointer = d->workspace->checkpointer();
-    if (checkpointer && d->cancelling && !isFinished()) {
-        if (d->keptForLater)
-            checkpointer->writeNow();
-        else
-            checkpointer->discard();
+    if (d->cancelling && !isFinished()) {
+        QFuture<std::shared_ptr<CountResult>> sort = d->finalizeWatcher.future();
+        std::shared_ptr<CountResult> sorted;
+        if (keepSorting && sort.isFinished() && sort.resultCount() > 0)
+            sorted = sort.result();
+        d->settleCheckpoint(sorted.get());
     }
 }
 
@@ -256,6 +269,12 @@ QList<FileReport> CountJob::fileReports() const
     if (d->result)
         return d->result->files;
     return d->workspace->fileReports();
+}
+FileReport CountJob::fileReport(qsizetype index) const
+{
+    if (d->result)
+        return d->result->files.value(index);
+    return d->workspace->fileReport(index);
 }
 FileReport CountJob::currentFile() const
 {
@@ -364,16 +383,30 @@ void CountJob::Private::startFinalizing()
         }));
 }
 
-void CountJob::Private::finish(State finalState)
+void CountJob::Private::settleCheckpoint(const CountResult *sorted)
+{
+    JobCheckpointer *checkpointer = workspace->checkpointer();
+    if (!checkpointer)
+        return;
+    // Kept for later, the checkpoint is the job's future; otherwise nothing will resume it.
+    if (!keptForLater)
+        checkpointer->discard();
+    else if (sorted)
+        checkpointer->writeAllMerged(*sorted->table); // every chunk merged: only the sort to redo
+    else if (finalizeStart < 0)
+        checkpointer->writeNow(); // what was merged up to the stop
+    // Otherwise a sort cut short took the merged counts with it: the last periodic
+    // checkpoint stands.
+}
+
+void CountJob::Private::finish(State finalState, const CountResult *sorted)
 {
     finishedAt = clock.elapsed();
     workspace->events.finish();
     progressTimer.stop();
     if (finalState == Cancelled)
         result.reset();
-    // Kept for later, the checkpoint is the job's future; otherwise nothing will resume it.
-    if (JobCheckpointer *checkpointer = workspace->checkpointer(); checkpointer && !keptForLater)
-        checkpointer->discard();
+    settleCheckpoint(sorted);
     emitProgress();
     const bool wasCancelling = cancelling;
     setState(finalState);
@@ -421,6 +454,15 @@ void CountJob::keepForLater()
     if (isFinished() || d->cancelling)
         return;
     d->keptForLater = true;
+    if (d->state == Sorting && d->workspace->checkpointer()) {
+        // Everything is merged, and the sort holds the merged counts: cancelled, it would drop
+        // them, and a resume would merge again from the last periodic checkpoint. It ends
+        // instead, and its table is written (settleCheckpoint()); the job still ends Cancelled.
+        d->cancelling = true;
+        Q_EMIT cancellingChanged(true, QPrivateSignal());
+        setPaused(false); // a paused sort would never end
+        return;
+    }
     cancel();
 }
 

@@ -58,6 +58,10 @@ public:
     JobProgress progress() const;
     //! Snapshot of every input's state; skipped inputs carry their reason.
     QList<FileReport> fileReports() const;
+    //! fileReports().at(\a index) without building the list (a job of 100,000 files holds
+    //! 16 MB of reports); an empty report for an index out of range. The timeline's
+    //! JobEvent::file is such an index.
+    FileReport fileReport(qsizetype index) const;
     //! The input whose counting began last (what the job is reading now, if it is still
     //! counting); a report with no path and no sample before counting began. Cheap: one report.
     FileReport currentFile() const;
@@ -75,8 +79,14 @@ public:
 
     //! The job took in JobSpec::resumeFrom: what it merged is not counted again.
     bool isResumed() const;
-    //! Why JobSpec::resumeFrom was not used and the job counts everything ("inputs changed
-    //! since the checkpoint: 'a.txt' was modified"); empty otherwise. Known once counting began.
+    /*!
+        What a resume has to say, known once counting began; empty when JobSpec::resumeFrom was
+        taken in whole, or when there was none. With isResumed() false: why it was not used
+        and the job counts everything ("inputs counted completely before the checkpoint changed
+        since…: 'a.txt' was modified"). With isResumed() true: the inputs that changed since
+        and are counted again from their start, the rest of the checkpoint kept ("inputs
+        changed since the checkpoint are counted from their start: 'b.txt' is new").
+    */
     QString resumeNotice() const;
     //! The last checkpoint write's failure, naming the file and the reason; empty if none.
     QString checkpointError() const;
@@ -97,7 +107,9 @@ public Q_SLOTS:
     /*!
         Cancels the job and keeps its checkpoint (JobSpec::checkpointPath), written once more
         when the workers have stopped, to resume from later. cancel() removes the checkpoint,
-        and so does a job that ends Done or Failed.
+        and so does a job that ends Done or Failed. While Sorting, the sort (which holds every
+        merged count, and only it) runs to its end first and the checkpoint holds them all, so
+        that a resume only sorts again; the job is cancelling meanwhile, and ends Cancelled.
     */
     void keepForLater();
 

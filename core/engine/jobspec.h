@@ -49,8 +49,9 @@ struct JobSpec
     // most that much work. Not with inputStream or share (a stream cannot be read again).
     QString checkpointPath;
     int checkpointIntervalMs = 5000;
-    // Set: continue from it (JobCheckpoint::read()). The chunks it holds are not counted again;
-    // if it is of another job or an input changed since, the job starts over and says why
-    // (CountJob::resumeNotice()).
+    // Set: continue from it (JobCheckpoint::read()). The chunks it holds are not counted again.
+    // An input that changed since, new or gone is counted again from its start (or left out);
+    // if it is of another job, or an input counted completely changed (its counts are merged
+    // with the others'), the job starts over. Either is said (CountJob::resumeNotice()).
     std::shared_ptr<const JobCheckpoint> resumeFrom;
 };

@@ -24,8 +24,9 @@ namespace TimeSplitFormat {
 
 QString percent(double share)
 {
+    // A no-break space: a line that breaks there leaves a lone "%" at the start of the next.
     return QLocale().toString(int(std::lround(std::clamp(share, 0.0, 1.0) * 100)))
-        + QStringLiteral(" %");
+        + QStringLiteral("\u00A0%");
 }
 
 QString verdict(const JobTimeSplit &s)

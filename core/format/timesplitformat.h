@@ -11,7 +11,7 @@
 */
 namespace TimeSplitFormat {
 
-//! "96 %" (the locale's digits).
+//! "96 %" (the locale's digits), with a no-break space before the sign.
 QString percent(double share);
 //! One sentence: what held the job back and what would help, or that nothing stands out.
 QString verdict(const JobTimeSplit &split);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // wordmill-cli --checkpoint and --resume as a script uses them: killed at any moment, the run
 // resumed prints what an uninterrupted one prints; a checkpoint that is cut short, damaged or
-// whose inputs changed is said, and the count starts over.
+// one of whose completely counted inputs changed is said, and the count starts over; another
+// changed input is said and counted again alone.
 
+#include "core/engine/jobcheckpoint.h"
 #include "tests/cli/clitesthelpers.h"
 
 #include <QDir>
@@ -40,6 +42,8 @@ private Q_SLOTS:
     void badCheckpointStartsOver();
     void changedInputStartsOver_data();
     void changedInputStartsOver();
+    void changedUnfinishedInputIsCountedAgainAlone_data();
+    void changedUnfinishedInputIsCountedAgainAlone();
     void usageErrors_data();
     void usageErrors();
 
@@ -47,6 +51,16 @@ private:
     QStringList jobArguments() const;
     //! A valid checkpoint of the job, taken from a run killed once it wrote one.
     QByteArray makeCheckpoint();
+    /*!
+        Writes to ck() a checkpoint of the job in which input \a *complete was counted
+        completely and input \a *partial only in part, taken from a run killed once it wrote
+        one; false if no run gave one.
+    */
+    bool makeCheckpointWithCompleteAndPartial(int *complete, int *partial);
+    //! Changes input \a index as \a change says ("grow", "touch", "remove"), keeping a copy
+    //! that restoreInput() puts back.
+    bool changeInput(int index, const QString &change);
+    void restoreInput(int index);
     QString ck() const { return m_dir.filePath(QStringLiteral("job.ckpt")); }
 
     QTemporaryDir m_dir;
@@ -114,6 +128,87 @@ QByteArray TestCliResume::makeCheckpoint()
             return f.readAll(); // a rename put it there whole
     }
     return {};
+}
+
+bool TestCliResume::makeCheckpointWithCompleteAndPartial(int *complete, int *partial)
+{
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        QFile::remove(ck());
+        QProcess process;
+        process.setStandardInputFile(QProcess::nullDevice());
+        process.start(CliPath,
+                      QStringList {QStringLiteral("--checkpoint"), ck(),
+                                   QStringLiteral("--checkpoint-interval"), QStringLiteral("0.002")}
+                          + jobArguments());
+        if (!process.waitForStarted())
+            return false;
+        QByteArray kept;
+        // Polled without the event loop (waitForFinished(0) sees the run end); each checkpoint
+        // read is the whole of one (a rename put it there), and the first that has both kinds
+        // of input is kept as it was read.
+        while (kept.isEmpty() && !process.waitForFinished(0)) {
+            QFile f(ck());
+            if (!f.open(QIODevice::ReadOnly)) {
+                QThread::usleep(200);
+                continue;
+            }
+            const QByteArray bytes = f.readAll();
+            JobCheckpoint::Error error = JobCheckpoint::NoError;
+            QString reason;
+            const std::shared_ptr<JobCheckpoint> cp
+                = JobCheckpoint::fromBytes(bytes, &error, &reason);
+            *complete = *partial = -1;
+            for (int i = 0; cp && i < cp->files.size(); ++i) {
+                if (cp->files.at(i).state == JobCheckpoint::File::Complete && *complete < 0)
+                    *complete = i;
+                if (cp->files.at(i).state == JobCheckpoint::File::Partial && *partial < 0)
+                    *partial = i;
+            }
+            if (*complete >= 0 && *partial >= 0)
+                kept = bytes;
+            else
+                QThread::usleep(200);
+        }
+        process.kill();
+        process.waitForFinished();
+        if (kept.isEmpty())
+            continue;
+        QFile f(ck());
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(kept) != kept.size())
+            return false;
+        return true;
+    }
+    return false;
+}
+
+bool TestCliResume::changeInput(int index, const QString &change)
+{
+    const QString path = m_inputs.at(index);
+    const QString saved = path + QStringLiteral(".saved");
+    QFile::remove(saved);
+    if (!QFile::copy(path, saved))
+        return false;
+    if (change == QLatin1String("grow")) {
+        QFile f(path);
+        return f.open(QIODevice::Append) && f.write(" zzgrown\n") == 9;
+    }
+    if (change == QLatin1String("touch")) {
+        // Same bytes but one, same size: only the modification time tells.
+        QFile f(path);
+        if (!f.open(QIODevice::ReadWrite) || !f.seek(100) || f.write("Z") != 1)
+            return false;
+        f.close();
+        struct utimbuf times = {0, 1000000000};
+        return ::utime(QFile::encodeName(path).constData(), &times) == 0;
+    }
+    return QFile::remove(path);
+}
+
+void TestCliResume::restoreInput(int index)
+{
+    const QString path = m_inputs.at(index);
+    QFile::remove(path);
+    QFile::rename(path + QStringLiteral(".saved"), path);
 }
 
 void TestCliResume::killedAtRandomMomentsResumes()
@@ -268,51 +363,66 @@ void TestCliResume::changedInputStartsOver_data()
 {
     QTest::addColumn<QString>("change");
     QTest::addColumn<QByteArray>("said");
-    QTest::newRow("grown") << "grow" << QByteArray("part2.txt changed size");
-    QTest::newRow("same size, modified") << "touch" << QByteArray("part2.txt was modified");
-    QTest::newRow("removed") << "remove" << QByteArray("part2.txt is gone");
+    QTest::newRow("grown") << "grow" << QByteArray(" changed size");
+    QTest::newRow("same size, modified") << "touch" << QByteArray(" was modified");
+    QTest::newRow("removed") << "remove" << QByteArray(" is gone");
 }
 
 void TestCliResume::changedInputStartsOver()
 {
+    // A file counted completely: its counts are in the one merged table with the others'.
     QFETCH(QString, change);
     QFETCH(QByteArray, said);
-    QVERIFY(!makeCheckpoint().isEmpty());
-    const QString path = m_inputs.at(2);
-    const QString saved = path + QStringLiteral(".saved");
-    QFile::remove(saved);
-    QVERIFY(QFile::copy(path, saved));
-    const auto restore = qScopeGuard([&] {
-        QFile::remove(path);
-        QFile::rename(saved, path);
-    });
-    if (change == QLatin1String("grow")) {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::Append));
-        f.write(" zzgrown\n");
-    } else if (change == QLatin1String("touch")) {
-        // Same bytes but one, same size: only the modification time tells.
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadWrite));
-        f.seek(100);
-        f.write("Z");
-        f.close();
-        struct utimbuf times = {0, 1000000000};
-        QCOMPARE(::utime(QFile::encodeName(path).constData(), &times), 0);
-    } else {
-        QVERIFY(QFile::remove(path));
-    }
+    int complete = -1;
+    int partial = -1;
+    QVERIFY(makeCheckpointWithCompleteAndPartial(&complete, &partial));
+    QVERIFY(changeInput(complete, change));
+    const auto restore = qScopeGuard([&] { restoreInput(complete); });
     const CliRun fresh = runCli(jobArguments(), 120000, English);
     const CliRun run = runCli(
         QStringList {QStringLiteral("--checkpoint"), ck(), QStringLiteral("--resume"), ck()}
             + jobArguments(),
         120000, English);
-    QVERIFY2(run.err.contains("cannot resume from") && run.err.contains(said)
+    const QByteArray name = QFileInfo(m_inputs.at(complete)).fileName().toUtf8();
+    QVERIFY2(run.err.contains("cannot resume from") && run.err.contains(QByteArray(name + said))
+                 && run.err.contains("counted completely")
                  && run.err.contains("counting from the start"),
              run.err.constData());
     QCOMPARE(run.exitCode, fresh.exitCode); // 1 when a PATH is gone
     QVERIFY(run.out == fresh.out);
     QVERIFY(run.out != m_expected);
+}
+
+void TestCliResume::changedUnfinishedInputIsCountedAgainAlone_data()
+{
+    changedInputStartsOver_data();
+}
+
+void TestCliResume::changedUnfinishedInputIsCountedAgainAlone()
+{
+    // A file merged in part: its chunks are dropped and it is counted again; the rest of the
+    // checkpoint is kept.
+    QFETCH(QString, change);
+    QFETCH(QByteArray, said);
+    int complete = -1;
+    int partial = -1;
+    QVERIFY(makeCheckpointWithCompleteAndPartial(&complete, &partial));
+    QVERIFY(changeInput(partial, change));
+    const auto restore = qScopeGuard([&] { restoreInput(partial); });
+    const CliRun fresh = runCli(jobArguments(), 120000, English);
+    const CliRun run = runCli(
+        QStringList {QStringLiteral("--checkpoint"), ck(), QStringLiteral("--resume"), ck()}
+            + jobArguments(),
+        120000, English);
+    const QByteArray name = QFileInfo(m_inputs.at(partial)).fileName().toUtf8();
+    QVERIFY2(run.err.contains("resuming from") && run.err.contains(QByteArray(name + said))
+                 && !run.err.contains("counting from the start"),
+             run.err.constData());
+    QCOMPARE(run.exitCode, fresh.exitCode); // 1 when a PATH is gone
+    // Byte for byte what a run of the inputs as they are now prints.
+    QVERIFY(run.out == fresh.out);
+    QVERIFY(run.out != m_expected);
+    QVERIFY2(!QFileInfo::exists(ck()), "a job that is done removes its checkpoint");
 }
 
 void TestCliResume::usageErrors_data()

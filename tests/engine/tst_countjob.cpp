@@ -70,6 +70,7 @@ private Q_SLOTS:
     // Progress.
     void progressPhases();
     void currentFileFollowsTheCounting();
+    void fileReportIsOneOfFileReports();
     void progressIsThrottled();
     void progressIs64Bit();
 
@@ -381,6 +382,45 @@ void TestCountJob::currentFileFollowsTheCounting()
     QCOMPARE(last.path(), paths.constLast());
     QCOMPARE(last.status, FileReport::Counted);
     QCOMPARE(last.words, quint64(15000));
+}
+
+void TestCountJob::fileReportIsOneOfFileReports()
+{
+    QTemporaryDir dir;
+    QStringList paths;
+    for (const char *name : {"a.txt", "b.txt", "c.txt"}) {
+        paths << dir.filePath(QString::fromLatin1(name));
+        QVERIFY(writeFile(paths.constLast(), QByteArray("uno dos ").repeated(4000)));
+    }
+    paths << dir.filePath(QStringLiteral("missing.txt"));
+    JobSpec spec;
+    spec.paths = paths;
+    spec.workers = 1;
+    spec.chunkSize = 4096;
+    CountJob job(spec);
+    QCOMPARE(job.fileReport(1).path(), paths.at(1)); // before the plan: the inputs as given
+    QVERIFY(job.fileReport(4).nativePath.isEmpty());
+    QVERIFY(job.fileReport(-1).nativePath.isEmpty());
+    bool same = true;
+    connect(&job, &CountJob::progressChanged, this, [&] {
+        const QList<FileReport> reports = job.fileReports();
+        for (qsizetype i = 0; i < reports.size(); ++i)
+            same = same && job.fileReport(i).path() == reports.at(i).path();
+    });
+    QVERIFY(runToEnd(job));
+    QCOMPARE(job.state(), CountJob::Done);
+    QVERIFY(same);
+    const QList<FileReport> reports = job.fileReports();
+    QCOMPARE(reports.size(), 4);
+    for (qsizetype i = 0; i < reports.size(); ++i) {
+        const FileReport one = job.fileReport(i);
+        QCOMPARE(one.path(), reports.at(i).path());
+        QCOMPARE(one.status, reports.at(i).status);
+        QCOMPARE(one.words, reports.at(i).words);
+        QCOMPARE(one.problem, reports.at(i).problem);
+    }
+    QCOMPARE(job.fileReport(1).words, quint64(8000));
+    QVERIFY(job.fileReport(4).nativePath.isEmpty());
 }
 
 void TestCountJob::cancelWhileCounting()

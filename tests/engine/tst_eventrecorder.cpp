@@ -5,6 +5,8 @@
 
 #include "core/engine/countjob.h"
 #include "core/engine/private/eventrecorder.h"
+#include "core/engine/private/mapcallrecord.h"
+#include "core/engine/private/timedbytesource.h"
 #include "tests/engine/jobtesthelpers.h"
 
 #include <QTest>
@@ -41,6 +43,26 @@ JobEvent mapCall(qint64 i)
     e.readNs = 100;
     return e;
 }
+
+// Bytes that cost CPU to read, as a page-cache copy does.
+class BusySource final : public ByteSource
+{
+public:
+    qint64 readAt(qint64, char *buffer, qint64 length) override
+    {
+        spin(4000);
+        std::fill_n(buffer, length, 'x');
+        return length;
+    }
+    QString errorString() const override { return {}; }
+
+    // Keeps the CPU busy for about \a ns of wall time.
+    static void spin(qint64 ns)
+    {
+        const qint64 until = EventRecorder::clockNs() + ns;
+        while (EventRecorder::clockNs() < until) { }
+    }
+};
 
 } // namespace
 
@@ -102,6 +124,55 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    void smallChunksSampleTheCpuClock()
+    {
+        // 1 KiB chunks: one call in 64 reads the thread's CPU clock (a system call here), the
+        // others' CPU time is estimated from them, and the sums stay near the truth.
+        QCOMPARE(EventRecorder::cpuSampleIntervalFor(1024), 64);
+        QCOMPARE(EventRecorder::cpuSampleIntervalFor(16 << 10), 4);
+        QCOMPARE(EventRecorder::cpuSampleIntervalFor(64 << 10), 1);
+        QCOMPARE(EventRecorder::cpuSampleIntervalFor(4 << 20), 1);
+        EventRecorder recorder(1);
+        recorder.setCpuSampleInterval(EventRecorder::cpuSampleIntervalFor(1024));
+        recorder.start();
+        BusySource source;
+        char buffer[1024];
+        constexpr int Calls = 640;
+        const quint64 readsBefore = EventRecorder::threadCpuReads();
+        const qint64 cpuBefore = EventRecorder::threadCpuNs();
+        for (int i = 0; i < Calls; ++i) {
+            MapCallRecord record(recorder, 0, i * 1024, (i + 1) * 1024);
+            TimedByteSource timed(source, record);
+            timed.readAt(i * 1024, buffer, sizeof buffer);
+            BusySource::spin(12000); // tokenizing and counting
+            record.finish(1024, 100);
+        }
+        const qint64 cpu = EventRecorder::threadCpuNs() - cpuBefore;
+        const quint64 reads = EventRecorder::threadCpuReads() - readsBefore - 2;
+        // 4 reads on each of the 10 calls that read the clock (it was 4 on every call).
+        QVERIFY2(reads <= 4 * (Calls / 64 + 1), qPrintable(QString::number(reads)));
+        const QList<JobEvent> maps = ofKind(recorder.snapshot(), JobEvent::Map);
+        qint64 cpuNs = 0, readCpuNs = 0, readNs = 0, busyNs = 0;
+        quint32 calls = 0;
+        for (const JobEvent &e : maps) {
+            cpuNs += e.cpuNs;
+            readCpuNs += e.readCpuNs;
+            readNs += e.readNs;
+            busyNs += e.busyNs;
+            calls += e.calls;
+        }
+        QCOMPARE(calls, quint32(Calls));
+        // Estimates: busy loops are on the CPU all their wall time, unless the machine is busy.
+        qInfo("busy %lld ns, CPU measured %lld, estimated %lld", busyNs, cpu, cpuNs);
+        const double share = double(cpuNs) / double(cpu);
+        QVERIFY2(
+            share > 0.6 && share < 1.4,
+            qPrintable(QStringLiteral("estimated %1 ns of CPU, measured %2").arg(cpuNs).arg(cpu)));
+        QVERIFY2(readCpuNs > 0 && readCpuNs <= readNs,
+                 qPrintable(QStringLiteral("%1 of %2").arg(readCpuNs).arg(readNs)));
+        QVERIFY(double(cpuNs) <= 1.05 * double(busyNs));
     }
 
     void offRecordsNothing()

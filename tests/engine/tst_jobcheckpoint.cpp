@@ -50,8 +50,11 @@ private Q_SLOTS:
     void resumeSkipsWhatWasMerged();
     void resumeRefused_data();
     void resumeRefused();
+    void changedUnfinishedFileIsRecountedAlone_data();
+    void changedUnfinishedFileIsRecountedAlone();
     void stopAndKeepKeepsCompleteFilesOnly();
     void keepForLaterWritesACheckpoint();
+    void keepForLaterWhileSortingKeepsEverythingMerged();
     void cancelAndDoneRemoveTheCheckpoint();
 
 private:
@@ -281,8 +284,6 @@ void TestJobCheckpoint::resumeRefused_data()
                                 << "a.txt was modified";
     QTest::newRow("a gone") << "remove"
                             << "a.txt is gone";
-    QTest::newRow("a new file") << "new"
-                                << "d.txt is new";
     QTest::newRow("other chunk size") << "chunk"
                                       << "of another job";
     QTest::newRow("other mode") << "mode"
@@ -327,8 +328,6 @@ void TestJobCheckpoint::resumeRefused()
         QCOMPARE(::utime(QFile::encodeName(a).constData(), &times), 0);
     } else if (change == QLatin1String("remove")) {
         QVERIFY(QFile::remove(a));
-    } else if (change == QLatin1String("new")) {
-        QVERIFY(writeFile(dir.filePath(QStringLiteral("d.txt")), "delta\n"));
     } else if (change == QLatin1String("chunk")) {
         spec.chunkSize = 2 * JobSpec::MinChunkSize;
     } else if (change == QLatin1String("mode")) {
@@ -341,10 +340,99 @@ void TestJobCheckpoint::resumeRefused()
     QVERIFY(runToEnd(job));
     QVERIFY(!job.isResumed());
     QVERIFY2(job.resumeNotice().contains(notice), qPrintable(job.resumeNotice()));
+    // A complete file's counts are merged with the others' and cannot be taken out: said so.
+    if (!notice.contains(QLatin1String("another job")))
+        QVERIFY2(job.resumeNotice().contains(QLatin1String("counted completely")),
+                 qPrintable(job.resumeNotice()));
     // Counted from the start: nothing of the checkpoint, everything of the inputs now.
     QVERIFY(job.result());
     QCOMPARE(countOf(*job.result(), "zzstale"), quint64(0));
     QCOMPARE(countsOf(*job.result()), freshCounts(spec));
+}
+
+void TestJobCheckpoint::changedUnfinishedFileIsRecountedAlone_data()
+{
+    // The file changed; what the resumed job must count of each file (true: count it now,
+    // false: take the checkpoint's counts); what the notice says.
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("recountB");
+    QTest::addColumn<QString>("notice");
+    QTest::newRow("partial b modified") << "touch"
+                                        << "b.txt" << true << "b.txt was modified";
+    QTest::newRow("partial b grew") << "grow"
+                                    << "b.txt" << true << "b.txt changed size";
+    QTest::newRow("not started c modified") << "touch"
+                                            << "c.txt" << false << "c.txt was modified";
+    QTest::newRow("not started c gone") << "remove"
+                                        << "c.txt" << false << "c.txt is gone";
+    QTest::newRow("new d") << "new"
+                           << "d.txt" << false << "d.txt is new";
+}
+
+void TestJobCheckpoint::changedUnfinishedFileIsRecountedAlone()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, file);
+    QFETCH(bool, recountB);
+    QFETCH(QString, notice);
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("a.txt"));
+    const QString b = dir.filePath(QStringLiteral("b.txt"));
+    const QString c = dir.filePath(QStringLiteral("c.txt"));
+    QVERIFY(QFile::copy(m_a, a) && QFile::copy(m_b, b) && QFile::copy(m_c, c));
+    JobSpec spec;
+    spec.paths = {dir.path()}; // a folder: a new file in it is found
+    spec.chunkSize = JobSpec::MinChunkSize;
+    spec.workers = 2;
+    JobCheckpoint cp = craftedCheckpoint(spec);
+    for (qsizetype i = 0; i < cp.files.size(); ++i) { // the same files, in this folder
+        const QString path = QStringList {a, b, c}.at(i);
+        cp.files[i].nativePath = QFile::encodeName(path);
+        cp.files[i].modifiedNs = modifiedNs(path);
+    }
+    const QString changed = dir.filePath(file);
+    if (change == QLatin1String("grow")) {
+        QFile f(changed);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write(" foxtrot\n");
+    } else if (change == QLatin1String("touch")) {
+        struct utimbuf times = {0, 1000000000};
+        QCOMPARE(::utime(QFile::encodeName(changed).constData(), &times), 0);
+    } else if (change == QLatin1String("remove")) {
+        QVERIFY(QFile::remove(changed));
+    } else {
+        QVERIFY(writeFile(changed, "golf golf\n"));
+    }
+    spec.resumeFrom = std::make_shared<JobCheckpoint>(cp);
+    CountJob job(spec);
+    QVERIFY(runToEnd(job));
+    QCOMPARE(job.state(), CountJob::Done);
+    // The rest of the checkpoint is kept, and the notice names what is counted again.
+    QVERIFY2(job.isResumed(), qPrintable(job.resumeNotice()));
+    QVERIFY2(job.resumeNotice().contains(notice), qPrintable(job.resumeNotice()));
+    const CountResult &r = *job.result();
+    QCOMPARE(countOf(r, "zzcomplete"), quint64(5)); // a, complete: never read again
+    QCOMPARE(countOf(r, "alpha"), quint64(0));
+    // b: its merged chunk's counts, or all of it counted again and nothing of the checkpoint.
+    QCOMPARE(countOf(r, "zzpartial"), recountB ? quint64(0) : quint64(2));
+    QCOMPARE(countOf(r, "bravo"), recountB ? quint64(170) : quint64(0));
+    QCOMPARE(countOf(r, "delta"), quint64(400));
+    QCOMPARE(countOf(r, "foxtrot"), change == QLatin1String("grow") ? quint64(1) : quint64(0));
+    QCOMPARE(countOf(r, "echo"), change == QLatin1String("remove") ? quint64(0) : quint64(10));
+    QCOMPARE(countOf(r, "golf"), change == QLatin1String("new") ? quint64(2) : quint64(0));
+    quint64 words = 5 + (recountB ? 170 : 2) + 400 + countOf(r, "foxtrot") + countOf(r, "echo")
+        + countOf(r, "golf");
+    QCOMPARE(r.totals.words, words);
+    const qint64 files = change == QLatin1String("remove") ? 2
+        : change == QLatin1String("new")                   ? 4
+                                                           : 3;
+    QCOMPARE(r.totals.filesCounted, files);
+    QCOMPARE(reportFor(r.files, b).words,
+             (recountB ? quint64(170 + 400) : quint64(2 + 400)) + countOf(r, "foxtrot"));
+    const JobProgress p = job.progress();
+    QCOMPARE(p.map.done, p.map.total);
+    QCOMPARE(p.reduce.done, p.reduce.total);
 }
 
 void TestJobCheckpoint::stopAndKeepKeepsCompleteFilesOnly()
@@ -454,6 +542,52 @@ void TestJobCheckpoint::keepForLaterWritesACheckpoint()
     QCOMPARE(countsOf(*resumed.result()), freshCounts(spec));
     QCOMPARE(resumed.result()->totals.filesCounted, 8);
     QVERIFY2(!QFileInfo::exists(spec.checkpointPath), "a job that is done removes its checkpoint");
+}
+
+void TestJobCheckpoint::keepForLaterWhileSortingKeepsEverythingMerged()
+{
+    QTemporaryDir dir;
+    JobSpec spec;
+    spec.workers = 2;
+    spec.chunkSize = 16 * 1024;
+    for (int i = 0; i < 4; ++i) {
+        const QString path = dir.filePath(QStringLiteral("f%1.txt").arg(i));
+        QVERIFY(writeFile(path, QStringLiteral("s%1 common ").arg(i).toUtf8().repeated(20000)));
+        spec.paths.append(path);
+    }
+    spec.checkpointPath = dir.filePath(QStringLiteral("job.ckpt"));
+    spec.checkpointIntervalMs = 3600 * 1000; // no periodic one: only the one written when kept
+    CountJob job(spec);
+    // Kept the moment the sort begins: the merge is over, the sort not.
+    connect(&job, &CountJob::stateChanged, this, [&job](CountJob::State state) {
+        if (state == CountJob::Sorting)
+            job.keepForLater();
+    });
+    QVERIFY(runToEnd(job));
+    QCOMPARE(job.state(), CountJob::Cancelled);
+    QVERIFY(job.isKeptForLater());
+    QVERIFY(!job.result());
+    JobCheckpoint::Error error = JobCheckpoint::NoError;
+    QString text;
+    const std::shared_ptr<JobCheckpoint> cp
+        = JobCheckpoint::read(spec.checkpointPath, &error, &text);
+    QVERIFY2(cp, qPrintable(text));
+    QCOMPARE(cp->files.size(), 4);
+    for (const JobCheckpoint::File &f : cp->files)
+        QCOMPARE(f.state, JobCheckpoint::File::Complete);
+    QCOMPARE(cp->words, quint64(4 * 2 * 20000));
+    QCOMPARE(cp->total->size(), 5);
+
+    // Resumed, nothing is counted or merged again: only the sort runs.
+    JobSpec again = spec;
+    again.resumeFrom = cp;
+    CountJob resumed(again);
+    QVERIFY(runToEnd(resumed));
+    QVERIFY(resumed.isResumed());
+    QVERIFY(resumed.result());
+    QCOMPARE(resumed.progress().reduce.total, 0);
+    QCOMPARE(countsOf(*resumed.result()), freshCounts(spec));
+    QVERIFY(!QFileInfo::exists(spec.checkpointPath));
 }
 
 void TestJobCheckpoint::cancelAndDoneRemoveTheCheckpoint()

@@ -319,12 +319,25 @@ private Q_SLOTS:
             QVERIFY(verdict.contains(QLatin1String("waited for the reducer")));
             break;
         case JobTimeSplit::MachineBusy:
-            QVERIFY2(verdict.contains(QLatin1String("waited for a CPU 50 %")), qPrintable(verdict));
+            QVERIFY2(verdict.contains(QStringLiteral("waited for a CPU 50\u00A0%")),
+                     qPrintable(verdict));
             break;
         case JobTimeSplit::NoHint:
             break;
         }
         QVERIFY(TimeSplitFormat::figures(s).contains(TimeSplitFormat::percent(reading)));
+    }
+
+    void percentStaysOnOneLine()
+    {
+        // "0 %" must not break between the figure and its sign at a line's end: a no-break
+        // space, in every language's figures line.
+        QCOMPARE(TimeSplitFormat::percent(0), QStringLiteral("0\u00A0%"));
+        QCOMPARE(TimeSplitFormat::percent(0.964), QStringLiteral("96\u00A0%"));
+        JobTimeSplit s;
+        s.windowNs = JobTimeSplit::MinWindowNs;
+        s.chunks = 1;
+        QVERIFY(!TimeSplitFormat::figures(s).contains(QLatin1String(" %")));
     }
 
     void liveWindowRunsToNow()

@@ -38,7 +38,7 @@ CountJob *JobQueue::enqueue(const JobSpec &given)
     return enqueueResumed(spec);
 }
 
-CountJob *JobQueue::enqueueResumed(const JobSpec &given)
+CountJob *JobQueue::enqueueResumed(const JobSpec &given, bool held)
 {
     JobSpec spec = given;
     if (!spec.checkpointPath.isEmpty())
@@ -52,6 +52,11 @@ CountJob *JobQueue::enqueueResumed(const JobSpec &given)
             Q_EMIT activeChanged(false);
     });
     Q_EMIT jobAdded(job);
+    // Before startNext(), which would start it if no other job runs.
+    if (held) {
+        m_held.insert(job);
+        Q_EMIT heldChanged(job, true);
+    }
     Q_EMIT activeChanged(true);
     startNext();
     return job;

@@ -32,8 +32,8 @@ public:
     //! (ResumeController); an empty folder: none.
     void setCheckpointFolder(const QString &folder, int intervalMs);
     //! Adds a job that resumes from JobSpec::resumeFrom and goes on writing the checkpoint
-    //! JobSpec::checkpointPath names.
-    CountJob *enqueueResumed(const JobSpec &spec);
+    //! JobSpec::checkpointPath names; \a held: it comes back held (see setHeld()).
+    CountJob *enqueueResumed(const JobSpec &spec, bool held = false);
     QList<CountJob *> jobs() const;
     //! True while any job is queued or running.
     bool hasActiveJobs() const;

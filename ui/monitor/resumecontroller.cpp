@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QMessageBox>
@@ -51,6 +52,9 @@ QStringList ResumeController::interruptedCheckpoints() const
 
 CountJob *ResumeController::resume(const QString &checkpoint, QString *error)
 {
+    // Taken now: the job is held in the queue from here on, and kept again if it is still
+    // queued when the window closes.
+    const bool held = QFile::remove(heldMarker(checkpoint));
     JobCheckpoint::Error code = JobCheckpoint::NoError;
     std::shared_ptr<JobCheckpoint> cp = JobCheckpoint::read(checkpoint, &code, error);
     if (!cp) {
@@ -65,7 +69,12 @@ CountJob *ResumeController::resume(const QString &checkpoint, QString *error)
     spec.chunkSize = cp->chunkSize;
     spec.checkpointPath = checkpoint; // the job goes on writing the same one
     spec.resumeFrom = std::move(cp);
-    return m_queue->enqueueResumed(spec);
+    return m_queue->enqueueResumed(spec, held);
+}
+
+QString ResumeController::heldMarker(const QString &checkpoint)
+{
+    return checkpoint + QStringLiteral(".held");
 }
 
 void ResumeController::watch(CountJob *job)
@@ -73,7 +82,11 @@ void ResumeController::watch(CountJob *job)
     if (!job->spec().resumeFrom)
         return;
     connect(job, &CountJob::stateChanged, this, [this, job](CountJob::State state) {
-        if (state == CountJob::Counting && !job->resumeNotice().isEmpty())
+        if (state != CountJob::Counting || job->resumeNotice().isEmpty())
+            return;
+        if (job->isResumed())
+            m_window->statusBar()->showMessage(tr("Resumed the job; %1.").arg(job->resumeNotice()));
+        else
             m_window->statusBar()->showMessage(
                 tr("Could not resume the job: %1. It counts from the start.")
                     .arg(job->resumeNotice()));
@@ -95,8 +108,10 @@ void ResumeController::offerToResume()
     box.setDefaultButton(QMessageBox::Yes);
     const int answer = box.exec();
     if (answer == QMessageBox::Discard) {
-        for (const QString &checkpoint : checkpoints)
+        for (const QString &checkpoint : checkpoints) {
             JobCheckpoint::remove(checkpoint);
+            QFile::remove(heldMarker(checkpoint));
+        }
         return;
     }
     if (answer != QMessageBox::Yes)
@@ -157,6 +172,10 @@ void ResumeController::keepActiveJobsForLater()
                 = qBound(JobSpec::MinChunkSize, job->spec().chunkSize, JobSpec::MaxChunkSize);
             QString error;
             JobCheckpoint::writeFile(job->spec().checkpointPath, cp.toBytes(), &error);
+        }
+        if (m_queue->isHeld(job)) {
+            QFile marker(heldMarker(job->spec().checkpointPath));
+            marker.open(QIODevice::WriteOnly);
         }
         job->keepForLater();
     }

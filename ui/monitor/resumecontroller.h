@@ -16,7 +16,9 @@ class QMainWindow;
 
     A job that ends (Done, Failed, cancelled) removes its checkpoint, so the checkpoints found
     at start are those of jobs a crash, a kill, a logout or "Keep for Later" interrupted.
-    Queued jobs, which have counted nothing, are kept as checkpoints without a plan.
+    Queued jobs, which have counted nothing, are kept as checkpoints without a plan; a held
+    one also leaves an empty file beside its checkpoint (heldMarker()), so that it comes back
+    held. The checkpoint format is the engine's, and holding is the queue's business.
 */
 class ResumeController final : public QObject
 {
@@ -55,6 +57,8 @@ public Q_SLOTS:
 
 private:
     void watch(CountJob *job);
+    //! The file whose presence says that the job kept in \a checkpoint was held.
+    static QString heldMarker(const QString &checkpoint);
 
     JobQueue *const m_queue;
     QMainWindow *const m_window;

@@ -9,12 +9,14 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -68,6 +70,9 @@ ThroughputChart::ThroughputChart(QWidget *parent)
     m_bytes->attachAxis(m_phaseAxis); // the phase marks share the time scale
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_view = ChartStyle::makeView(m_chart, this);
+    m_rightMargin = m_chart->margins().right();
+    connect(m_chart, &QChart::plotAreaChanged, this, &ThroughputChart::fitPhaseNames,
+            Qt::QueuedConnection); // not from inside the chart's own layout
     m_view->setObjectName(QStringLiteral("throughputView"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -167,6 +172,7 @@ void ThroughputChart::rebuild()
             lastLabelled = at;
         m_phaseAxis->append(name + QString(n++, QChar(0x200B)), at);
     }
+    fitPhaseNames();
 
     // Pauses: a shaded area each, from the bottom to the top of the chart.
     const QList<JobTimeline::Pause> &pauses = m_timeline.pauses;
@@ -195,4 +201,31 @@ void ThroughputChart::rebuild()
         m_pauseAreas.at(i)->upperSeries()->replace({{x0, top}, {x1, top}});
         m_pauseAreas.at(i)->setName(tr("Paused"));
     }
+}
+
+void ThroughputChart::fitPhaseNames()
+{
+    // Qt Charts centres a category's name on its value and lays the chart out without it: at the
+    // end of the axis, half of "Últimas combinaciones" fell beyond the widget's edge.
+    const QRectF plot = m_chart->plotArea();
+    const double span = m_phaseAxis->max() - m_phaseAxis->min();
+    if (plot.width() <= 0 || span <= 0)
+        return;
+    const QMargins margins = m_chart->margins();
+    const int extra = margins.right() - m_rightMargin;
+    // The plot and the room right of it as they would be without the extra margin.
+    const double width = plot.width() + extra;
+    const double room = m_chart->size().width() - plot.right() - extra;
+    const QFontMetricsF metrics(m_phaseAxis->labelsFont());
+    double need = 0;
+    for (const QString &label : m_phaseAxis->categoriesLabels()) {
+        const double at
+            = std::clamp((m_phaseAxis->endValue(label) - m_phaseAxis->min()) / span, 0.05, 1.0);
+        const double half = metrics.horizontalAdvance(label) / 2 + 2;
+        // The extra margin moves the mark left by only its share of it, hence / at.
+        need = std::max(need, (half - (1 - at) * width - room) / at);
+    }
+    const int right = m_rightMargin + int(std::ceil(std::max(0.0, need)));
+    if (right != margins.right())
+        m_chart->setMargins(QMargins(margins.left(), margins.top(), right, margins.bottom()));
 }

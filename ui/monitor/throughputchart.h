@@ -41,6 +41,9 @@ protected:
 private:
     void applyStyle();
     void rebuild();
+    //! Widens the right margin so that a phase's name centred on a mark near the end is not
+    //! cut off at the chart's edge, and narrows it back when none is.
+    void fitPhaseNames();
 
     JobTimeline m_timeline;
     QChart *m_chart = nullptr;
@@ -52,5 +55,6 @@ private:
     QValueAxis *m_wordsAxis = nullptr;
     QCategoryAxis *m_phaseAxis = nullptr;
     QList<QAreaSeries *> m_pauseAreas;
+    int m_rightMargin = 0; // the chart's own, before fitPhaseNames() widened it
     Retranslator m_texts;
 };

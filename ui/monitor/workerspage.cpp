@@ -31,6 +31,7 @@ WorkersPage::WorkersPage(QWidget *parent)
     m_figures->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_lanes = new LanesWidget(this);
+    m_lanes->installEventFilter(this); // its legend's height follows its width: fitLanes()
     auto *scroll = new QScrollArea(this);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidgetResizable(true);
@@ -48,7 +49,8 @@ WorkersPage::WorkersPage(QWidget *parent)
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
-    m_chart->setMinimumHeight(fontMetrics().height() * 10);
+    // Small enough to leave the lanes and their legend whole in an 860 x 600 window.
+    m_chart->setMinimumHeight(fontMetrics().height() * 6);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -82,9 +84,11 @@ void WorkersPage::setJob(CountJob *job)
         m_lanes->setFileNamer([named](qint32 file) {
             if (!named)
                 return QString();
-            const QList<FileReport> reports = named->fileReports();
-            return file >= 0 && file < reports.size() ? ProgressFormat::fileName(reports.at(file))
-                                                      : QString();
+            // One report, not the list: a tooltip asks on every hover.
+            const FileReport report = named->fileReport(file);
+            return report.nativePath.isEmpty() && !report.isSample && !report.isStream
+                ? QString()
+                : ProgressFormat::fileName(report);
         });
     }
     refresh();
@@ -107,8 +111,25 @@ void WorkersPage::refresh()
         m_figures->setText(split.chunks > 0 ? TimeSplitFormat::figures(split) : QString());
     }
     m_lanes->setTimeline(timeline);
-    m_lanesScroll->setMaximumHeight(m_lanes->sizeHint().height() + 2);
+    fitLanes();
     m_chart->setTimeline(timeline);
+}
+
+void WorkersPage::fitLanes()
+{
+    // A few workers' lanes and the legend are never scrolled (at 860 x 600 the splitter gave
+    // them less and hid half the legend); many workers' scroll beyond MaxLanesLines. The
+    // legend wraps to the width, so the height is the one for the lanes' width now.
+    const int lanesHeight = m_lanes->sizeHint().height() + 2;
+    m_lanesScroll->setMaximumHeight(lanesHeight);
+    m_lanesScroll->setMinimumHeight(std::min(lanesHeight, fontMetrics().height() * MaxLanesLines));
+}
+
+bool WorkersPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_lanes && event->type() == QEvent::Resize)
+        fitLanes();
+    return QWidget::eventFilter(watched, event);
 }
 
 void WorkersPage::showEvent(QShowEvent *event)

@@ -25,6 +25,8 @@ class WorkersPage final : public QWidget
 public:
     //! Live refreshes are at least this far apart (and never more often than the job reports).
     static constexpr int RefreshMs = 250;
+    //! The lanes are shown whole up to this many text lines high, and scroll beyond.
+    static constexpr int MaxLanesLines = 14;
 
     explicit WorkersPage(QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(WorkersPage)
@@ -43,9 +45,13 @@ public:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
+    //! Sizes the lanes' scroll area to the lanes (see MaxLanesLines).
+    void fitLanes();
+
     QPointer<CountJob> m_job;
     QLabel *m_verdict = nullptr;
     QLabel *m_figures = nullptr;

@@ -99,8 +99,18 @@ qint64 EventRecorder::clockNs()
     return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
 }
 
+namespace {
+thread_local quint64 t_threadCpuReads = 0;
+}
+
+quint64 EventRecorder::threadCpuReads()
+{
+    return t_threadCpuReads;
+}
+
 qint64 EventRecorder::threadCpuNs()
 {
+    ++t_threadCpuReads;
     timespec t;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;

@@ -42,51 +42,65 @@ void JobCheckpointer::resume()
         m_notice = tr("the checkpoint is of another job (other inputs, mode or chunk size)");
         return;
     }
-    // The plan must be the checkpoint's, file for file: a chunk is named by its first byte.
-    QStringList changes;
-    QHash<QByteArray, qsizetype> planned;
-    for (qint32 i = 0; i < ws.m_plannedCount; ++i)
-        planned.insert(ws.m_reports.at(i).nativePath, i);
-    for (const JobCheckpoint::File &f : cp.files) {
-        const auto at = planned.constFind(f.nativePath);
-        const QString name = f.isSample ? tr("the sample")
-                                        : LocalPath::quoted(LocalPath::fromNative(f.nativePath));
-        if (at == planned.constEnd()) {
-            changes.append(tr("%1 is gone or cannot be counted now").arg(name));
+    // Each planned file's part of the checkpoint, found by path: a chunk is named by its first
+    // byte, which the file's size and the chunk size decide, so an unchanged file plans the
+    // same chunks. A changed file that was not counted completely is counted again from its
+    // start; a changed complete file is in the merged total with the others and cannot be
+    // taken out of it, so the job starts over.
+    QHash<QByteArray, qsizetype> before;
+    for (qsizetype j = 0; j < cp.files.size(); ++j)
+        before.insert(cp.files.at(j).nativePath, j);
+    std::vector<const JobCheckpoint::File *> kept(size_t(ws.m_plannedCount), nullptr);
+    QSet<qsizetype> found;
+    QStringList countedAgain; // changed, not complete: counted from their start, or left out
+    QStringList lost; // changed, complete: the checkpoint cannot be used
+    for (qint32 i = 0; i < ws.m_plannedCount; ++i) {
+        const FileReport &report = ws.m_reports.at(i);
+        const auto at = before.constFind(report.nativePath);
+        if (at == before.constEnd()) {
+            countedAgain.append(tr("%1 is new").arg(LocalPath::quoted(report.path())));
             continue;
         }
-        const qint64 size = ws.m_reports.at(*at).size;
-        if (size != f.size)
-            changes.append(tr("%1 changed size (%2 bytes, now %3)")
-                               .arg(name, QLocale().toString(f.size), QLocale().toString(size)));
-        else if (ws.m_identities.at(*at).modifiedNs != f.modifiedNs)
-            changes.append(tr("%1 was modified").arg(name));
+        found.insert(*at);
+        const JobCheckpoint::File &f = cp.files.at(*at);
+        const QString name = f.isSample ? tr("the sample") : LocalPath::quoted(report.path());
+        QString change;
+        if (report.size != f.size)
+            change = tr("%1 changed size (%2 bytes, now %3)")
+                         .arg(name, QLocale().toString(f.size), QLocale().toString(report.size));
+        else if (ws.m_identities.at(i).modifiedNs != f.modifiedNs)
+            change = tr("%1 was modified").arg(name);
+        if (change.isEmpty())
+            kept[size_t(i)] = &f;
+        else
+            (f.state == JobCheckpoint::File::Complete ? lost : countedAgain).append(change);
     }
-    if (cp.files.size() != ws.m_plannedCount) {
-        QSet<QByteArray> before;
-        for (const JobCheckpoint::File &f : cp.files)
-            before.insert(f.nativePath);
-        for (qint32 i = 0; i < ws.m_plannedCount; ++i) {
-            if (!before.contains(ws.m_reports.at(i).nativePath))
-                changes.append(tr("%1 is new").arg(LocalPath::quoted(ws.m_reports.at(i).path())));
-        }
+    for (qsizetype j = 0; j < cp.files.size(); ++j) {
+        if (found.contains(j))
+            continue;
+        const JobCheckpoint::File &f = cp.files.at(j);
+        const QString gone = tr("%1 is gone or cannot be counted now")
+                                 .arg(LocalPath::quoted(LocalPath::fromNative(f.nativePath)));
+        (f.state == JobCheckpoint::File::Complete ? lost : countedAgain).append(gone);
     }
-    for (qint32 i = 0; changes.isEmpty() && i < ws.m_plannedCount; ++i) {
-        if (cp.files.at(i).nativePath != ws.m_reports.at(i).nativePath)
-            changes.append(tr("the inputs are found in another order"));
-    }
-    if (!changes.isEmpty()) {
-        m_notice
-            = tr("inputs changed since the checkpoint: %1").arg(changes.join(QStringLiteral("; ")));
+    if (!lost.isEmpty()) {
+        m_notice = tr("inputs counted completely before the checkpoint changed since, and their "
+                      "counts cannot be taken out of the merged total: %1")
+                       .arg(lost.join(QStringLiteral("; ")));
         return;
     }
+    if (!countedAgain.isEmpty())
+        m_notice = tr("inputs changed since the checkpoint are counted from their start: %1")
+                       .arg(countedAgain.join(QStringLiteral("; ")));
 
     if (!cp.total->isEmpty())
         ws.m_total.merge(*cp.total);
     ws.m_words = cp.words;
     ws.m_overlongWords = cp.overlongWords;
     for (qint32 i = 0; i < ws.m_plannedCount; ++i) {
-        const JobCheckpoint::File &f = cp.files.at(i);
+        if (!kept[size_t(i)])
+            continue; // new or changed: counted from its start
+        const JobCheckpoint::File &f = *kept[size_t(i)];
         JobWorkspace::FileTrack &track = ws.m_tracks[size_t(i)];
         if (f.state == JobCheckpoint::File::Complete) {
             if (track.status.load() == FileReport::Counted)
@@ -140,7 +154,7 @@ void JobCheckpointer::reduced()
         return;
     m_sinceWrite.start();
     m_writing.store(true, std::memory_order_release);
-    QByteArray bytes = snapshot();
+    QByteArray bytes = snapshot(m_workspace.m_total);
     m_writer.start([this, bytes = std::move(bytes)] {
         QString error;
         const bool written = JobCheckpoint::writeFile(m_path, bytes, &error);
@@ -155,11 +169,21 @@ void JobCheckpointer::reduced()
 
 bool JobCheckpointer::writeNow()
 {
+    return writeSnapshot(m_workspace.m_total);
+}
+
+bool JobCheckpointer::writeAllMerged(const WordTable &total)
+{
+    return writeSnapshot(total);
+}
+
+bool JobCheckpointer::writeSnapshot(const WordTable &total)
+{
     m_writer.waitForDone();
     if (m_path.isEmpty() || m_merged.empty()) // not planned: nothing of this run to keep
         return false;
     QString error;
-    const bool written = JobCheckpoint::writeFile(m_path, snapshot(), &error);
+    const bool written = JobCheckpoint::writeFile(m_path, snapshot(total), &error);
     QMutexLocker lock(&m_errorMutex);
     if (!written)
         m_error = error;
@@ -179,7 +203,7 @@ QString JobCheckpointer::errorString() const
     return m_error;
 }
 
-QByteArray JobCheckpointer::snapshot() const
+QByteArray JobCheckpointer::snapshot(const WordTable &total) const
 {
     const JobWorkspace &ws = m_workspace;
     JobCheckpoint cp;
@@ -214,8 +238,8 @@ QByteArray JobCheckpointer::snapshot() const
         }
         cp.files.append(std::move(f));
     }
-    // Not owned: m_total outlives this call, and the reduce side is still while it runs.
-    cp.total = std::shared_ptr<const WordTable>(std::shared_ptr<void>(), &ws.m_total);
+    // Not owned: the total outlives this call, and the reduce side is still while it runs.
+    cp.total = std::shared_ptr<const WordTable>(std::shared_ptr<void>(), &total);
     cp.words = ws.m_words;
     cp.overlongWords = ws.m_overlongWords;
     return cp.toBytes();

@@ -37,10 +37,12 @@ public:
     Q_DISABLE_COPY_MOVE(JobCheckpointer)
 
     // Runs on the job's thread right after JobWorkspace::plan(), before any map call: takes in
-    // the checkpoint to resume from when it is of this job and no input changed since.
+    // the checkpoint to resume from when it is of this job and no input counted completely
+    // changed since; other changed inputs are counted again from their start.
     void resume();
-    //! Why the checkpoint to resume from was not used (the job counts everything); empty when
-    //! it was, or when there was none.
+    //! Why the checkpoint to resume from was not used (isResumed() false: the job counts
+    //! everything), or which inputs changed since and are counted again (isResumed() true);
+    //! empty when nothing changed, or when there was no checkpoint.
     QString resumeNotice() const { return m_notice; }
     bool isResumed() const { return m_resumed; }
 
@@ -52,15 +54,21 @@ public:
     // interval.
     void reduced();
     //! On the job's thread, once no reduce call runs: writes a snapshot now and waits for it.
+    //! Not once the sort began: it took the merged total away (see writeAllMerged()).
     bool writeNow();
+    //! On the job's thread, once the sort is over: writes the reduce side's state with
+    //! \a total, the whole merged table the sort was given, and waits for it.
+    bool writeAllMerged(const WordTable &total);
     //! Waits for a write under way, then removes the checkpoint (the job needs it no more).
     void discard();
     //! The last write's failure, naming the file and the reason; empty if none failed.
     QString errorString() const;
 
 private:
-    // The reduce side's state as a checkpoint's bytes; the reduce side must be still.
-    QByteArray snapshot() const;
+    // The reduce side's state as a checkpoint's bytes, with \a total as the merged counts of
+    // the complete files; the reduce side must be still.
+    QByteArray snapshot(const WordTable &total) const;
+    bool writeSnapshot(const WordTable &total);
 
     JobWorkspace &m_workspace;
     const QString m_path;

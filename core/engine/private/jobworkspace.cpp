@@ -568,6 +568,25 @@ FileReport JobWorkspace::currentFile() const
     return report;
 }
 
+FileReport JobWorkspace::fileReport(qsizetype index) const
+{
+    if (!m_tracks) { // not planned yet: the inputs as given
+        FileReport r;
+        if (index >= 0 && index < m_spec.paths.size()) {
+            r.nativePath = LocalPath::toNative(m_spec.paths.at(index));
+            r.namedByWholePath = true;
+        }
+        return r;
+    }
+    QMutexLocker lock(&m_reportMutex);
+    if (index < 0 || index >= m_reports.size())
+        return {};
+    FileReport report = m_reports.at(index);
+    if (!m_reportsFinal && index < m_plannedCount)
+        fillReport(qint32(index), &report);
+    return report;
+}
+
 QList<FileReport> JobWorkspace::fileReports() const
 {
     if (!m_tracks) { // not planned yet: the inputs as given

@@ -99,6 +99,8 @@ public:
 
     //! Every input with its counting so far; once finalize() is done, the final list itself.
     QList<FileReport> fileReports() const;
+    //! fileReports().at(\a index), copied alone; an empty report out of range.
+    FileReport fileReport(qsizetype index) const;
     //! The input whose counting began last; an empty report before any did.
     FileReport currentFile() const;
     //! The most frequent words so far and the words counted so far; provisional.

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 12, items 4 and 5 in the window, on the offscreen platform: closing mid-job offers
 // "Keep for Later", and the next window resumes the kept jobs with the counts of an
-// uninterrupted run; "Cancel Jobs" leaves no checkpoint; a checkpoint that cannot be read is
-// said and removed; Stop and Keep ends a job with the counts of its complete files, marked.
+// uninterrupted run, a held queued job held still; "Cancel Jobs" leaves no checkpoint; a checkpoint
+// that cannot be read is said and removed; Stop and Keep ends a job with the counts of its complete
+// files, marked.
 
 #include "core/engine/jobcheckpoint.h"
 #include "tests/ui/monitor/monitortesthelpers.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void keepForLaterThenResume();
+    void heldQueuedJobComesBackHeld();
     void cancelJobsLeavesNoCheckpoint();
     void unreadableCheckpointIsSaidAndRemoved();
     void stopAndKeepMarksThePartialResult();
@@ -189,6 +191,45 @@ void TestUiMonitorResume::keepForLaterThenResume()
     QCOMPARE(jobs.at(1)->spec().sampleBytes, sampleJob.sampleBytes);
     QCOMPARE(countsOf(*jobs.at(1)->result()), freshCounts(sampleJob));
     QVERIFY(window->resumeController()->interruptedCheckpoints().isEmpty());
+}
+
+void TestUiMonitorResume::heldQueuedJobComesBackHeld()
+{
+    JobSpec sampleJob;
+    sampleJob.sampleBytes = 1 << 20;
+    {
+        auto window = makeWindow();
+        QVERIFY(window);
+        window->resumeController()->setFolder(m_folder, 20);
+        CountJob *running = window->startSample(BigSample);
+        CountJob *held = window->queue()->enqueue(sampleJob);
+        window->queue()->setHeld(held, true);
+        QVERIFY(waitUntilCounting(running));
+        running->setPaused(true);
+        BoxAnswerer answerer({QMessageBox::Save});
+        QVERIFY(window->close());
+        QVERIFY(answerer.done());
+        QVERIFY(held->isKeptForLater());
+        QCOMPARE(window->resumeController()->interruptedCheckpoints().size(), 2);
+    }
+
+    auto window = makeWindow();
+    QVERIFY(window);
+    window->resumeController()->setFolder(m_folder, 20);
+    BoxAnswerer answerer({QMessageBox::Yes});
+    window->resumeController()->offerToResume();
+    QVERIFY(answerer.done());
+    const QList<CountJob *> jobs = window->queue()->jobs();
+    QCOMPARE(jobs.size(), 2);
+    QCOMPARE(jobs.at(1)->spec().sampleBytes, sampleJob.sampleBytes);
+    QVERIFY(!window->queue()->isHeld(jobs.at(0)));
+    QVERIFY(window->queue()->isHeld(jobs.at(1)));
+    // Held, it stays queued when the job before it ends.
+    QSignalSpy finished(jobs.at(0), &CountJob::finished);
+    jobs.at(0)->cancel();
+    QVERIFY(jobs.at(0)->isFinished() || finished.wait(WorkTimeoutMs));
+    QCOMPARE(jobs.at(1)->state(), CountJob::Queued);
+    QVERIFY(window->queue()->isHeld(jobs.at(1)));
 }
 
 void TestUiMonitorResume::cancelJobsLeavesNoCheckpoint()

@@ -8,9 +8,14 @@
 #include "ui/monitor/throughputchart.h"
 #include "ui/monitor/workerspage.h"
 
+#include <QChart>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QLabel>
 #include <QLineSeries>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 
 using namespace MonitorTest;
@@ -98,6 +103,84 @@ private Q_SLOTS:
         window->selectCard(window->cardFor(job));
         QCOMPARE(page->job(), job);
         QCOMPARE(lanes->model().workerRows(), 2);
+    }
+
+    void smallWindowShowsTheWholeLegend()
+    {
+        // 860 x 600, a small laptop's window (issue 12's closing note): the lanes and their legend
+        // are all in view, without a scroll.
+        auto window = makeWindow();
+        QVERIFY(window);
+        window->resize(860, 600);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->options()->setWorkers(2);
+        window->options()->setChunkSize(256 << 10);
+        CountJob *job = window->startSample(4 << 20);
+        QVERIFY(job);
+        QSignalSpy finished(job, &CountJob::finished);
+        QVERIFY(finished.count() || finished.wait(WorkTimeoutMs));
+        window->detailTabs()->setCurrentWidget(window->workersPage());
+        WorkersPage *page = window->workersPage();
+        QTRY_VERIFY(page->isVisible() && page->lanes()->model().workerRows() == 2);
+        auto *scroll = page->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        QCoreApplication::processEvents();
+        if (!qEnvironmentVariableIsEmpty("WORDMILL_TEST_GRAB"))
+            window->grab().save(qEnvironmentVariable("WORDMILL_TEST_GRAB"));
+        QTRY_COMPARE(scroll->verticalScrollBar()->maximum(), 0);
+        QVERIFY2(scroll->viewport()->height() >= page->lanes()->sizeHint().height(),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(scroll->viewport()->height())
+                                .arg(page->lanes()->sizeHint().height())));
+        QVERIFY(page->throughput()->height() >= page->throughput()->minimumHeight());
+    }
+
+    void phaseNamesStayInsideTheChart()
+    {
+        // The Spanish "Últimas combinaciones", centred on a mark at the end of the time axis,
+        // was cut off at the chart's right edge.
+        Translations::install(QStringLiteral("es"));
+        const auto english = qScopeGuard([] { Translations::install(QStringLiteral("en")); });
+        ThroughputChart chart;
+        chart.resize(600, 260);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        JobTimeline timeline;
+        JobEvent map;
+        map.lane = 1;
+        map.file = 0;
+        map.startNs = 0;
+        map.endNs = 9'900'000'000; // the last merges begin at 99 % of the axis
+        map.bytes = 100 << 20;
+        map.words = 1000000;
+        JobEvent sort;
+        sort.kind = JobEvent::Sort;
+        sort.startNs = 9'950'000'000;
+        sort.endNs = 10'000'000'000;
+        timeline.events = {map, sort};
+        timeline.lanes = 2;
+        timeline.workers = 1;
+        timeline.nowNs = sort.endNs;
+        timeline.finished = true;
+        chart.setTimeline(timeline);
+        const auto nameItem = [&chart]() -> QGraphicsTextItem * {
+            for (QGraphicsItem *item : chart.chart()->scene()->items()) {
+                auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+                if (text && text->isVisible()
+                    && text->toPlainText().contains(QLatin1String("ltimas combinaciones")))
+                    return text;
+            }
+            return nullptr;
+        };
+        QTRY_VERIFY(nameItem());
+        if (!qEnvironmentVariableIsEmpty("WORDMILL_TEST_GRAB_CHART"))
+            chart.grab().save(qEnvironmentVariable("WORDMILL_TEST_GRAB_CHART"));
+        const double edge = chart.chart()->size().width();
+        QTRY_VERIFY2(
+            nameItem()->sceneBoundingRect().right() <= edge,
+            qPrintable(
+                QStringLiteral("%1 > %2").arg(nameItem()->sceneBoundingRect().right()).arg(edge)));
     }
 
     void liveWhileRunning()
