@@ -51,8 +51,9 @@ inline QByteArray written(const CountResult &result, ResultFormat format)
 inline QByteArray sortedTsv(const WordTable &table)
 {
     CountResult result;
-    result.table = std::make_shared<WordTable>(table);
-    OutputOrder::sort(table, &result.order);
+    auto copy = std::make_shared<WordTable>(table);
+    OutputOrder::sort(*copy, &result.order); // moves the copy's entries
+    result.table = copy;
     return written(result, ResultFormat::Tsv);
 }
 
