@@ -154,9 +154,10 @@ int CommandLineOptions::parse(const QStringList &arguments)
     const QCommandLineOption resume(
         QStringLiteral("resume"),
         tr("Continue the job saved in FILE by --checkpoint, counting only what it had not "
-           "merged; without PATH, its inputs and options are the job's. A checkpoint that "
-           "cannot be read, is of another job or whose inputs changed is said, and the count "
-           "starts over. The job goes on saving to FILE (to --checkpoint's FILE if given), "
+           "merged; without PATH, its inputs and options are the job's. An input changed "
+           "since and not counted completely is counted again alone. A checkpoint that cannot "
+           "be read, is of another job or one of whose complete inputs changed is said, and the "
+           "count starts over. The job goes on saving to FILE (to --checkpoint's FILE if given), "
            "which is removed once the job is done."),
         tr("FILE"));
     parser.addOptions({mode, threads, chunk, topOption, formatOption, sample, progressOption,

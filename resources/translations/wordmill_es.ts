@@ -375,12 +375,18 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
 </translation>
     </message>
     <message>
-        <source>Continue the job saved in FILE by --checkpoint, counting only what it had not merged; without PATH, its inputs and options are the job&apos;s. A checkpoint that cannot be read, is of another job or whose inputs changed is said, and the count starts over. The job goes on saving to FILE (to --checkpoint&apos;s FILE if given), which is removed once the job is done.</source>
-        <translation>Continuar el trabajo que --checkpoint guardó en FILE, contando solo lo que no había combinado; sin PATH, sus entradas y opciones son las del trabajo. Si el punto de control no se puede leer, es de otro trabajo o sus entradas cambiaron, se avisa y el recuento empieza de nuevo. El trabajo sigue guardándose en FILE (en el FILE de --checkpoint si se da), que se borra cuando el trabajo termina.</translation>
-    </message>
-    <message>
         <source>--checkpoint-interval applies to --checkpoint and --resume only</source>
         <translation>--checkpoint-interval solo se aplica con --checkpoint o --resume</translation>
+    </message>
+    <message>
+        <source>wordmill-cli: resuming from %1; %2
+</source>
+        <translation>wordmill-cli: reanudando desde %1; %2
+</translation>
+    </message>
+    <message>
+        <source>Continue the job saved in FILE by --checkpoint, counting only what it had not merged; without PATH, its inputs and options are the job&apos;s. An input changed since and not counted completely is counted again alone. A checkpoint that cannot be read, is of another job or one of whose complete inputs changed is said, and the count starts over. The job goes on saving to FILE (to --checkpoint&apos;s FILE if given), which is removed once the job is done.</source>
+        <translation>Continuar el trabajo que --checkpoint guardó en FILE, contando solo lo que no había combinado; sin PATH, sus entradas y opciones son las del trabajo. Una entrada que cambió desde entonces y no se había contado por completo se vuelve a contar sola. Si el punto de control no se puede leer, es de otro trabajo o cambió una de sus entradas completas, se avisa y el recuento empieza de nuevo. El trabajo sigue guardándose en FILE (en el FILE de --checkpoint si se da), que se borra cuando el trabajo termina.</translation>
     </message>
 </context>
 <context>
@@ -912,12 +918,12 @@ Con --merge, en cambio, suma las frecuencias de archivos de resultados escritos 
         <translation>%1 es nuevo</translation>
     </message>
     <message>
-        <source>the inputs are found in another order</source>
-        <translation>las entradas aparecen en otro orden</translation>
+        <source>inputs counted completely before the checkpoint changed since, and their counts cannot be taken out of the merged total: %1</source>
+        <translation>cambiaron entradas que ya se habían contado por completo antes del punto de control, y sus recuentos no se pueden sacar del total combinado: %1</translation>
     </message>
     <message>
-        <source>inputs changed since the checkpoint: %1</source>
-        <translation>las entradas cambiaron desde el punto de control: %1</translation>
+        <source>inputs changed since the checkpoint are counted from their start: %1</source>
+        <translation>las entradas que cambiaron desde el punto de control se cuentan desde su principio: %1</translation>
     </message>
 </context>
 <context>
@@ -2127,6 +2133,10 @@ Tamaño:</translation>
     <message>
         <source>Don&apos;t Quit</source>
         <translation>No salir</translation>
+    </message>
+    <message>
+        <source>Resumed the job; %1.</source>
+        <translation>Trabajo reanudado; %1.</translation>
     </message>
 </context>
 <context>
