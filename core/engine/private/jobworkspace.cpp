@@ -274,9 +274,9 @@ ChunkResult JobWorkspace::mapChunk(const Chunk &chunk)
     // Sized for the words the chunks before found in as many bytes: a table that grows from
     // nothing to 466,000 words (a 4 MiB chunk of distinct words) rebuilds its index ten times.
     const qint64 chunkBytes = chunk.end - chunk.begin;
-    table->reserve(qsizetype(std::min(m_distinctPerMiB.load(std::memory_order_relaxed)
-                                          * chunkBytes / (1 << 20),
-                                      chunkBytes / 2)));
+    table->reserve(qsizetype(
+        std::min(m_distinctPerMiB.load(std::memory_order_relaxed) * chunkBytes / (1 << 20),
+                 chunkBytes / 2)));
     ChunkCounter counter(control, counters);
     if (file.isSample) {
         SampleSource source(m_spec.sampleSeed, file.size);
@@ -376,10 +376,14 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
     Q_ASSERT_X(!wasReducing, "JobWorkspace::reduceChunk", "two reduce calls at once");
     const auto reduced = qScopeGuard([this] { m_reducing.store(false); });
 #endif
-    const auto freeSlot = qScopeGuard([this, &result] {
+    // The chunk's table once merged into its file's (not when it became the file's table):
+    // nothing refers to it any more, and a map call may fill it again.
+    std::shared_ptr<WordTable> spare;
+    const auto freeSlot = qScopeGuard([this, &result, &spare] {
         if (result.holdsSlot) {
             counters.tableReduced();
-            keepSpareTable(result, m_pending.count(result.file) ? &m_pending[result.file] : nullptr);
+            if (spare)
+                keepSpareTable(std::move(spare));
             m_inFlight.release();
         }
     });
@@ -399,8 +403,9 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         pending.table.reset();
         break;
     case ChunkTally::Counted:
-        if (!track.failed.load(std::memory_order_relaxed) && !result.resumed)
-            pending.add(result);
+        if (!track.failed.load(std::memory_order_relaxed) && !result.resumed
+            && !pending.add(result))
+            spare = result.table;
         break;
     }
     Q_ASSERT_X(track.chunksLeft > 0, "JobWorkspace::reduceChunk", "a chunk reduced twice");
@@ -629,16 +634,14 @@ std::shared_ptr<WordTable> JobWorkspace::takeTable()
     return table;
 }
 
-// Called by the reduce function, which is done with \a result's table unless it became the
-// file's pending table. A spare stands for the slot freed next: with the tables in flight, at
-// most tableBound() tables exist, spare or not.
-void JobWorkspace::keepSpareTable(const ChunkResult &result, const PendingFile *pending)
+// Called by the reduce function, before it frees the table's slot. A spare stands for that slot
+// or another free one: with the tables in flight, at most tableBound() tables exist, spare or
+// not.
+void JobWorkspace::keepSpareTable(std::shared_ptr<WordTable> table)
 {
-    if (!result.table || (pending && pending->table == result.table))
-        return;
     QMutexLocker lock(&m_spareMutex);
     if (qsizetype(m_spareTables.size()) <= m_inFlight.available())
-        m_spareTables.push_back(result.table);
+        m_spareTables.push_back(std::move(table));
 }
 
 // Runs on a worker thread after the last reduce call; the sort uses the other workers too.

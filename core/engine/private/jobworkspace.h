@@ -155,24 +155,27 @@ private:
         quint64 windows1252Bytes = 0;
         std::vector<qint64> chunks; // the first byte of each chunk merged, for checkpoints
 
-        // Called by the reduce function: takes in a counted chunk's table and tally.
-        void add(const ChunkResult &result)
+        // Called by the reduce function: takes in a counted chunk's table and tally. True if
+        // the table became the file's, false if it was merged into it.
+        bool add(const ChunkResult &result)
         {
             chunks.push_back(result.begin);
-            if (!table)
+            const bool taken = !table;
+            if (taken)
                 table = result.table;
             else
                 table->merge(*result.table);
             words += result.tally.words;
             overlongWords += result.tally.overlongWords;
             windows1252Bytes += result.tally.windows1252Bytes;
+            return taken;
         }
     };
 
     void skipChunk(const Chunk &chunk);
     //! An empty table for a map call: a spare one if any (see keepSpareTable()), else new.
     std::shared_ptr<WordTable> takeTable();
-    void keepSpareTable(const ChunkResult &result, const PendingFile *pending);
+    void keepSpareTable(std::shared_ptr<WordTable> table);
     ChunkResult mapStreamBlock(ChunkResult result, const ChunkTask &task);
     //! Merges a stream block's result; the stream's file is complete once its last block is in.
     void reduceStreamBlock(const ChunkResult &result, PendingFile &pending);
