@@ -654,7 +654,8 @@ std::shared_ptr<CountResult> JobWorkspace::finalize(QPromise<std::shared_ptr<Cou
     }
     auto table = std::make_shared<WordTable>();
     table->swap(m_total);
-    // No word is looked up from here on, and the sort's keys take more memory than the index.
+    // No word is looked up from here on (the sort does the same; so does a result left
+    // unsorted): 64 MB back with 8 M distinct words.
     table->releaseIndex();
     auto result = std::make_shared<CountResult>();
     result->mode = m_spec.mode;
