@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/engine/hugepageallocator.h"
+
 #include <QtGlobal>
 
-#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -17,10 +18,10 @@
 
     std::vector copies its elements to a new block when it grows, so for a moment it holds both:
     the entries of a table of 8 million words took 100 MB twice at that moment, the job's peak.
-    From 4 MiB up this array lives in a mapping of its own, which mremap() enlarges by moving
-    its pages, not their bytes. Mappings start on a 2 MiB boundary and are marked MADV_HUGEPAGE
-    (as HugePageAllocator's), and mremap() moves them to another such boundary, so that their
-    huge pages, which spare random reads a TLB miss each, survive the move.
+    From 4 MiB up this array lives in a mapping of its own (HugePageAllocator's: on a 2 MiB
+    boundary, marked MADV_HUGEPAGE), which mremap() enlarges by moving its pages, not their
+    bytes, to another such boundary, so that its huge pages, which spare random reads a TLB miss
+    each, survive the move.
 */
 template<typename T> class MappedArray
 {
@@ -122,66 +123,29 @@ private:
         return (bytes + PageBytes - 1) / PageBytes * PageBytes;
     }
 
-    // Address space for \a bytes on a 2 MiB boundary, nothing in it yet.
-    static char *reserveAligned(size_t bytes)
-    {
-        void *raw = ::mmap(nullptr, bytes + PageBytes, PROT_NONE,
-                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-        if (raw == MAP_FAILED)
-            return nullptr;
-        const auto start = reinterpret_cast<std::uintptr_t>(raw);
-        const std::uintptr_t aligned = (start + PageBytes - 1) & ~std::uintptr_t(PageBytes - 1);
-        if (aligned > start)
-            ::munmap(raw, aligned - start);
-        const std::uintptr_t end = start + bytes + PageBytes;
-        if (end > aligned + bytes)
-            ::munmap(reinterpret_cast<void *>(aligned + bytes), end - (aligned + bytes));
-        return reinterpret_cast<char *>(aligned);
-    }
-
-    static void adviseHugePages(void *p, size_t bytes)
-    {
-#ifdef MADV_HUGEPAGE
-        ::madvise(p, bytes, MADV_HUGEPAGE); // a hint: without it, the pages are only smaller
-#else
-        Q_UNUSED(p);
-        Q_UNUSED(bytes);
-#endif
-    }
-
-    static void *map(size_t bytes)
-    {
-        char *p = reserveAligned(bytes);
-        if (!p || ::mprotect(p, bytes, PROT_READ | PROT_WRITE) != 0)
-            return nullptr;
-        adviseHugePages(p, bytes);
-        return p;
-    }
+    // A mapping of \a bytes (whole 2 MiB pages, 4 MiB at least) on a 2 MiB boundary, marked
+    // MADV_HUGEPAGE: HugePageAllocator's.
+    static void *map(size_t bytes) { return HugePageAllocator<char>().allocate(bytes); }
 
     static void *remap(void *old, size_t oldBytes, size_t bytes)
     {
-        char *target = reserveAligned(bytes);
-        if (!target)
-            return nullptr;
+        // The target is reserved first so that it starts on a 2 MiB boundary too; the mapping
+        // moved there replaces it, and keeps the old one's MADV_HUGEPAGE.
+        char *target = HugePageAllocator<char>().allocate(bytes);
         void *moved = ::mremap(old, oldBytes, bytes, MREMAP_MAYMOVE | MREMAP_FIXED, target);
-        if (moved == MAP_FAILED) {
-            ::munmap(target, bytes);
-            return nullptr;
-        }
-        adviseHugePages(moved, bytes);
-        return moved;
+        if (moved != MAP_FAILED)
+            return moved;
+        HugePageAllocator<char>().deallocate(target, bytes);
+        return nullptr;
     }
 
     // The mapping's length: the capacity was rounded down to whole values of it.
-    size_t mappedBytes() const
-    {
-        return roundedUp(m_capacity * sizeof(T));
-    }
+    size_t mappedBytes() const { return roundedUp(m_capacity * sizeof(T)); }
 
     void release()
     {
         if (m_mapped)
-            ::munmap(m_data, mappedBytes());
+            HugePageAllocator<char>().deallocate(reinterpret_cast<char *>(m_data), mappedBytes());
         else
             std::free(m_data);
     }
