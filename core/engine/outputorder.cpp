@@ -141,9 +141,9 @@ private:
     const WordTable::Entry *m_first; // entry 0: entry numbers are offsets from it
 };
 
-constexpr qsizetype MinRun = 1 << 16; // keys sorted per task, at least
+constexpr qsizetype MinRun = 1 << 16; // entries sorted per task, at least
 constexpr qsizetype MaxRuns = 64; // runs merged at the end, at most
-constexpr qsizetype MergeStep = 1 << 16; // keys merged between two progress steps
+constexpr qsizetype MergeStep = 1 << 16; // entries merged between two progress steps
 
 } // namespace
 
