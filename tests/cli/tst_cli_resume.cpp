@@ -61,6 +61,9 @@ private:
     //! that restoreInput() puts back.
     bool changeInput(int index, const QString &change);
     void restoreInput(int index);
+    //! Changes input \a index as \a change says, runs the job afresh and resumed from the
+    //! checkpoint, and puts the input back.
+    bool runChanged(int index, const QString &change, CliRun *fresh, CliRun *resumed);
     QString ck() const { return m_dir.filePath(QStringLiteral("job.ckpt")); }
 
     QTemporaryDir m_dir;
@@ -97,6 +100,19 @@ void TestCliResume::initTestCase()
 void TestCliResume::init()
 {
     QFile::remove(ck());
+}
+
+bool TestCliResume::runChanged(int index, const QString &change, CliRun *fresh, CliRun *resumed)
+{
+    if (!changeInput(index, change))
+        return false;
+    const auto restore = qScopeGuard([&] { restoreInput(index); });
+    *fresh = runCli(jobArguments(), 120000, English);
+    *resumed = runCli(
+        QStringList {QStringLiteral("--checkpoint"), ck(), QStringLiteral("--resume"), ck()}
+            + jobArguments(),
+        120000, English);
+    return true;
 }
 
 QStringList TestCliResume::jobArguments() const
@@ -376,13 +392,9 @@ void TestCliResume::changedInputStartsOver()
     int complete = -1;
     int partial = -1;
     QVERIFY(makeCheckpointWithCompleteAndPartial(&complete, &partial));
-    QVERIFY(changeInput(complete, change));
-    const auto restore = qScopeGuard([&] { restoreInput(complete); });
-    const CliRun fresh = runCli(jobArguments(), 120000, English);
-    const CliRun run = runCli(
-        QStringList {QStringLiteral("--checkpoint"), ck(), QStringLiteral("--resume"), ck()}
-            + jobArguments(),
-        120000, English);
+    CliRun fresh;
+    CliRun run;
+    QVERIFY(runChanged(complete, change, &fresh, &run));
     const QByteArray name = QFileInfo(m_inputs.at(complete)).fileName().toUtf8();
     QVERIFY2(run.err.contains("cannot resume from") && run.err.contains(QByteArray(name + said))
                  && run.err.contains("counted completely")
@@ -407,13 +419,9 @@ void TestCliResume::changedUnfinishedInputIsCountedAgainAlone()
     int complete = -1;
     int partial = -1;
     QVERIFY(makeCheckpointWithCompleteAndPartial(&complete, &partial));
-    QVERIFY(changeInput(partial, change));
-    const auto restore = qScopeGuard([&] { restoreInput(partial); });
-    const CliRun fresh = runCli(jobArguments(), 120000, English);
-    const CliRun run = runCli(
-        QStringList {QStringLiteral("--checkpoint"), ck(), QStringLiteral("--resume"), ck()}
-            + jobArguments(),
-        120000, English);
+    CliRun fresh;
+    CliRun run;
+    QVERIFY(runChanged(partial, change, &fresh, &run));
     const QByteArray name = QFileInfo(m_inputs.at(partial)).fileName().toUtf8();
     QVERIFY2(run.err.contains("resuming from") && run.err.contains(QByteArray(name + said))
                  && !run.err.contains("counting from the start"),
