@@ -15,6 +15,21 @@ using namespace JobTest;
 
 namespace {
 
+// \a count files f0.txt ... in \a dir, file i holding "<letter>i common " \a repeats times: their
+// paths, or none if one could not be written.
+QStringList writeNumberedFiles(const QTemporaryDir &dir, int count, char letter, int repeats)
+{
+    QStringList paths;
+    for (int i = 0; i < count; ++i) {
+        const QString path = dir.filePath(QStringLiteral("f%1.txt").arg(i));
+        const QByteArray word = QByteArray(1, letter) + QByteArray::number(i);
+        if (!writeFile(path, QByteArray(word + " common ").repeated(repeats)))
+            return {};
+        paths.append(path);
+    }
+    return paths;
+}
+
 qint64 modifiedNs(const QString &path)
 {
     struct stat st = {};
@@ -500,11 +515,8 @@ void TestJobCheckpoint::keepForLaterWritesACheckpoint()
     JobSpec spec;
     spec.workers = 1;
     spec.chunkSize = 16 * 1024;
-    for (int i = 0; i < 8; ++i) {
-        const QString path = dir.filePath(QStringLiteral("f%1.txt").arg(i));
-        QVERIFY(writeFile(path, QStringLiteral("k%1 common ").arg(i).toUtf8().repeated(40000)));
-        spec.paths.append(path);
-    }
+    spec.paths = writeNumberedFiles(dir, 8, 'k', 40000);
+    QCOMPARE(spec.paths.size(), 8);
     spec.checkpointPath = dir.filePath(QStringLiteral("job.ckpt"));
     spec.checkpointIntervalMs = 3600 * 1000; // only the one written when kept
     CountJob job(spec);
@@ -550,11 +562,8 @@ void TestJobCheckpoint::keepForLaterWhileSortingKeepsEverythingMerged()
     JobSpec spec;
     spec.workers = 2;
     spec.chunkSize = 16 * 1024;
-    for (int i = 0; i < 4; ++i) {
-        const QString path = dir.filePath(QStringLiteral("f%1.txt").arg(i));
-        QVERIFY(writeFile(path, QStringLiteral("s%1 common ").arg(i).toUtf8().repeated(20000)));
-        spec.paths.append(path);
-    }
+    spec.paths = writeNumberedFiles(dir, 4, 's', 20000);
+    QCOMPARE(spec.paths.size(), 4);
     spec.checkpointPath = dir.filePath(QStringLiteral("job.ckpt"));
     spec.checkpointIntervalMs = 3600 * 1000; // no periodic one: only the one written when kept
     CountJob job(spec);
