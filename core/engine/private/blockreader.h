@@ -8,6 +8,7 @@
 #include "core/engine/private/mapcallrecord.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 // Reading a chunk block by block. Internal to the chunk counter.
@@ -49,15 +50,73 @@ public:
             reportOwned(m_task.end);
     }
 
-    char *block() const { return m_block; }
+    //! A block read: the bytes carry() kept of the block before, then the new ones.
+    struct Block
+    {
+        char *data = nullptr; // the first carried byte, or fresh if none
+        char *fresh = nullptr; // the first byte read for this block
+        char *end = nullptr; // past the last byte; the byte at end is free for a sentinel
+        qint64 offset = 0; // where data is in the source
+
+        qint64 offsetOf(const char *p) const { return offset + (p - data); }
+    };
+
     qint64 position() const { return m_position; }
     void seek(qint64 position) { m_position = position; }
     bool atEnd() const { return m_position >= m_decodeEnd; }
 
+    /*!
+        Reads the next block into \a block. False when there is nothing more to read, or when
+        the job stops or the source fails (interrupted() tells which); at the end, \a block
+        holds only the bytes carried, for the kernel's last word.
+    */
+    bool next(Block *block)
+    {
+        const qint64 carried = m_carried;
+        m_carried = 0;
+        block->fresh = m_block;
+        block->data = m_block - carried;
+        block->end = m_block;
+        block->offset = m_position - carried;
+        m_result = read();
+        if (m_result != Data)
+            return false;
+        block->end = m_block + m_read;
+        return true;
+    }
+
+    //! Keeps the bytes of the last block from \a from to its end before the next block: the
+    //! start of a word or a code point that the block cut.
+    void carry(const Block &block, const char *from)
+    {
+        const qint64 length = block.end - from;
+        Q_ASSERT(length >= 0 && length <= CarrySpace);
+        std::memmove(m_block - length, from, size_t(length));
+        m_carried = length;
+    }
+
+    //! After next() returned false: true if the job stopped or the source failed, and then
+    //! \a tally says so (Cancelled; Failed, with the source's error).
+    bool interrupted(ChunkTally *tally) const
+    {
+        if (m_result == Stopped) {
+            tally->status = ChunkTally::Cancelled;
+            return true;
+        }
+        if (m_result == Error) {
+            *tally = {};
+            tally->status = ChunkTally::Failed;
+            tally->error = m_source.errorString();
+            return true;
+        }
+        return false;
+    }
+
+private:
     enum Result { Data, End, Stopped, Error };
 
-    // Reads the next block at block(); \a length receives its size.
-    Result next(qint64 *length)
+    // Reads the next block at m_block, m_read bytes of it.
+    Result read()
     {
         reportOwned(m_position);
         // A job that records its timeline records the time a pause holds its workers here.
@@ -77,11 +136,10 @@ public:
         if (n == 0)
             return End;
         m_position += n;
-        *length = n;
+        m_read = n;
         return Data;
     }
 
-private:
     void reportOwned(qint64 upTo)
     {
         const qint64 owned = std::min(upTo, m_task.end) - m_task.begin;
@@ -98,6 +156,9 @@ private:
     JobCounters &m_counters;
     char *m_block = nullptr;
     qint64 m_position = 0;
+    qint64 m_read = 0; // the last block's new bytes
+    qint64 m_carried = 0; // bytes carry() put before the next block
+    Result m_result = Data;
     qint64 m_reported = 0;
     bool m_stopped = false;
 };

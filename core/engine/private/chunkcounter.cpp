@@ -38,7 +38,6 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
     bool inToken = false;
     bool discard = false; // the token started in the previous chunk
     bool overlong = false;
-    qint64 carried = 0;
     if (task.begin > task.contentBegin) {
         char before = 0;
         if (source.readAt(task.begin - 1, &before, 1) != 1)
@@ -68,31 +67,17 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
             ++tally.words;
         }
     };
-    char *const block = reader.block();
-    for (;;) {
-        const qint64 blockBegin = reader.position();
-        qint64 n = 0;
-        const BlockReader::Result r = reader.next(&n);
-        if (r == BlockReader::Stopped) {
-            tally.status = ChunkTally::Cancelled;
-            return tally;
-        }
-        if (r == BlockReader::Error)
-            return failure(source.errorString());
-        if (r == BlockReader::End) {
-            if (inToken)
-                endToken(block - carried, carried);
-            return tally;
-        }
-        for (qint64 i = 0; i < n; ++i)
-            block[i] = asciiLower(block[i]);
-        block[n] = ' '; // sentinel: a token always ends
-        SpaceScan::Cursor scan(block);
-        const char *p = block;
-        const char *const e = block + n;
-        const char *start = block - carried;
-        if (inToken && blockBegin >= task.end && (discard || overlong)) { // as in words mode
-            endToken(start, carried);
+    BlockReader::Block block;
+    while (reader.next(&block)) {
+        for (char *c = block.fresh; c < block.end; ++c)
+            *c = asciiLower(*c);
+        *block.end = ' '; // sentinel: a token always ends
+        SpaceScan::Cursor scan(block.fresh);
+        const char *p = block.fresh;
+        const char *const e = block.end;
+        const char *start = block.data;
+        if (inToken && block.offsetOf(p) >= task.end && (discard || overlong)) { // as in words mode
+            endToken(start, p - start);
             return tally;
         }
         for (;;) {
@@ -100,7 +85,7 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
                 p = scan.skipSpaces(p, e);
                 if (p == e)
                     break;
-                if (blockBegin + (p - block) >= task.end)
+                if (block.offsetOf(p) >= task.end)
                     return tally;
                 inToken = true;
                 overlong = false;
@@ -112,17 +97,18 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
             endToken(start, p - start);
         }
         countBatch();
-        carried = 0;
         if (inToken && !discard && !overlong) {
-            const qint64 length = e - start;
-            if (length > CountResult::MaxWordBytes) {
+            if (e - start > CountResult::MaxWordBytes)
                 overlong = true;
-            } else {
-                std::memmove(block - length, start, size_t(length));
-                carried = length;
-            }
+            else
+                reader.carry(block, start);
         }
     }
+    if (reader.interrupted(&tally))
+        return tally;
+    if (inToken)
+        endToken(block.data, block.end - block.data);
+    return tally;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,37 +165,14 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
     if (!startUtf8(source, task, builder, &start))
         return failure(source.errorString());
     reader.seek(start);
-    char *const block = reader.block();
-    qint64 carried = 0;
-    for (;;) {
-        qint64 n = 0;
-        const BlockReader::Result r = reader.next(&n);
-        if (r == BlockReader::Stopped) {
-            tally.status = ChunkTally::Cancelled;
-            return tally;
-        }
-        if (r == BlockReader::Error)
-            return failure(source.errorString());
-        if (r == BlockReader::End) {
-            // Only a cut sequence can be carried to the end; at the end it is invalid bytes.
-            const auto *p = reinterpret_cast<const quint8 *>(block - carried);
-            const qint64 base = reader.position() - carried;
-            for (qint64 i = 0; i < carried; ++i) {
-                if (base + i < task.end)
-                    ++tally.windows1252Bytes;
-                builder.feed(windows1252(p[i]), classify(windows1252(p[i])));
-            }
-            if (builder.state() != WordBuilder::Outside)
-                builder.finish();
-            return tally;
-        }
-        const auto *const data = reinterpret_cast<const quint8 *>(block - carried);
+    BlockReader::Block block;
+    while (reader.next(&block)) {
+        const auto *const data = reinterpret_cast<const quint8 *>(block.data);
         const auto *p = data;
-        const auto *const e = reinterpret_cast<const quint8 *>(block + n);
-        const qint64 base = reader.position() - n - carried; // file offset of data
+        const auto *const e = reinterpret_cast<const quint8 *>(block.end);
+        const qint64 base = block.offset; // file offset of data
         const bool atEnd = reader.atEnd();
-        carried = 0;
-        *const_cast<quint8 *>(e) = 0x80; // sentinel: ends the ASCII loops below
+        *block.end = char(0x80); // sentinel: ends the ASCII loops below
         while (p < e) {
             if (builder.state() == WordBuilder::Outside) {
                 while (Tables.asciiSkip[*p])
@@ -249,8 +212,7 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
             bool fallback;
             const int used = decodeUtf8OrWindows1252(p, e, atEnd, &cp, &fallback);
             if (used == 0) { // a sequence cut by the block: decode it with the next block
-                carried = e - p;
-                std::memmove(block - carried, p, size_t(carried));
+                reader.carry(block, reinterpret_cast<const char *>(p));
                 break;
             }
             if (fallback && base + (p - data) < task.end)
@@ -259,6 +221,18 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
             p += used;
         }
     }
+    if (reader.interrupted(&tally))
+        return tally;
+    // Only a cut sequence can be carried to the end; at the end it is invalid bytes.
+    for (const char *c = block.data; c < block.end; ++c) {
+        if (block.offsetOf(c) < task.end)
+            ++tally.windows1252Bytes;
+        const char32_t cp = windows1252(quint8(*c));
+        builder.feed(cp, classify(cp));
+    }
+    if (builder.state() != WordBuilder::Outside)
+        builder.finish();
+    return tally;
 }
 
 inline char16_t unitAt(const quint8 *p, bool littleEndian)
@@ -315,32 +289,13 @@ ChunkTally countUtf16Words(BlockReader &reader, ByteSource &source, const ChunkT
         resumeFromContext(builder, before2, before1);
     }
     reader.seek(start);
-    char *const block = reader.block();
-    qint64 carried = 0;
-    for (;;) {
-        qint64 n = 0;
-        const BlockReader::Result r = reader.next(&n);
-        if (r == BlockReader::Stopped) {
-            tally.status = ChunkTally::Cancelled;
-            return tally;
-        }
-        if (r == BlockReader::Error)
-            return failure(source.errorString());
-        if (r == BlockReader::End) {
-            if (carried > 0) // a high surrogate with nothing after it
-                builder.feed(
-                    unitAt(reinterpret_cast<const quint8 *>(block - carried), littleEndian),
-                    Separator);
-            if (builder.state() != WordBuilder::Outside)
-                builder.finish();
-            return tally;
-        }
-        const auto *const data = reinterpret_cast<const quint8 *>(block - carried);
+    BlockReader::Block block;
+    while (reader.next(&block)) {
+        const auto *const data = reinterpret_cast<const quint8 *>(block.data);
         const auto *p = data;
-        const auto *const e = reinterpret_cast<const quint8 *>(block + n);
-        const qint64 base = reader.position() - n - carried;
+        const auto *const e = reinterpret_cast<const quint8 *>(block.end);
+        const qint64 base = block.offset;
         const bool atEnd = reader.atEnd();
-        carried = 0;
         while (e - p >= 2) {
             if (base + (p - data) >= task.end) {
                 if (builder.state() == WordBuilder::Outside)
@@ -353,14 +308,21 @@ ChunkTally countUtf16Words(BlockReader &reader, ByteSource &source, const ChunkT
             char32_t cp;
             const int used = decodeUtf16(p, e, atEnd, littleEndian, &cp);
             if (used == 0) {
-                carried = e - p;
-                std::memmove(block - carried, p, size_t(carried));
+                reader.carry(block, reinterpret_cast<const char *>(p));
                 break;
             }
             builder.feed(cp, classify(cp));
             p += used;
         }
     }
+    if (reader.interrupted(&tally))
+        return tally;
+    if (block.end - block.data >= 2) // a high surrogate with nothing after it
+        builder.feed(unitAt(reinterpret_cast<const quint8 *>(block.data), littleEndian),
+                     Separator);
+    if (builder.state() != WordBuilder::Outside)
+        builder.finish();
+    return tally;
 }
 
 } // namespace
