@@ -144,6 +144,247 @@ private:
 constexpr qsizetype MinRun = 1 << 16; // entries sorted per task, at least
 constexpr qsizetype MaxRuns = 64; // runs merged at the end, at most
 constexpr qsizetype MergeStep = 1 << 16; // entries merged between two progress steps
+constexpr qsizetype Buckets = 1 << 16; // the first two bytes of a word
+constexpr qsizetype PermuteStep = 1 << 16; // entries moved between two looks at a stop
+
+// The first two bytes of \a e's word, the second zero if it has one byte: an order between
+// words of the same count that never contradicts theirs.
+inline quint16 bucketOf(const WordTable &table, const WordTable::Entry &e)
+{
+    const auto *w = reinterpret_cast<const quint8 *>(table.wordData(e));
+    return quint16((w[0] << 8) | (e.length() > 1 ? w[1] : 0));
+}
+
+// Sorts the entries of a table into the output order, and writes their numbers in that order.
+class EntrySorter
+{
+public:
+    EntrySorter(WordTable &table, quint32 *out, QThreadPool *pool)
+        : m_table(table)
+        , m_entries(table.entriesToReorder())
+        , m_order {&table}
+        , m_out(out)
+        , m_pool(pool)
+    { }
+
+    // Sorts the entries from \a first to \a last by comparisons: runs sorted on every thread,
+    // then merged into their rows of the output in ranges, one range per task.
+    void byComparison(WordTable::Entry *first, WordTable::Entry *last, Progress &progress);
+    // The work of byComparison() on \a n entries, in Progress units.
+    static qint64 comparisonUnits(qsizetype n);
+
+    /*
+        Words counted once come last, in word order, and they are most of a large vocabulary
+        (about half by Zipf's law; all of distinct-8M). So they are not sorted by comparisons
+        like the rest: they are moved in place into buckets by their first two bytes (one pass,
+        no memory), then each bucket is sorted alone, on every thread, and the rows are the
+        entries as they then lie. Every level of the runs' merge is saved, and most of the
+        sort's: a bucket of distinct-8M's is 12,000 entries, a run is 125,000.
+    */
+    // The bucket sizes of \a first to \a last, all counted once.
+    std::vector<qsizetype> bucketSizes(const WordTable::Entry *first,
+                                       const WordTable::Entry *last) const;
+    // Moves \a first to \a last into their buckets, of \a sizes.
+    void distribute(WordTable::Entry *first, WordTable::Entry *last,
+                    const std::vector<qsizetype> &sizes, Progress &progress) const;
+    static constexpr int DistributeUnits = 2; // an entry's moves, against a level of a sort
+    // Sorts each bucket, and writes their rows; a bucket too large for one task is sorted by
+    // comparisons, on every thread.
+    void sortBuckets(WordTable::Entry *first, const std::vector<qsizetype> &sizes,
+                     Progress &progress);
+    static qint64 bucketUnits(const std::vector<qsizetype> &sizes);
+
+private:
+    static bool isLarge(qsizetype bucketSize) { return bucketSize > 4 * MinRun; }
+    quint32 *rowOf(const WordTable::Entry *e) const { return m_out + (e - m_entries); }
+    void writeRows(const WordTable::Entry *first, const WordTable::Entry *last) const
+    {
+        std::iota(rowOf(first), rowOf(last), quint32(first - m_entries));
+    }
+
+    WordTable &m_table;
+    WordTable::Entry *const m_entries;
+    const EntryOrder m_order;
+    quint32 *const m_out;
+    QThreadPool *const m_pool;
+};
+
+qint64 EntrySorter::comparisonUnits(qsizetype n)
+{
+    if (n <= 1)
+        return n;
+    const qsizetype runLength = std::max(MinRun, (n + MaxRuns - 1) / MaxRuns);
+    const qsizetype runs = (n + runLength - 1) / runLength;
+    // Units of about equal time: one comparison level of a run's sort, and one level of the
+    // merge's heap, each per entry.
+    return qint64(n) * (std::max(1, log2Ceil(std::min(n, runLength))) + log2Ceil(runs));
+}
+
+void EntrySorter::byComparison(WordTable::Entry *first, WordTable::Entry *last, Progress &progress)
+{
+    const qsizetype n = last - first;
+    if (n <= 1) {
+        writeRows(first, last);
+        progress.advance(n);
+        return;
+    }
+    const qsizetype runLength = std::max(MinRun, (n + MaxRuns - 1) / MaxRuns);
+    const qsizetype runs = (n + runLength - 1) / runLength;
+    const int sortLevels = std::max(1, log2Ceil(std::min(n, runLength)));
+    const int mergeLevels = log2Ceil(runs);
+    const auto runBegin = [&](qsizetype r) { return first + std::min(n, r * runLength); };
+    ParallelTasks::run(m_pool, runs, [&](qsizetype r) {
+        if (progress.stopped())
+            return;
+        std::sort(runBegin(r), runBegin(r + 1), m_order);
+        progress.advance(qint64(runBegin(r + 1) - runBegin(r)) * sortLevels);
+    });
+    if (progress.stopped())
+        return;
+    if (runs == 1) {
+        writeRows(first, last);
+        return;
+    }
+
+    // The merge, cut into ranges at splitters drawn from every run, so that each range of the
+    // output is merged by one task from a part of each run.
+    const int threads = m_pool ? std::max(1, m_pool->maxThreadCount()) : 1;
+    const qsizetype ranges = std::min<qsizetype>(n / MinRun + 1, 4 * threads);
+    std::vector<WordTable::Entry> samples;
+    for (qsizetype r = 0; r < runs; ++r) {
+        const qsizetype length = runBegin(r + 1) - runBegin(r);
+        for (qsizetype s = 1; s <= 8 * ranges; ++s)
+            samples.push_back(runBegin(r)[length * s / (8 * ranges + 1)]);
+    }
+    std::sort(samples.begin(), samples.end(), m_order);
+    // cuts[j * runs + r]: where range j starts in run r.
+    std::vector<const WordTable::Entry *> cuts(size_t((ranges + 1) * runs));
+    for (qsizetype r = 0; r < runs; ++r) {
+        cuts[size_t(r)] = runBegin(r);
+        cuts[size_t(ranges * runs + r)] = runBegin(r + 1);
+        for (qsizetype j = 1; j < ranges; ++j) {
+            const WordTable::Entry &splitter
+                = samples[size_t(j * qsizetype(samples.size()) / ranges)];
+            cuts[size_t(j * runs + r)]
+                = std::lower_bound(cuts[size_t((j - 1) * runs + r)],
+                                   cuts[size_t(ranges * runs + r)], splitter, m_order);
+        }
+    }
+    std::vector<qsizetype> outputStart(size_t(ranges) + 1, 0);
+    for (qsizetype j = 0; j < ranges; ++j) {
+        qsizetype length = 0;
+        for (qsizetype r = 0; r < runs; ++r)
+            length += cuts[size_t((j + 1) * runs + r)] - cuts[size_t(j * runs + r)];
+        outputStart[size_t(j) + 1] = outputStart[size_t(j)] + length;
+    }
+    ParallelTasks::run(m_pool, ranges, [&](qsizetype j) {
+        std::vector<RunMerger::Range> parts;
+        for (qsizetype r = 0; r < runs; ++r)
+            parts.emplace_back(cuts[size_t(j * runs + r)], cuts[size_t((j + 1) * runs + r)]);
+        RunMerger merger(std::move(parts), m_order, m_entries);
+        quint32 *out = rowOf(first) + outputStart[size_t(j)];
+        quint32 *const end = rowOf(first) + outputStart[size_t(j) + 1];
+        while (out < end && !progress.stopped()) {
+            const qsizetype written = merger.take(out, std::min(MergeStep, qsizetype(end - out)));
+            out += written;
+            progress.advance(qint64(written) * mergeLevels);
+        }
+    });
+}
+
+std::vector<qsizetype> EntrySorter::bucketSizes(const WordTable::Entry *first,
+                                                const WordTable::Entry *last) const
+{
+    std::vector<qsizetype> sizes(Buckets, 0);
+    for (const WordTable::Entry *e = first; e < last; ++e)
+        ++sizes[bucketOf(m_table, *e)];
+    return sizes;
+}
+
+void EntrySorter::distribute(WordTable::Entry *first, WordTable::Entry *last,
+                             const std::vector<qsizetype> &sizes, Progress &progress) const
+{
+    // American flag sort: each entry is swapped straight into the next free place of its
+    // bucket, which sends the one there on to its own.
+    std::vector<WordTable::Entry *> next(Buckets);
+    std::vector<WordTable::Entry *> end(Buckets);
+    WordTable::Entry *at = first;
+    for (qsizetype b = 0; b < Buckets; ++b) {
+        next[size_t(b)] = at;
+        at += sizes[size_t(b)];
+        end[size_t(b)] = at;
+    }
+    Q_ASSERT(at == last);
+    qsizetype placed = 0;
+    for (qsizetype b = 0; b < Buckets; ++b) {
+        while (next[size_t(b)] < end[size_t(b)]) {
+            WordTable::Entry held = *next[size_t(b)];
+            for (quint16 to = bucketOf(m_table, held); to != b; to = bucketOf(m_table, held)) {
+                std::swap(held, *next[to]++);
+                ++placed;
+            }
+            *next[size_t(b)]++ = held;
+            if (++placed >= PermuteStep) {
+                if (!progress.advance(qint64(placed) * DistributeUnits))
+                    return;
+                placed = 0;
+            }
+        }
+    }
+    progress.advance(qint64(placed) * DistributeUnits);
+}
+
+qint64 EntrySorter::bucketUnits(const std::vector<qsizetype> &sizes)
+{
+    qint64 units = 0;
+    for (const qsizetype size : sizes)
+        units += isLarge(size) ? comparisonUnits(size) : qint64(size) * log2Ceil(size);
+    return units;
+}
+
+void EntrySorter::sortBuckets(WordTable::Entry *first, const std::vector<qsizetype> &sizes,
+                              Progress &progress)
+{
+    std::vector<qsizetype> begins(Buckets + 1, 0); // where each bucket starts, from first
+    for (qsizetype b = 0; b < Buckets; ++b)
+        begins[size_t(b) + 1] = begins[size_t(b)] + sizes[size_t(b)];
+    // A task sorts neighbouring small buckets of MinRun entries or more in all, [from, to).
+    std::vector<std::pair<qsizetype, qsizetype>> groups;
+    std::vector<qsizetype> large;
+    bool extend = false;
+    for (qsizetype b = 0; b < Buckets; ++b) {
+        const qsizetype size = sizes[size_t(b)];
+        if (size == 0)
+            continue;
+        if (isLarge(size)) {
+            large.push_back(b);
+            extend = false;
+            continue;
+        }
+        if (extend && begins[size_t(b)] - begins[size_t(groups.back().first)] < MinRun)
+            groups.back().second = b + 1;
+        else
+            groups.emplace_back(b, b + 1);
+        extend = true;
+    }
+    ParallelTasks::run(m_pool, qsizetype(groups.size()), [&](qsizetype g) {
+        if (progress.stopped())
+            return;
+        const auto [from, to] = groups[size_t(g)];
+        qint64 units = 0;
+        for (qsizetype b = from; b < to; ++b) {
+            std::sort(first + begins[size_t(b)], first + begins[size_t(b) + 1], m_order);
+            units += qint64(sizes[size_t(b)]) * log2Ceil(sizes[size_t(b)]);
+        }
+        writeRows(first + begins[size_t(from)], first + begins[size_t(to)]);
+        progress.advance(units);
+    });
+    for (const qsizetype b : large) {
+        if (progress.stopped())
+            return;
+        byComparison(first + begins[size_t(b)], first + begins[size_t(b) + 1], progress);
+    }
+}
 
 } // namespace
 
@@ -171,75 +412,22 @@ bool OutputOrder::sort(WordTable &table, std::vector<quint32> *order,
     table.releaseIndex();
     const qsizetype n = table.size();
     order->resize(size_t(n));
-    WordTable::Entry *const entries = table.entriesToReorder();
-    const EntryOrder entryOrder {&table};
-    const qsizetype runLength = std::max(MinRun, (n + MaxRuns - 1) / MaxRuns);
-    const qsizetype runs = std::max<qsizetype>(1, (n + runLength - 1) / runLength);
-    // Units of about equal time: one comparison level of a run's sort, and one level of the
-    // merge's heap, each per entry.
-    const int sortLevels = std::max(1, log2Ceil(std::min(n, runLength)));
-    const int mergeLevels = runs > 1 ? log2Ceil(runs) : 0;
-    Progress progress(step, qint64(n) * (sortLevels + mergeLevels));
+    EntrySorter sorter(table, order->data(), pool);
+    WordTable::Entry *const first = table.entriesToReorder();
+    WordTable::Entry *const last = first + n;
+    WordTable::Entry *const once
+        = std::partition(first, last, [](const WordTable::Entry &e) { return e.count > 1; });
+    const std::vector<qsizetype> sizes = sorter.bucketSizes(once, last);
+    Progress progress(step,
+                      EntrySorter::comparisonUnits(once - first)
+                          + qint64(last - once) * EntrySorter::DistributeUnits
+                          + EntrySorter::bucketUnits(sizes));
     if (!progress.advance(0))
         return false;
-
-    const auto runBegin = [&](qsizetype r) { return entries + std::min(n, r * runLength); };
-    ParallelTasks::run(pool, runs, [&](qsizetype r) {
-        if (progress.stopped())
-            return;
-        std::sort(runBegin(r), runBegin(r + 1), entryOrder);
-        progress.advance(qint64(runBegin(r + 1) - runBegin(r)) * sortLevels);
-    });
-    if (progress.stopped())
-        return false;
-    if (runs == 1) {
-        std::iota(order->begin(), order->end(), 0u);
-        return progress.finish();
-    }
-
-    // The merge, cut into ranges at splitters drawn from every run, so that each range of the
-    // output is merged by one task from a part of each run.
-    const int threads = pool ? std::max(1, pool->maxThreadCount()) : 1;
-    const qsizetype ranges = std::min<qsizetype>(n / MinRun + 1, 4 * threads);
-    std::vector<WordTable::Entry> samples;
-    for (qsizetype r = 0; r < runs; ++r) {
-        const qsizetype length = runBegin(r + 1) - runBegin(r);
-        for (qsizetype s = 1; s <= 8 * ranges; ++s)
-            samples.push_back(runBegin(r)[length * s / (8 * ranges + 1)]);
-    }
-    std::sort(samples.begin(), samples.end(), entryOrder);
-    // cuts[j * runs + r]: where range j starts in run r.
-    std::vector<const WordTable::Entry *> cuts(size_t((ranges + 1) * runs));
-    for (qsizetype r = 0; r < runs; ++r) {
-        cuts[size_t(r)] = runBegin(r);
-        cuts[size_t(ranges * runs + r)] = runBegin(r + 1);
-        for (qsizetype j = 1; j < ranges; ++j) {
-            const WordTable::Entry &splitter
-                = samples[size_t(j * qsizetype(samples.size()) / ranges)];
-            cuts[size_t(j * runs + r)]
-                = std::lower_bound(cuts[size_t((j - 1) * runs + r)],
-                                   cuts[size_t(ranges * runs + r)], splitter, entryOrder);
-        }
-    }
-    std::vector<qsizetype> outputStart(size_t(ranges) + 1, 0);
-    for (qsizetype j = 0; j < ranges; ++j) {
-        qsizetype length = 0;
-        for (qsizetype r = 0; r < runs; ++r)
-            length += cuts[size_t((j + 1) * runs + r)] - cuts[size_t(j * runs + r)];
-        outputStart[size_t(j) + 1] = outputStart[size_t(j)] + length;
-    }
-    ParallelTasks::run(pool, ranges, [&](qsizetype j) {
-        std::vector<RunMerger::Range> parts;
-        for (qsizetype r = 0; r < runs; ++r)
-            parts.emplace_back(cuts[size_t(j * runs + r)], cuts[size_t((j + 1) * runs + r)]);
-        RunMerger merger(std::move(parts), entryOrder, entries);
-        quint32 *out = order->data() + outputStart[size_t(j)];
-        quint32 *const end = order->data() + outputStart[size_t(j) + 1];
-        while (out < end && !progress.stopped()) {
-            const qsizetype written = merger.take(out, std::min(MergeStep, qsizetype(end - out)));
-            out += written;
-            progress.advance(qint64(written) * mergeLevels);
-        }
-    });
-    return progress.finish();
+    sorter.byComparison(first, once, progress);
+    if (!progress.stopped())
+        sorter.distribute(once, last, sizes, progress);
+    if (!progress.stopped())
+        sorter.sortBuckets(once, sizes, progress);
+    return !progress.stopped() && progress.finish();
 }

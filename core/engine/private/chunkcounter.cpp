@@ -318,8 +318,7 @@ ChunkTally countUtf16Words(BlockReader &reader, ByteSource &source, const ChunkT
     if (reader.interrupted(&tally))
         return tally;
     if (block.end - block.data >= 2) // a high surrogate with nothing after it
-        builder.feed(unitAt(reinterpret_cast<const quint8 *>(block.data), littleEndian),
-                     Separator);
+        builder.feed(unitAt(reinterpret_cast<const quint8 *>(block.data), littleEndian), Separator);
     if (builder.state() != WordBuilder::Outside)
         builder.finish();
     return tally;
