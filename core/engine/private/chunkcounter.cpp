@@ -69,12 +69,15 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
     };
     BlockReader::Block block;
     while (reader.next(&block)) {
-        for (char *c = block.fresh; c < block.end; ++c)
+        // Locals, not block's members: a char store may alias those (block's address was
+        // passed on), so the compiler would load them again after every byte.
+        char *const fresh = block.fresh;
+        char *const e = block.end;
+        for (char *c = fresh; c < e; ++c)
             *c = asciiLower(*c);
-        *block.end = ' '; // sentinel: a token always ends
-        SpaceScan::Cursor scan(block.fresh);
-        const char *p = block.fresh;
-        const char *const e = block.end;
+        *e = ' '; // sentinel: a token always ends
+        SpaceScan::Cursor scan(fresh);
+        const char *p = fresh;
         const char *start = block.data;
         if (inToken && block.offsetOf(p) >= task.end && (discard || overlong)) { // as in words mode
             endToken(start, p - start);
