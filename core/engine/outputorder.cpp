@@ -177,9 +177,9 @@ public:
         Words counted once come last, in word order, and they are most of a large vocabulary
         (about half by Zipf's law; all of distinct-8M). So they are not sorted by comparisons
         like the rest: they are moved in place into buckets by their first two bytes (one pass,
-        no memory), then each bucket is sorted alone, on every thread, and the rows are the
-        entries as they then lie. Every level of the runs' merge is saved, and most of the
-        sort's: a bucket of distinct-8M's is 12,000 entries, a run is 125,000.
+        no copy of the entries), then each bucket is sorted alone, on every thread, and the
+        rows are the entries as they then lie. Every level of the runs' merge is saved, and most
+        of the sort's: a bucket of distinct-8M's is 12,000 entries, a run is 125,000.
     */
     // The bucket sizes of \a first to \a last, all counted once.
     std::vector<qsizetype> bucketSizes(const WordTable::Entry *first,
