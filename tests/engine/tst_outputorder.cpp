@@ -198,7 +198,9 @@ void TestOutputOrder::progressMovesInSmallSteps()
         &pool));
     QVERIFY(steps.size() >= 3);
     const qint64 total = steps.constFirst().second;
-    QCOMPARE(steps.constFirst().first, 0);
+    // The first step is the two passes before the sort (partition, buckets' sizes): done, not 0,
+    // or the first estimate of the time left counts their time against nothing.
+    QVERIFY(steps.constFirst().first > 0 && steps.constFirst().first < total);
     double largest = 0;
     for (qsizetype i = 1; i < steps.size(); ++i) {
         QCOMPARE(steps.at(i).second, total);
