@@ -156,6 +156,23 @@ inline quint16 bucketOf(const WordTable &table, const WordTable::Entry &e)
     return quint16((w[0] << 8) | (e.length() > 1 ? w[1] : 0));
 }
 
+// How byComparison() cuts \a n entries into runs, and the work of each entry in Progress units:
+// one comparison level of a run's sort, and one level of the merge's heap, take about as long.
+struct RunPlan
+{
+    explicit RunPlan(qsizetype n)
+        : length(std::max(MinRun, (n + MaxRuns - 1) / MaxRuns))
+        , runs(std::max<qsizetype>(1, (n + length - 1) / length))
+        , sortLevels(std::max(1, log2Ceil(std::min(n, length))))
+        , mergeLevels(log2Ceil(runs))
+    { }
+
+    qsizetype length;
+    qsizetype runs;
+    int sortLevels;
+    int mergeLevels;
+};
+
 // Sorts the entries of a table into the output order, and writes their numbers in that order.
 class EntrySorter
 {
@@ -182,21 +199,24 @@ public:
         rows are the entries as they then lie. Every level of the runs' merge is saved, and most
         of the sort's: a bucket of distinct-8M's is 12,000 entries, a run is 125,000.
     */
-    // The bucket sizes of \a first to \a last, all counted once.
-    std::vector<qsizetype> bucketSizes(const WordTable::Entry *first,
-                                       const WordTable::Entry *last) const;
-    // Moves \a first to \a last into their buckets, of \a sizes.
-    void distribute(WordTable::Entry *first, WordTable::Entry *last,
-                    const std::vector<qsizetype> &sizes, Progress &progress) const;
+    // Where each bucket of \a first to \a last (all counted once) begins once they are moved,
+    // from \a first, and past the last one: Buckets + 1 offsets.
+    std::vector<qsizetype> bucketOffsets(const WordTable::Entry *first,
+                                         const WordTable::Entry *last) const;
+    // Moves the entries from \a first into their buckets, at \a offsets.
+    void distribute(WordTable::Entry *first, const std::vector<qsizetype> &offsets,
+                    Progress &progress) const;
     static constexpr int DistributeUnits = 2; // an entry's moves, against a level of a sort
     // Sorts each bucket, and writes their rows; a bucket too large for one task is sorted by
     // comparisons, on every thread.
-    void sortBuckets(WordTable::Entry *first, const std::vector<qsizetype> &sizes,
+    void sortBuckets(WordTable::Entry *first, const std::vector<qsizetype> &offsets,
                      Progress &progress);
-    static qint64 bucketUnits(const std::vector<qsizetype> &sizes);
+    static qint64 bucketUnits(const std::vector<qsizetype> &offsets);
 
 private:
     static bool isLarge(qsizetype bucketSize) { return bucketSize > 4 * MinRun; }
+    // The work of sorting one small bucket of \a size entries, in Progress units.
+    static qint64 smallBucketUnits(qsizetype size) { return qint64(size) * log2Ceil(size); }
     quint32 *rowOf(const WordTable::Entry *e) const { return m_out + (e - m_entries); }
     void writeRows(const WordTable::Entry *first, const WordTable::Entry *last) const
     {
@@ -214,11 +234,8 @@ qint64 EntrySorter::comparisonUnits(qsizetype n)
 {
     if (n <= 1)
         return n;
-    const qsizetype runLength = std::max(MinRun, (n + MaxRuns - 1) / MaxRuns);
-    const qsizetype runs = (n + runLength - 1) / runLength;
-    // Units of about equal time: one comparison level of a run's sort, and one level of the
-    // merge's heap, each per entry.
-    return qint64(n) * (std::max(1, log2Ceil(std::min(n, runLength))) + log2Ceil(runs));
+    const RunPlan plan(n);
+    return qint64(n) * (plan.sortLevels + plan.mergeLevels);
 }
 
 void EntrySorter::byComparison(WordTable::Entry *first, WordTable::Entry *last, Progress &progress)
@@ -229,16 +246,14 @@ void EntrySorter::byComparison(WordTable::Entry *first, WordTable::Entry *last, 
         progress.advance(n);
         return;
     }
-    const qsizetype runLength = std::max(MinRun, (n + MaxRuns - 1) / MaxRuns);
-    const qsizetype runs = (n + runLength - 1) / runLength;
-    const int sortLevels = std::max(1, log2Ceil(std::min(n, runLength)));
-    const int mergeLevels = log2Ceil(runs);
-    const auto runBegin = [&](qsizetype r) { return first + std::min(n, r * runLength); };
+    const RunPlan plan(n);
+    const qsizetype runs = plan.runs;
+    const auto runBegin = [&](qsizetype r) { return first + std::min(n, r * plan.length); };
     ParallelTasks::run(m_pool, runs, [&](qsizetype r) {
         if (progress.stopped())
             return;
         std::sort(runBegin(r), runBegin(r + 1), m_order);
-        progress.advance(qint64(runBegin(r + 1) - runBegin(r)) * sortLevels);
+        progress.advance(qint64(runBegin(r + 1) - runBegin(r)) * plan.sortLevels);
     });
     if (progress.stopped())
         return;
@@ -288,37 +303,33 @@ void EntrySorter::byComparison(WordTable::Entry *first, WordTable::Entry *last, 
         while (out < end && !progress.stopped()) {
             const qsizetype written = merger.take(out, std::min(MergeStep, qsizetype(end - out)));
             out += written;
-            progress.advance(qint64(written) * mergeLevels);
+            progress.advance(qint64(written) * plan.mergeLevels);
         }
     });
 }
 
-std::vector<qsizetype> EntrySorter::bucketSizes(const WordTable::Entry *first,
-                                                const WordTable::Entry *last) const
+std::vector<qsizetype> EntrySorter::bucketOffsets(const WordTable::Entry *first,
+                                                  const WordTable::Entry *last) const
 {
-    std::vector<qsizetype> sizes(Buckets, 0);
+    std::vector<qsizetype> offsets(Buckets + 1, 0);
     for (const WordTable::Entry *e = first; e < last; ++e)
-        ++sizes[bucketOf(m_table, *e)];
-    return sizes;
+        ++offsets[size_t(bucketOf(m_table, *e)) + 1];
+    std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+    return offsets;
 }
 
-void EntrySorter::distribute(WordTable::Entry *first, WordTable::Entry *last,
-                             const std::vector<qsizetype> &sizes, Progress &progress) const
+void EntrySorter::distribute(WordTable::Entry *first, const std::vector<qsizetype> &offsets,
+                             Progress &progress) const
 {
     // American flag sort: each entry is swapped straight into the next free place of its
     // bucket, which sends the one there on to its own.
     std::vector<WordTable::Entry *> next(Buckets);
-    std::vector<WordTable::Entry *> end(Buckets);
-    WordTable::Entry *at = first;
-    for (qsizetype b = 0; b < Buckets; ++b) {
-        next[size_t(b)] = at;
-        at += sizes[size_t(b)];
-        end[size_t(b)] = at;
-    }
-    Q_ASSERT(at == last);
+    for (qsizetype b = 0; b < Buckets; ++b)
+        next[size_t(b)] = first + offsets[size_t(b)];
     qsizetype placed = 0;
     for (qsizetype b = 0; b < Buckets; ++b) {
-        while (next[size_t(b)] < end[size_t(b)]) {
+        WordTable::Entry *const end = first + offsets[size_t(b) + 1];
+        while (next[size_t(b)] < end) {
             WordTable::Entry held = *next[size_t(b)];
             for (quint16 to = bucketOf(m_table, held); to != b; to = bucketOf(m_table, held)) {
                 std::swap(held, *next[to]++);
@@ -335,26 +346,26 @@ void EntrySorter::distribute(WordTable::Entry *first, WordTable::Entry *last,
     progress.advance(qint64(placed) * DistributeUnits);
 }
 
-qint64 EntrySorter::bucketUnits(const std::vector<qsizetype> &sizes)
+qint64 EntrySorter::bucketUnits(const std::vector<qsizetype> &offsets)
 {
     qint64 units = 0;
-    for (const qsizetype size : sizes)
-        units += isLarge(size) ? comparisonUnits(size) : qint64(size) * log2Ceil(size);
+    for (qsizetype b = 0; b < Buckets; ++b) {
+        const qsizetype size = offsets[size_t(b) + 1] - offsets[size_t(b)];
+        units += isLarge(size) ? comparisonUnits(size) : smallBucketUnits(size);
+    }
     return units;
 }
 
-void EntrySorter::sortBuckets(WordTable::Entry *first, const std::vector<qsizetype> &sizes,
+void EntrySorter::sortBuckets(WordTable::Entry *first, const std::vector<qsizetype> &offsets,
                               Progress &progress)
 {
-    std::vector<qsizetype> begins(Buckets + 1, 0); // where each bucket starts, from first
-    for (qsizetype b = 0; b < Buckets; ++b)
-        begins[size_t(b) + 1] = begins[size_t(b)] + sizes[size_t(b)];
+    const auto bucket = [&](qsizetype b) { return first + offsets[size_t(b)]; };
     // A task sorts neighbouring small buckets of MinRun entries or more in all, [from, to).
     std::vector<std::pair<qsizetype, qsizetype>> groups;
     std::vector<qsizetype> large;
     bool extend = false;
     for (qsizetype b = 0; b < Buckets; ++b) {
-        const qsizetype size = sizes[size_t(b)];
+        const qsizetype size = bucket(b + 1) - bucket(b);
         if (size == 0)
             continue;
         if (isLarge(size)) {
@@ -362,7 +373,7 @@ void EntrySorter::sortBuckets(WordTable::Entry *first, const std::vector<qsizety
             extend = false;
             continue;
         }
-        if (extend && begins[size_t(b)] - begins[size_t(groups.back().first)] < MinRun)
+        if (extend && bucket(b) - bucket(groups.back().first) < MinRun)
             groups.back().second = b + 1;
         else
             groups.emplace_back(b, b + 1);
@@ -374,16 +385,16 @@ void EntrySorter::sortBuckets(WordTable::Entry *first, const std::vector<qsizety
         const auto [from, to] = groups[size_t(g)];
         qint64 units = 0;
         for (qsizetype b = from; b < to; ++b) {
-            std::sort(first + begins[size_t(b)], first + begins[size_t(b) + 1], m_order);
-            units += qint64(sizes[size_t(b)]) * log2Ceil(sizes[size_t(b)]);
+            std::sort(bucket(b), bucket(b + 1), m_order);
+            units += smallBucketUnits(bucket(b + 1) - bucket(b));
         }
-        writeRows(first + begins[size_t(from)], first + begins[size_t(to)]);
+        writeRows(bucket(from), bucket(to));
         progress.advance(units);
     });
     for (const qsizetype b : large) {
         if (progress.stopped())
             return;
-        byComparison(first + begins[size_t(b)], first + begins[size_t(b) + 1], progress);
+        byComparison(bucket(b), bucket(b + 1), progress);
     }
 }
 
@@ -418,20 +429,20 @@ bool OutputOrder::sort(WordTable &table, std::vector<quint32> *order,
     WordTable::Entry *const last = first + n;
     WordTable::Entry *const once
         = std::partition(first, last, [](const WordTable::Entry &e) { return e.count > 1; });
-    const std::vector<qsizetype> sizes = sorter.bucketSizes(once, last);
+    const std::vector<qsizetype> offsets = sorter.bucketOffsets(once, last);
     // The partition and the buckets' sizes, a pass each, are the first step: reported as done
     // at 0, they made the first estimate of the time left (work left times time per unit done)
     // 30 times too long on distinct-8M.
     Progress progress(step,
                       n * PartitionUnits + EntrySorter::comparisonUnits(once - first)
                           + qint64(last - once) * EntrySorter::DistributeUnits
-                          + EntrySorter::bucketUnits(sizes));
+                          + EntrySorter::bucketUnits(offsets));
     if (!progress.advance(n * PartitionUnits))
         return false;
     sorter.byComparison(first, once, progress);
     if (!progress.stopped())
-        sorter.distribute(once, last, sizes, progress);
+        sorter.distribute(once, offsets, progress);
     if (!progress.stopped())
-        sorter.sortBuckets(once, sizes, progress);
+        sorter.sortBuckets(once, offsets, progress);
     return !progress.stopped() && progress.finish();
 }
