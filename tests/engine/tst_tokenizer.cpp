@@ -192,8 +192,8 @@ private Q_SLOTS:
     void longWordReadsStayInChunk();
     void spaceScanMatchesScalar_data();
     void spaceScanMatchesScalar();
-    void spaceCursorMatchesScalar_data();
-    void spaceCursorMatchesScalar();
+    void edgeWalkerMatchesScalar_data();
+    void edgeWalkerMatchesScalar();
     void asciiRunMatchesScalar_data();
     void asciiRunMatchesScalar();
     void latinTableMatchesDecoding();
@@ -519,9 +519,9 @@ void TestTokenizer::longWordReadsStayInChunk()
     QCOMPARE(counters.bytesCounted(), task.end - task.begin);
 }
 
-// The whitespace mode's SIMD scans against the byte-by-byte reference: every byte value at every
-// place of a 16-byte group and across two groups, before an end that cuts a group, and random
-// text. The whole-job rows above run the SIMD ones (on x86-64) through the chunk counter.
+// The whitespace mode's SIMD mask against the byte-by-byte reference: every byte value at every
+// place of the 64-byte window, and random text. The whole-job rows above run the SIMD one (on
+// x86-64) through the chunk counter.
 void TestTokenizer::spaceScanMatchesScalar_data()
 {
     QTest::addColumn<QByteArray>("background"); // filled with one byte, then one byte changed
@@ -538,22 +538,15 @@ void TestTokenizer::spaceScanMatchesScalar()
 {
     QFETCH(QByteArray, background);
     QFETCH(int, seed);
-    constexpr int Length = 48;
-    // Room for the sentinel and the SIMD reads past it, as in the block buffer.
-    QByteArray buffer(Length + 1 + SpaceScan::Overread, 'x');
+    constexpr int Length = 64;
+    QByteArray buffer(Length, 'x');
     char *const data = buffer.data();
-    // Returns where the two first disagree, or an empty string.
+    // Returns the first byte whose bit is wrong, or an empty string.
     const auto mismatch = [&]() -> QString {
-        data[Length] = ' '; // the sentinel findSpace relies on
-        for (int from = 0; from < Length; ++from) {
-            if (SpaceScan::findSpace(data + from) != SpaceScan::findSpaceScalar(data + from))
-                return QStringLiteral("findSpace from %1").arg(from);
-            for (const int end : {from, from + 1, from + 7, from + 16, from + 17, Length}) {
-                if (end <= Length
-                    && SpaceScan::skipSpaces(data + from, data + end)
-                        != SpaceScan::skipSpacesScalar(data + from, data + end))
-                    return QStringLiteral("skipSpaces from %1 to %2").arg(from).arg(end);
-            }
+        const quint64 mask = SpaceScan::spaceMask64(data);
+        for (int i = 0; i < Length; ++i) {
+            if (((mask >> i) & 1) != quint64(TextDecoding::isAsciiWhitespace(quint8(data[i]))))
+                return QStringLiteral("bit %1").arg(i);
         }
         return {};
     };
@@ -568,29 +561,36 @@ void TestTokenizer::spaceScanMatchesScalar()
         for (int i = 0; i < Length; ++i)
             data[i] = text[random.bounded(int(sizeof text - 1))];
         const QString where = mismatch();
-        QVERIFY2(where.isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(where)));
+        if (!where.isEmpty())
+            QFAIL(qPrintable(QStringLiteral("round %1: %2").arg(round).arg(where)));
     }
 }
 
-// The cursor keeps 64 bytes' whitespace as a mask and moves forward only, as the whitespace
-// kernel scans a block: the tokens it finds must be the scalar scan's, for tokens and gaps that
-// cross its 64-byte windows, at the block's end, and when the end cuts a window.
-void TestTokenizer::spaceCursorMatchesScalar_data()
+// The edge walker finds a block's tokens 64 bytes at a time, as the whitespace kernel does: they
+// must be the scalar scan's, for tokens and gaps that cross its windows, at the block's end (a
+// token there has no end: the next block may go on with it), when the end cuts a window, and when
+// the block begins inside a token.
+void TestTokenizer::edgeWalkerMatchesScalar_data()
 {
     QTest::addColumn<int>("length"); // of the block
     QTest::addColumn<int>("seed");
-    for (const int length : {0, 1, 63, 64, 65, 200, 1000})
+    QTest::addColumn<bool>("inToken"); // the block goes on with a token of the block before
+    for (const int length : {0, 1, 63, 64, 65, 127, 128, 200, 1000})
         for (const int seed : {1, 2, 3})
-            QTest::addRow("%d bytes, text %d", length, seed) << length << seed;
+            for (const bool inToken : {false, true})
+                QTest::addRow("%d bytes, text %d%s", length, seed, inToken ? ", in a token" : "")
+                    << length << seed << inToken;
 }
 
-void TestTokenizer::spaceCursorMatchesScalar()
+void TestTokenizer::edgeWalkerMatchesScalar()
 {
     QFETCH(int, length);
     QFETCH(int, seed);
+    QFETCH(bool, inToken);
     QRandomGenerator random {quint32(seed)};
     // Seed 1: short tokens and gaps; 2: long runs of either (across windows); 3: every byte value.
-    QByteArray block(length + 1 + SpaceScan::Overread, '\xff');
+    // After the block: letters, which must not count.
+    QByteArray block(length + SpaceScan::Overread, 'x');
     for (int i = 0; i < length;) {
         const bool space = random.bounded(2) == 0;
         const int run = seed == 2 ? 1 + random.bounded(150) : 1 + random.bounded(6);
@@ -599,26 +599,46 @@ void TestTokenizer::spaceCursorMatchesScalar()
                 : space          ? " \t\n\v\f\r"[random.bounded(6)]
                                  : char('a' + random.bounded(26));
     }
-    block[length] = ' '; // the sentinel
     const char *const data = block.constData();
     const char *const end = data + length;
-    const auto tokens = [&](auto skip, auto find) {
-        QList<QPair<int, int>> found;
-        for (const char *p = data;;) {
-            p = skip(p);
-            if (p == end)
-                return found;
-            const char *q = find(p);
-            found.append({int(p - data), int(q - p)});
-            p = q;
-        }
+    // (start, length) of each token; a start of -1 for the token the block goes on with, a
+    // length of -1 for one the block's end cuts.
+    QList<QPair<int, int>> byScalar;
+    const auto tokenEnd = [end](const char *q) {
+        while (q < end && !TextDecoding::isAsciiWhitespace(quint8(*q)))
+            ++q;
+        return q;
     };
-    SpaceScan::Cursor cursor(data);
-    const auto byCursor = tokens([&](const char *p) { return cursor.skipSpaces(p, end); },
-                                 [&](const char *p) { return cursor.findSpace(p); });
-    const auto byScalar = tokens([&](const char *p) { return SpaceScan::skipSpacesScalar(p, end); },
-                                 [&](const char *p) { return SpaceScan::findSpaceScalar(p); });
-    QCOMPARE(byCursor, byScalar);
+    const char *p = data;
+    if (inToken) {
+        const char *const q = tokenEnd(p);
+        byScalar.append({-1, q < end ? int(q - data) : -1});
+        p = q;
+    }
+    for (;;) {
+        while (p < end && TextDecoding::isAsciiWhitespace(quint8(*p)))
+            ++p;
+        if (p == end)
+            break;
+        const char *const q = tokenEnd(p);
+        byScalar.append({int(p - data), q < end ? int(q - p) : -1});
+        p = q;
+    }
+    QList<QPair<int, int>> byWalker;
+    SpaceScan::EdgeWalker edges(data, end, inToken);
+    for (bool open = inToken;;) {
+        const char *start = data;
+        if (!open && !edges.nextStart(&start))
+            break;
+        const char *stop = nullptr;
+        const bool ended = edges.nextEnd(&stop);
+        const int length = !ended ? -1 : int(stop - (open ? data : start));
+        byWalker.append({open ? -1 : int(start - data), length});
+        if (!ended)
+            break;
+        open = false;
+    }
+    QCOMPARE(byWalker, byScalar);
 }
 
 // Words mode's SIMD copy of ASCII word runs against the byte-by-byte reference: every byte value

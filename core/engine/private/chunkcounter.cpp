@@ -75,29 +75,29 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         char *const e = block.end;
         for (char *c = fresh; c < e; ++c)
             *c = asciiLower(*c);
-        *e = ' '; // sentinel: a token always ends
-        SpaceScan::Cursor scan(fresh);
-        const char *p = fresh;
         const char *start = block.data;
-        if (inToken && block.offsetOf(p) >= task.end && (discard || overlong)) { // as in words mode
-            endToken(start, p - start);
+        // A token this chunk does not count (begun before it, or over-long) that runs past its
+        // end: read no more of it, as words mode does.
+        if (inToken && block.offsetOf(fresh) >= task.end && (discard || overlong)) {
+            endToken(start, fresh - start);
             return tally;
         }
+        // A token that starts this far from data (or farther) is the next chunk's.
+        const qint64 nextChunkAt = task.end - block.offset;
+        SpaceScan::EdgeWalker edges(fresh, e, inToken);
         for (;;) {
             if (!inToken) {
-                p = scan.skipSpaces(p, e);
-                if (p == e)
+                if (!edges.nextStart(&start))
                     break;
-                if (block.offsetOf(p) >= task.end)
+                if (start - block.data >= nextChunkAt)
                     return tally;
                 inToken = true;
                 overlong = false;
-                start = p;
             }
-            p = scan.findSpace(p);
-            if (p == e)
+            const char *tokenEnd = nullptr;
+            if (!edges.nextEnd(&tokenEnd))
                 break;
-            endToken(start, p - start);
+            endToken(start, tokenEnd - start);
         }
         countBatch();
         if (inToken && !discard && !overlong) {
