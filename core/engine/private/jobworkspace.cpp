@@ -353,7 +353,7 @@ void JobWorkspace::reduceStreamBlock(const ChunkResult &result, PendingFile &pen
     if (!result.streamOver) {
         if (result.tally.status == ChunkTally::Counted
             && !m_tracks[size_t(result.file)].failed.load(std::memory_order_relaxed))
-            pending.add(result);
+            pending.add(result, 0); // a stream's blocks to come are not known
         ++m_streamBlocksReduced;
         counters.chunkMerged();
         counters.chunkBytesMerged(result.bytes);
@@ -404,7 +404,7 @@ void JobWorkspace::reduceChunk(const ChunkResult &result)
         break;
     case ChunkTally::Counted:
         if (!track.failed.load(std::memory_order_relaxed) && !result.resumed
-            && !pending.add(result))
+            && !pending.add(result, track.chunksLeft - 1))
             spare = result.table;
         break;
     }
@@ -435,11 +435,42 @@ void JobWorkspace::updateLiveTopNowAndThen()
             distinct += pending.table->size();
     }
     counters.setDistinctSoFar(distinct);
-    if (!m_sinceLiveTop.isValid() || m_sinceLiveTop.elapsed() >= LiveTopIntervalMs) {
+    // A look at millions of words takes tens of milliseconds, on the reducer that every map
+    // call waits for: at most a tenth of its time goes to it, however large the tables grow.
+    const qint64 interval = std::max<qint64>(LiveTopIntervalMs, 10 * m_liveTopCostMs);
+    if (!m_sinceLiveTop.isValid() || m_sinceLiveTop.elapsed() >= interval) {
+        m_sinceLiveTop.start();
         updateLiveTop();
+        m_liveTopCostMs = m_sinceLiveTop.elapsed();
         m_sinceLiveTop.start();
     }
 }
+
+namespace {
+
+// The \a keep entries of \a table that come first in the output order, in no order. One pass
+// with a heap of them, the last of them on top: most entries cost a comparison and no memory,
+// where sorting the numbers of every entry took an array of 32 MB for 8 M words, each time.
+std::vector<quint32> leadingEntries(const WordTable &table, size_t keep)
+{
+    const auto before = [&table](quint32 a, quint32 b) { return OutputOrder::less(table, a, b); };
+    std::vector<quint32> heap;
+    heap.reserve(keep);
+    const auto n = quint32(table.size());
+    for (quint32 i = 0; i < n; ++i) {
+        if (heap.size() < keep) {
+            heap.push_back(i);
+            std::push_heap(heap.begin(), heap.end(), before);
+        } else if (before(i, heap.front())) {
+            std::pop_heap(heap.begin(), heap.end(), before);
+            heap.back() = i;
+            std::push_heap(heap.begin(), heap.end(), before);
+        }
+    }
+    return heap;
+}
+
+} // namespace
 
 // Called by the reduce function, which runs one at a time: reads the tables as they stand.
 void JobWorkspace::updateLiveTop()
@@ -458,14 +489,8 @@ void JobWorkspace::updateLiveTop()
     constexpr size_t PerTable = 2 * LiveTopCount;
     std::vector<QByteArrayView> candidates;
     for (const WordTable *table : tables) {
-        std::vector<quint32> entries(size_t(table->size()));
-        std::iota(entries.begin(), entries.end(), 0u);
-        const size_t keep = std::min(PerTable, entries.size());
-        std::partial_sort(
-            entries.begin(), entries.begin() + qsizetype(keep), entries.end(),
-            [table](quint32 a, quint32 b) { return OutputOrder::less(*table, a, b); });
-        for (size_t i = 0; i < keep; ++i)
-            candidates.push_back(table->word(entries[i]));
+        for (const quint32 entry : leadingEntries(*table, PerTable))
+            candidates.push_back(table->word(entry));
     }
     QList<WordCount> top;
     for (const QByteArrayView word : candidates) {
