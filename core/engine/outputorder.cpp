@@ -373,8 +373,7 @@ void EntrySorter::distribute(WordTable::Entry *first, const std::vector<qsizetyp
             return;
         permute(
             first, offsets.data() + k * Keys, Keys,
-            [this](const WordTable::Entry &e) { return bucketOf(m_table, e) & 0xff; },
-            progress);
+            [this](const WordTable::Entry &e) { return bucketOf(m_table, e) & 0xff; }, progress);
     });
 }
 
