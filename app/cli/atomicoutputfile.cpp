@@ -25,12 +25,38 @@ bool AtomicOutputFile::fail(int error)
     return false;
 }
 
+bool AtomicOutputFile::openInPlace()
+{
+    m_inPlace = true;
+    const int fd = ::open(m_path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return fail(errno);
+    if (!m_file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        m_error = m_file.errorString();
+        return false;
+    }
+    return true;
+}
+
 bool AtomicOutputFile::open()
 {
     struct stat target;
     const bool exists = ::stat(m_path.constData(), &target) == 0;
     if (exists && S_ISDIR(target.st_mode))
         return fail(EISDIR);
+    struct stat name;
+    const bool isLink = ::lstat(m_path.constData(), &name) == 0 && S_ISLNK(name.st_mode);
+    if ((exists && !S_ISREG(target.st_mode)) || (isLink && !exists))
+        return openInPlace();
+    if (isLink) {
+        // The temporary file goes beside the file the link names, and replaces that one.
+        char *resolved = ::realpath(m_path.constData(), nullptr);
+        if (!resolved)
+            return fail(errno);
+        m_path = resolved;
+        std::free(resolved);
+    }
     // Beside FILE, so that the rename stays on one file system and is atomic.
     const qsizetype slash = m_path.lastIndexOf('/');
     QByteArray pattern = m_path.left(slash + 1) + '.' + m_path.mid(slash + 1) + ".XXXXXX";
@@ -65,6 +91,10 @@ bool AtomicOutputFile::commit()
     if (!m_file.flush()) {
         m_error = m_file.errorString();
         return false;
+    }
+    if (m_inPlace) { // a device or a FIFO: nothing to sync (fsync() would fail) or rename
+        m_file.close();
+        return true;
     }
     if (::fsync(m_file.handle()) != 0)
         return fail(errno);

@@ -12,6 +12,11 @@
     that is interrupted, fails or is stopped by a signal leaves FILE as it was (or absent) and
     no temporary file behind, never half a result. QSaveFile does the same for names it can
     encode; this one takes the name's bytes (see LocalPath), like every other path here.
+
+    A symbolic link is followed: the file it names is replaced and the link stays, as `> link`
+    would leave it. A FILE that is no regular file (a device such as /dev/null, a FIFO, a
+    dangling link) is written in place, as `>` would: it cannot be replaced, and renaming over
+    it would replace the device or the FIFO itself (run as root, `-o /dev/null` did).
 */
 class AtomicOutputFile final
 {
@@ -30,8 +35,12 @@ public:
 private:
     bool fail(int error);
 
+    //! Opens FILE itself for writing, for a FILE that cannot be replaced.
+    bool openInPlace();
+
     QByteArray m_path;
     QByteArray m_temporary; // while it exists
+    bool m_inPlace = false; // FILE itself is written: see openInPlace()
     QFile m_file;
     QString m_error;
 };

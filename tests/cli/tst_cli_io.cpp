@@ -16,6 +16,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -61,6 +62,8 @@ private Q_SLOTS:
     void outputFileHoldsTheResult();
     void outputFileKeepsItsMode();
     void outputFileUntouchedWhenNothingIsCounted();
+    void outputThroughSymbolicLinkReplacesItsTarget();
+    void outputToFifoIsWrittenIntoIt();
     void outputFileThatCannotBeWrittenIsSaidAtOnce_data();
     void outputFileThatCannotBeWrittenIsSaidAtOnce();
     void filesFromNulSeparatedList_data();
@@ -140,6 +143,50 @@ void TestCliIo::outputFileUntouchedWhenNothingIsCounted()
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(contents(file), QByteArray("kept\n"));
     QCOMPARE(namesIn(out.path()), QStringList {QStringLiteral("result.tsv")}); // no leftover
+}
+
+void TestCliIo::outputThroughSymbolicLinkReplacesItsTarget()
+{
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const QString target = out.filePath(QStringLiteral("results/latest.tsv"));
+    QVERIFY(QDir(out.path()).mkdir(QStringLiteral("results")));
+    QVERIFY(writeFile(target, "old\n"));
+    const QString link = out.filePath(QStringLiteral("result.tsv"));
+    QVERIFY(QFile::link(QStringLiteral("results/latest.tsv"), link));
+    const CliRun run = runCli({QStringLiteral("-o"), link, m_small});
+    QCOMPARE(run.exitCode, 0);
+    // The link stays a link, and the file it names holds the result, as with `> link`.
+    QVERIFY(QFileInfo(link).isSymLink());
+    QCOMPARE(contents(target), SmallWords);
+    QCOMPARE(namesIn(out.filePath(QStringLiteral("results"))),
+             QStringList {QStringLiteral("latest.tsv")});
+}
+
+void TestCliIo::outputToFifoIsWrittenIntoIt()
+{
+    // Not /dev/null: run as root, the bug this found renamed a regular file over the device.
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const QString fifo = out.filePath(QStringLiteral("results.fifo"));
+    const QByteArray fifoName = QFile::encodeName(fifo);
+    QCOMPARE(::mkfifo(fifoName.constData(), 0600), 0);
+    // Opened for reading first, without waiting for a writer, so that the program's open for
+    // writing does not wait either; the small result fits in the pipe's buffer.
+    const int reader = ::open(fifoName.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    QVERIFY(reader >= 0);
+    const auto closeReader = qScopeGuard([reader] { ::close(reader); });
+    const CliRun run = runCli({QStringLiteral("-o"), fifo, m_small});
+    QCOMPARE(run.exitCode, 0);
+    QByteArray received(SmallWords.size() + 1, '\0');
+    const ssize_t n = ::read(reader, received.data(), size_t(received.size()));
+    QCOMPARE(n, ssize_t(SmallWords.size()));
+    received.truncate(n);
+    QCOMPARE(received, SmallWords);
+    struct stat st;
+    QCOMPARE(::lstat(fifoName.constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode));
+    QCOMPARE(namesIn(out.path()), QStringList {QStringLiteral("results.fifo")});
 }
 
 void TestCliIo::outputFileThatCannotBeWrittenIsSaidAtOnce_data()
