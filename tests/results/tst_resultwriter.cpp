@@ -67,6 +67,8 @@ private Q_SLOTS:
     void jsonString_data();
     void jsonString();
     void tsv();
+    void tsvRowOfEveryWordLength_data();
+    void tsvRowOfEveryWordLength();
     void csv();
     void json();
     void jsonParses();
@@ -185,6 +187,30 @@ void TestResultWriter::tsv()
                         "=1+1\t1\n"
                         "a\xF1o\t1\n"
                         "x\t12345678901\n"));
+}
+
+void TestResultWriter::tsvRowOfEveryWordLength_data()
+{
+    QTest::addColumn<int>("length");
+    QTest::addColumn<quint64>("count");
+    // Around the 15 bytes a table keeps in an entry (the writer copies a short word as 16),
+    // the longest word (2,000 bytes) and the longest count (20 digits).
+    for (const int length : {1, 2, 7, 8, 9, 14, 15, 16, 17, 31, 32, 33, 2000})
+        for (const quint64 count : {quint64(1), quint64(10), ~quint64(0)})
+            QTest::addRow("%d bytes, %llu", length, qulonglong(count)) << length << count;
+}
+
+void TestResultWriter::tsvRowOfEveryWordLength()
+{
+    QFETCH(int, length);
+    QFETCH(quint64, count);
+    QByteArray word(length, 'w');
+    word.back() = 'z';
+    // Rows on either side, so that a row that writes past its end or short of it shows.
+    const CountResult result = makeResult({{"before", count}, {word, count}, {"after", 1}});
+    const QByteArray number = QByteArray::number(count);
+    QCOMPARE(written(result, ResultFormat::Tsv),
+             "before\t" + number + "\n" + word + "\t" + number + "\nafter\t1\n");
 }
 
 void TestResultWriter::csv()
