@@ -157,19 +157,34 @@ inline quint16 bucketOf(const WordTable &table, const WordTable::Entry &e)
     return quint16((w[0] << 8) | (e.length() > 1 ? w[1] : 0));
 }
 
-// How byComparison() cuts \a n entries into runs, and the work of each entry in Progress units:
-// one comparison level of a run's sort, and one level of the merge's heap, take about as long.
+// \a n rounded up to a multiple of \a threads, so that tasks of about equal work keep every
+// thread busy to the end: 3 runs on 2 threads left one thread sorting the third alone.
+qsizetype roundedToThreads(qsizetype n, int threads)
+{
+    return (n + threads - 1) / threads * threads;
+}
+
+// How byComparison() cuts \a n entries into runs for \a threads threads, and the work of each
+// entry in Progress units: one comparison level of a run's sort, and one level of the merge's
+// heap, take about as long.
 struct RunPlan
 {
-    explicit RunPlan(qsizetype n)
-        : length(std::max(MinRun, (n + MaxRuns - 1) / MaxRuns))
-        , runs(std::max<qsizetype>(1, (n + length - 1) / length))
+    RunPlan(qsizetype n, int threads)
+        : runs(runsFor(n, threads))
+        , length((n + runs - 1) / runs)
         , sortLevels(std::max(1, log2Ceil(std::min(n, length))))
         , mergeLevels(log2Ceil(runs))
     { }
 
-    qsizetype length;
+    static qsizetype runsFor(qsizetype n, int threads)
+    {
+        const qsizetype length = std::max(MinRun, (n + MaxRuns - 1) / MaxRuns);
+        const qsizetype runs = std::max<qsizetype>(1, (n + length - 1) / length);
+        return runs > 1 ? roundedToThreads(runs, threads) : 1;
+    }
+
     qsizetype runs;
+    qsizetype length;
     int sortLevels;
     int mergeLevels;
 };
@@ -190,7 +205,7 @@ public:
     // then merged into their rows of the output in ranges, one range per task.
     void byComparison(WordTable::Entry *first, WordTable::Entry *last, Progress &progress);
     // The work of byComparison() on \a n entries, in Progress units.
-    static qint64 comparisonUnits(qsizetype n);
+    qint64 comparisonUnits(qsizetype n) const;
 
     /*
         Words counted once come last, in word order, and they are most of a large vocabulary
@@ -214,10 +229,11 @@ public:
     // comparisons, on every thread.
     void sortBuckets(WordTable::Entry *first, const std::vector<qsizetype> &offsets,
                      Progress &progress);
-    static qint64 bucketUnits(const std::vector<qsizetype> &offsets);
+    qint64 bucketUnits(const std::vector<qsizetype> &offsets) const;
 
 private:
     static bool isLarge(qsizetype bucketSize) { return bucketSize > 4 * MinRun; }
+    int threads() const { return m_pool ? std::max(1, m_pool->maxThreadCount()) : 1; }
     // Moves the entries from first + starts[0] to first + starts[keys] so that those whose
     // keyOf() is k lie from first + starts[k] to first + starts[k + 1].
     template<typename KeyOf>
@@ -238,11 +254,11 @@ private:
     QThreadPool *const m_pool;
 };
 
-qint64 EntrySorter::comparisonUnits(qsizetype n)
+qint64 EntrySorter::comparisonUnits(qsizetype n) const
 {
     if (n <= 1)
         return n;
-    const RunPlan plan(n);
+    const RunPlan plan(n, threads());
     return qint64(n) * (plan.sortLevels + plan.mergeLevels);
 }
 
@@ -254,7 +270,7 @@ void EntrySorter::byComparison(WordTable::Entry *first, WordTable::Entry *last, 
         progress.advance(n);
         return;
     }
-    const RunPlan plan(n);
+    const RunPlan plan(n, threads());
     const qsizetype runs = plan.runs;
     const auto runBegin = [&](qsizetype r) { return first + std::min(n, r * plan.length); };
     ParallelTasks::run(m_pool, runs, [&](qsizetype r) {
@@ -272,8 +288,8 @@ void EntrySorter::byComparison(WordTable::Entry *first, WordTable::Entry *last, 
 
     // The merge, cut into ranges at splitters drawn from every run, so that each range of the
     // output is merged by one task from a part of each run.
-    const int threads = m_pool ? std::max(1, m_pool->maxThreadCount()) : 1;
-    const qsizetype ranges = std::min<qsizetype>(n / MinRun + 1, 4 * threads);
+    const qsizetype ranges
+        = roundedToThreads(std::min<qsizetype>(n / MinRun + 1, 4 * threads()), threads());
     std::vector<WordTable::Entry> samples;
     for (qsizetype r = 0; r < runs; ++r) {
         const qsizetype length = runBegin(r + 1) - runBegin(r);
@@ -377,7 +393,7 @@ void EntrySorter::distribute(WordTable::Entry *first, const std::vector<qsizetyp
     });
 }
 
-qint64 EntrySorter::bucketUnits(const std::vector<qsizetype> &offsets)
+qint64 EntrySorter::bucketUnits(const std::vector<qsizetype> &offsets) const
 {
     qint64 units = 0;
     for (qsizetype b = 0; b < Buckets; ++b) {
@@ -468,9 +484,9 @@ bool OutputOrder::sort(WordTable &table, std::vector<quint32> *order,
     // at 0, they made the first estimate of the time left (work left times time per unit done)
     // 30 times too long on distinct-8M.
     Progress progress(step,
-                      n * PartitionUnits + EntrySorter::comparisonUnits(once - first)
+                      n * PartitionUnits + sorter.comparisonUnits(once - first)
                           + qint64(last - once) * EntrySorter::DistributeUnits
-                          + EntrySorter::bucketUnits(offsets));
+                          + sorter.bucketUnits(offsets));
     if (!progress.advance(n * PartitionUnits))
         return false;
     sorter.byComparison(first, once, progress);
