@@ -25,18 +25,23 @@ bool AtomicOutputFile::fail(int error)
     return false;
 }
 
-bool AtomicOutputFile::openInPlace()
+bool AtomicOutputFile::writeTo(int fd)
 {
-    m_inPlace = true;
-    const int fd = ::open(m_path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0)
-        return fail(errno);
     if (!m_file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
         m_error = m_file.errorString();
         return false;
     }
     return true;
+}
+
+bool AtomicOutputFile::openInPlace()
+{
+    m_inPlace = true;
+    const int fd = ::open(m_path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return fail(errno);
+    return writeTo(fd);
 }
 
 bool AtomicOutputFile::open()
@@ -78,12 +83,7 @@ bool AtomicOutputFile::open()
         ::close(fd);
         return fail(error);
     }
-    if (!m_file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
-        ::close(fd);
-        m_error = m_file.errorString();
-        return false;
-    }
-    return true;
+    return writeTo(fd);
 }
 
 bool AtomicOutputFile::commit()

@@ -35,6 +35,8 @@ public:
 private:
     bool fail(int error);
 
+    //! Makes \a fd, open for writing, the device written; closes it on failure.
+    bool writeTo(int fd);
     //! Opens FILE itself for writing, for a FILE that cannot be replaced.
     bool openInPlace();
 
