@@ -17,6 +17,23 @@ namespace {
 
 constexpr qsizetype FlushBytes = 1 << 20;
 
+// The most bytes a TSV row adds besides its word's: a tab, 20 digits and a newline.
+constexpr qsizetype TsvRowExtraBytes = 1 + 20 + 1;
+
+// Writes the TSV row of \a length bytes of word at \a word, then \a count, at \a p, which has
+// room for \a copied bytes of word (at least \a length) and TsvRowExtraBytes; returns its end.
+// Copying more than the word (a short word's 16 key bytes) is one fixed-size move: the bytes
+// past its length are overwritten.
+inline char *putTsvRow(char *p, const char *word, qsizetype length, qsizetype copied, quint64 count)
+{
+    std::memcpy(p, word, size_t(copied));
+    p += length;
+    *p++ = '\t';
+    p = std::to_chars(p, p + 20, count).ptr;
+    *p++ = '\n';
+    return p;
+}
+
 void appendNumber(QByteArray &out, quint64 n)
 {
     char digits[20]; // 2^64 - 1 has 20 digits
@@ -123,26 +140,18 @@ inline void prefetchRow(const WordTable &table, const quint32 *entries, size_t i
 void formatTsvRows(const WordTable &table, const quint32 *entries, size_t begin, size_t end,
                    QByteArray &text)
 {
-    // The most a row adds: a short word copied as its entry's 16 key bytes, a tab, 20 digits
-    // and a newline.
-    constexpr qsizetype ShortRowBytes = 16 + 1 + 20 + 1;
     qsizetype used = text.size();
     for (size_t i = begin; i < end; ++i) {
         prefetchRow(table, entries, i, end);
         const WordTable::Entry &e = table.entry(entries[i]);
         const qsizetype length = qsizetype(e.length());
-        const qsizetype room = length + ShortRowBytes;
+        // A short word is copied as its entry's 16 key bytes: its bytes, then zeros.
+        const qsizetype copied = e.isInline() ? 16 : length;
+        const qsizetype room = copied + TsvRowExtraBytes;
         if (used + room > text.size())
             text.resize(std::max(2 * text.size(), used + room + (qsizetype(1) << 16)));
-        char *p = text.data() + used;
-        // A short word's key holds its bytes then zeros: the bytes past its length are
-        // overwritten by the tab and the count.
-        std::memcpy(p, table.wordData(e), size_t(e.isInline() ? 16 : length));
-        p += length;
-        *p++ = '\t';
-        p = std::to_chars(p, p + 20, e.count).ptr;
-        *p++ = '\n';
-        used = p - text.constData();
+        used = putTsvRow(text.data() + used, table.wordData(e), length, copied, e.count)
+            - text.constData();
     }
     text.resize(used);
 }
@@ -246,9 +255,10 @@ bool ResultWriter::write(const CountResult &result, const std::vector<quint32> &
 
 void ResultWriter::appendTsvRow(QByteArray &out, QByteArrayView word, quint64 count)
 {
-    out.append(word).append('\t');
-    appendNumber(out, count);
-    out.append('\n');
+    const qsizetype used = out.size();
+    out.resize(used + word.size() + TsvRowExtraBytes);
+    out.resize(putTsvRow(out.data() + used, word.data(), word.size(), word.size(), count)
+               - out.constData());
 }
 
 bool ResultWriter::writeTsv(const WordTable &table, QIODevice *out)
