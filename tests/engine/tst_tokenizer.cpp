@@ -196,6 +196,8 @@ private Q_SLOTS:
     void edgeWalkerMatchesScalar();
     void asciiRunMatchesScalar_data();
     void asciiRunMatchesScalar();
+    void plainWordMasksMatchScalar_data();
+    void plainWordMasksMatchScalar();
     void latinTableMatchesDecoding();
 
 private:
@@ -347,6 +349,28 @@ void TestTokenizer::wordsMode_data()
     row("stray continuation bytes", "x\xA9y\xAA", {{"x", 1}, {"yª", 1}});
     row("lead bytes not valid", "\xF8\xF9 x\xF5", {{"øù", 1}, {"xõ", 1}});
     row("valid next to invalid", "\xC3\xC3\xA9", {{"ãé", 1}});
+
+    // Plain words (WordBuilder::queuePlainWords(), 64 bytes at a time) next to everything that
+    // sends a word back to the general path, and across the 64-byte windows.
+    row("plain words of 15, 16 and 17 bytes",
+        "Abcdefghijklmno abcdefghijklmnoP abcdefghijklmnopQ x",
+        {{"abcdefghijklmno", 1}, {"abcdefghijklmnop", 1}, {"abcdefghijklmnopq", 1}, {"x", 1}});
+    row("plain words over many windows", QByteArray("Ab cd,\r\n").repeated(50),
+        {{"ab", 50}, {"cd", 50}});
+    row("plain words with a window edge in each", QByteArray("Abcdefghijklm ").repeated(30),
+        {{"abcdefghijklm", 30}});
+    row("plain words then an apostrophe word", QByteArray("abc ").repeated(15) + "dON'T Ab",
+        {{"abc", 15}, {"don't", 1}, {"ab", 1}});
+    row("plain words then a latin letter", QByteArray("abc ").repeated(15) + "caNCIÓN abc",
+        {{"abc", 16}, {"canción", 1}});
+    row("plain word after a latin letter", "ñ Ñx x", {{"ñ", 1}, {"ñx", 1}, {"x", 1}});
+    row("quote before a plain word", QByteArray("'abc ").repeated(20), {{"abc", 20}});
+    row("plain words and a 70-byte word", "ab " + QByteArray(70, 'Z') + " ab",
+        {{"ab", 2}, {QByteArray(70, 'z'), 1}});
+    row("plain words and separators past a window", "ab" + QByteArray(100, ' ') + "cd.",
+        {{"ab", 1}, {"cd", 1}});
+    row("plain word then nul and control bytes", bytes("ab\0cd\x1f ab\x7f"),
+        {{"ab", 2}, {"cd", 1}});
 
     // Over-long words: more than 1,000 bytes of UTF-8 after NFC and lowercasing.
     row("1000 bytes", QByteArray(1000, 'A'), {{QByteArray(1000, 'a'), 1}});
@@ -689,6 +713,66 @@ void TestTokenizer::asciiRunMatchesScalar()
     for (int round = 0; round < 4000; ++round) {
         for (int i = 0; i < Length; ++i)
             data[i] = text[random.bounded(round % 2 ? 9 : int(sizeof text - 1))];
+        const QString where = mismatch();
+        QVERIFY2(where.isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(where)));
+    }
+}
+
+// Words mode's masks of 64 bytes and its 16-byte lowercasing (the plain words' path) against the
+// byte-by-byte references: every byte value at every place of 64 bytes of one kind, and random
+// bytes from every kind.
+void TestTokenizer::plainWordMasksMatchScalar_data()
+{
+    QTest::addColumn<char>("fill");
+    QTest::addColumn<int>("seed"); // 0: each byte value at each place; else random bytes
+    QTest::newRow("in small letters") << 'q' << 0;
+    QTest::newRow("in capitals") << 'Q' << 0;
+    QTest::newRow("in spaces") << ' ' << 0;
+    QTest::newRow("in apostrophes") << '\'' << 0;
+    QTest::newRow("in non-ASCII bytes") << '\xc3' << 0;
+    for (int seed = 1; seed <= 4; ++seed)
+        QTest::addRow("random bytes %d", seed) << ' ' << seed;
+}
+
+void TestTokenizer::plainWordMasksMatchScalar()
+{
+    QFETCH(char, fill);
+    QFETCH(int, seed);
+    constexpr int Length = 64;
+    char data[Length];
+    const auto mismatch = [&]() -> QString {
+        const AsciiWords::Masks simd = AsciiWords::classify64(data);
+        const AsciiWords::Masks scalar = AsciiWords::classify64Scalar(data);
+        if (simd.word != scalar.word)
+            return QStringLiteral("word mask %1, not %2")
+                .arg(simd.word, 0, 16)
+                .arg(scalar.word, 0, 16);
+        if (simd.nonAscii != scalar.nonAscii)
+            return QStringLiteral("non-ASCII mask %1, not %2")
+                .arg(simd.nonAscii, 0, 16)
+                .arg(scalar.nonAscii, 0, 16);
+        if (simd.apostrophe != scalar.apostrophe)
+            return QStringLiteral("apostrophe mask %1, not %2")
+                .arg(simd.apostrophe, 0, 16)
+                .arg(scalar.apostrophe, 0, 16);
+        for (int at = 0; at < Length; at += 16) {
+            char lower[2][16];
+            AsciiWords::lower16(data + at, lower[0]);
+            AsciiWords::lower16Scalar(data + at, lower[1]);
+            if (std::memcmp(lower[0], lower[1], 16) != 0)
+                return QStringLiteral("lowercased bytes from %1 differ").arg(at);
+        }
+        return {};
+    };
+    if (seed == 0) {
+        const QString where = mismatchOfEveryByte(data, Length, fill, mismatch);
+        QVERIFY2(where.isEmpty(), qPrintable(where));
+        return;
+    }
+    QRandomGenerator random {quint32(seed)};
+    for (int round = 0; round < 4000; ++round) {
+        for (char &c : data)
+            c = char(random.bounded(256));
         const QString where = mismatch();
         QVERIFY2(where.isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(where)));
     }

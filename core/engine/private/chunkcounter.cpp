@@ -192,6 +192,12 @@ ChunkTally countUtf8Words(BlockReader &reader, ByteSource &source, const ChunkTa
             if (b < 0x80) {
                 const CharClass cls = CharClass(Tables.asciiClass[b]);
                 if (cls == WordChar) {
+                    if (builder.state() == WordBuilder::Outside) {
+                        p = reinterpret_cast<const quint8 *>(
+                            builder.queuePlainWords(reinterpret_cast<const char *>(p)));
+                        if (*p >= 0x80) // a sequence to decode, or the sentinel
+                            continue;
+                    }
                     p = reinterpret_cast<const quint8 *>(
                         builder.appendAsciiRun(reinterpret_cast<const char *>(p)));
                     continue;

@@ -73,6 +73,52 @@ public:
         }
     }
 
+    /*!
+        Outside a word, at an ASCII word character: queues the words from \a p on while they are
+        plain, as most words of text are: at most 15 ASCII word characters, ended by an ASCII byte
+        that neither is a word character nor an apostrophe (which may join two runs), with only
+        such bytes between them. Returns where the first other thing begins: a word that must be
+        built the general way, or a byte from 0x80 up. The block's sentinel is one, and it stands
+        at the chunk's end or before (BlockReader reads past the chunk only to end a word begun in
+        it, and the kernel stops at the first byte outside a word there): no word of the next chunk
+        is taken.
+
+        The words are found from masks of 64 bytes (AsciiWords::classify64()), so that a word costs
+        no branch per byte and none on its length: the byte-by-byte state machine mispredicted at
+        most words' ends. This took a quarter off a 1-worker run on Don Quijote (0.45 s to 0.34 s)
+        and a third off one on the Bible. A word that a window
+        cuts is looked at again from the next window, which starts with it. Reads 64 bytes from
+        each window, and so up to 63 past the sentinel (BlockReader's ScanPadding).
+    */
+    const char *queuePlainWords(const char *p)
+    {
+        Q_ASSERT(m_state == Outside);
+        for (;;) {
+            const AsciiWords::Masks m = AsciiWords::classify64(p);
+            const quint64 plainEnd = ~(m.word | m.nonAscii | m.apostrophe);
+            quint64 todo = m.word | m.nonAscii; // outside a word an apostrophe only separates
+            while (todo != 0) {
+                const int first = __builtin_ctzll(todo);
+                const char *const start = p + first;
+                if ((m.nonAscii >> first) & 1)
+                    return start;
+                const quint64 after = ~m.word & (~0ULL << first);
+                if (after == 0) { // the word goes on past the window
+                    if (first == 0)
+                        return start;
+                    break;
+                }
+                const int end = __builtin_ctzll(after);
+                if (end - first > int(WordTable::InlineBytes) || !((plainEnd >> end) & 1))
+                    return start;
+                AsciiWords::lower16(start, m_lower);
+                queue(end - first);
+                todo &= ~0ULL << end;
+            }
+            p += todo != 0 ? __builtin_ctzll(todo) : 64;
+        }
+    }
+
     //! As feed() with a word character below U+0300, from its UTF-8 and its entry in Latin.
     void appendLatin(const char *utf8, const LatinChar &c)
     {
