@@ -86,9 +86,9 @@ public:
         The words are found from masks of 64 bytes (AsciiWords::classify64()), so that a word costs
         no branch per byte and none on its length: the byte-by-byte state machine mispredicted at
         most words' ends. This took a quarter off a 1-worker run on Don Quijote (0.45 s to 0.34 s)
-        and a third off one on the Bible. A word that a window
-        cuts is looked at again from the next window, which starts with it. Reads 64 bytes from
-        each window, and so up to 63 past the sentinel (BlockReader's ScanPadding).
+        and a third off one on the Bible. A word that a window cuts is looked at again from the
+        next window, which starts with it. Reads 64 bytes from each window, and so up to 63 past
+        the sentinel (BlockReader's ScanPadding).
     */
     const char *queuePlainWords(const char *p)
     {
