@@ -206,6 +206,10 @@ void WordTable::insertOrAdd(const char *word, size_t length, quint64 hash, quint
 
 void WordTable::addEach(const QByteArrayView *words, qsizetype count)
 {
+    if (m_mask < CachedIndexSlots) {
+        addEachCached(words, count);
+        return;
+    }
     // Far enough ahead for the reads to overlap, near enough for their lines to stay in L1.
     constexpr qsizetype Ahead = 32;
     struct Looked
@@ -242,6 +246,28 @@ void WordTable::addEach(const QByteArrayView *words, qsizetype count)
             const QByteArrayView w = words[base + i];
             insertKeyed(w.data(), size_t(w.size()), looked[i].k0, looked[i].k1, looked[i].hash, 1);
         }
+    }
+}
+
+// A small table's slots and entries stay in the core's cache, so its reads hardly wait and
+// looking a batch up ahead only costs work: the words are counted one after the other.
+void WordTable::addEachCached(const QByteArrayView *words, qsizetype count)
+{
+    for (qsizetype i = 0; i < count; ++i) {
+        if (m_entries.size() >= m_growAt)
+            reserveSlots(m_entries.size() + 1);
+        const QByteArrayView w = words[i];
+        quint64 k0 = 0;
+        quint64 k1;
+        quint64 hash;
+        if (size_t(w.size()) <= InlineBytes) {
+            paddedShortKey(w.data(), size_t(w.size()), &k0, &k1);
+            hash = hashOfShort(k0, k1);
+        } else {
+            k1 = longKey(size_t(w.size()));
+            hash = hashOfLong(w.data(), size_t(w.size()));
+        }
+        insertKeyed(w.data(), size_t(w.size()), k0, k1, hash, 1);
     }
 }
 

@@ -65,12 +65,12 @@ public:
     //! The same, with the word's hashOf() known.
     void add(const char *word, qsizetype length, quint64 hash, quint64 count);
     /*!
-        Adds one to each of the \a count words, as add() one by one would. Looks up the index
-        slots and entries of a few dozen words before counting them, so that their reads, which
-        miss the cache once a table holds tens of thousands of words, overlap instead of each
-        waiting for the one before. The 16 bytes from each word's start must be readable (they
-        are read whatever the word's length): words in a buffer with room after its end.
-        Runs on the worker thread that owns the table.
+        Adds one to each of the \a count words, as add() one by one would. Once the table holds
+        tens of thousands of words, whose reads miss the cache, it looks up the index slots and
+        entries of a few dozen words before counting them, so that their reads overlap instead
+        of each waiting for the one before. The 16 bytes from each word's start must be
+        readable (they are read whatever the word's length): words in a buffer with room after
+        its end. Runs on the worker thread that owns the table.
     */
     void addEach(const QByteArrayView *words, qsizetype count);
 
@@ -150,6 +150,7 @@ public:
 private:
     template<bool Hashed>
     void insertOrAdd(const char *word, size_t length, quint64 hash, quint64 count);
+    void addEachCached(const QByteArrayView *words, qsizetype count);
     void insertKeyed(const char *word, size_t length, quint64 k0, quint64 k1, quint64 hash,
                      quint64 count);
     //! Makes the index large enough for \a entries entries, at most half full.
@@ -172,6 +173,8 @@ private:
     MappedArray<quint32> m_index;
     std::vector<char, HugePageAllocator<char>> m_arena;
     static constexpr int InitialSlotBits = 10;
+    // Up to this many slots (a quarter of a MiB of index), addEach() does not look ahead.
+    static constexpr quint64 CachedIndexSlots = quint64(1) << 16;
     quint64 m_mask = 0;
     int m_slotBits = 0; // log2 of the slots
     size_t m_growAt = 0; // entries that make the index half full

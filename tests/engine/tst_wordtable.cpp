@@ -259,21 +259,28 @@ void TestWordTable::swap()
 
 // addEach() reads each word's 16 bytes whatever its length and masks the rest off; add() reads
 // only the word. Both must make the same key and entry, from every length around the 8-, 15-
-// and 16-byte edges, with the bytes after the word set or not, with NUL bytes inside.
+// and 16-byte edges, with the bytes after the word set or not, with NUL bytes inside. In a small
+// table, which counts the words one after the other, and in one reserved large, whose index is
+// past the cache and which looks the words up a batch ahead.
 void TestWordTable::addEachIsAddOneByOne_data()
 {
     QTest::addColumn<char>("after"); // the bytes that follow each word in the buffer
     QTest::addColumn<char>("fill"); // the words' own bytes
-    QTest::newRow("letters, then x") << 'x' << 'a';
-    QTest::newRow("letters, then NUL") << '\0' << 'a';
-    QTest::newRow("NUL bytes, then NUL") << '\0' << '\0';
-    QTest::newRow("NUL bytes, then 0xff") << '\xff' << '\0';
+    QTest::addColumn<qsizetype>("reserved");
+    for (const qsizetype reserved : {qsizetype(0), qsizetype(1) << 20}) {
+        const char *const table = reserved == 0 ? "small table" : "large table";
+        QTest::addRow("letters, then x, %s", table) << 'x' << 'a' << reserved;
+        QTest::addRow("letters, then NUL, %s", table) << '\0' << 'a' << reserved;
+        QTest::addRow("NUL bytes, then NUL, %s", table) << '\0' << '\0' << reserved;
+        QTest::addRow("NUL bytes, then 0xff, %s", table) << '\xff' << '\0' << reserved;
+    }
 }
 
 void TestWordTable::addEachIsAddOneByOne()
 {
     QFETCH(char, after);
     QFETCH(char, fill);
+    QFETCH(qsizetype, reserved);
     // Words of 0 to 40 bytes, differing in their last byte, each in its own padded slot.
     constexpr int Slot = 64;
     QByteArray buffer(41 * 3 * Slot, after);
@@ -293,6 +300,7 @@ void TestWordTable::addEachIsAddOneByOne()
     for (const QByteArrayView w : words)
         one.add(w.data(), w.size());
     WordTable each;
+    each.reserve(reserved);
     each.addEach(words.data(), qsizetype(words.size()));
     QCOMPARE(each.size(), one.size());
     for (qsizetype i = 0; i < one.size(); ++i) {
