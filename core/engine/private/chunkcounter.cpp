@@ -8,7 +8,6 @@
 #include "core/engine/private/wordbuilder.h"
 
 #include <QCoreApplication>
-#include <QScopeGuard>
 
 #include <algorithm>
 #include <array>
@@ -29,10 +28,47 @@ ChunkTally failure(const QString &reason)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Whitespace mode: the "countwords" rules, on raw bytes.
+// Whitespace mode
 
-ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkTask &task,
-                           WordTable &table)
+// Tokens wait here to be counted together (WordTable::addEach); they point into the block, so
+// the batch is counted before the block changes.
+class TokenBatch
+{
+public:
+    explicit TokenBatch(WordTable &table)
+        : m_table(table)
+    { }
+
+    void add(const char *start, qptrdiff length)
+    {
+        m_tokens[m_waiting++] = QByteArrayView(start, length);
+        if (m_waiting == m_tokens.size())
+            count();
+    }
+
+    void count()
+    {
+        m_table.addEach(m_tokens.data(), qsizetype(m_waiting));
+        m_counted += m_waiting;
+        m_waiting = 0;
+    }
+
+    //! Counts the tokens still waiting; returns how many were counted in all.
+    quint64 finish()
+    {
+        count();
+        return m_counted;
+    }
+
+private:
+    WordTable &m_table;
+    std::array<QByteArrayView, 512> m_tokens;
+    size_t m_waiting = 0;
+    quint64 m_counted = 0;
+};
+
+ChunkTally countWhitespaceTokens(BlockReader &reader, ByteSource &source, const ChunkTask &task,
+                                 TokenBatch &batch)
 {
     ChunkTally tally;
     bool inToken = false;
@@ -45,27 +81,15 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         inToken = discard = !Tables.space[quint8(before)];
     }
     reader.seek(task.begin);
-    // Tokens wait here to be counted together (WordTable::addEach); they point into the block,
-    // so the batch is emptied before the block changes, and on every way out.
-    std::array<QByteArrayView, 512> batch;
-    size_t batched = 0;
-    const auto countBatch = [&] {
-        table.addEach(batch.data(), qsizetype(batched));
-        batched = 0;
-    };
-    const auto counted = qScopeGuard(countBatch);
+    // A token begun in an earlier block, or before the chunk.
     const auto endToken = [&](const char *start, qint64 length) {
         inToken = false;
-        if (discard) {
+        if (discard)
             discard = false;
-        } else if (overlong || length > CountResult::MaxWordBytes) {
+        else if (overlong || length > CountResult::MaxWordBytes)
             ++tally.overlongWords;
-        } else {
-            batch[batched++] = QByteArrayView(start, length);
-            if (batched == batch.size())
-                countBatch();
-            ++tally.words;
-        }
+        else
+            batch.add(start, length);
     };
     BlockReader::Block block;
     while (reader.next(&block)) {
@@ -82,24 +106,35 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
             endToken(start, fresh - start);
             return tally;
         }
-        // A token that starts this far from data (or farther) is the next chunk's.
-        const qint64 nextChunkAt = task.end - block.offset;
         SpaceScan::EdgeWalker edges(fresh, e, inToken);
-        for (;;) {
-            if (!inToken) {
-                if (!edges.nextStart(&start))
-                    break;
-                if (start - block.data >= nextChunkAt)
-                    return tally;
-                inToken = true;
-                overlong = false;
-            }
+        if (inToken) {
             const char *tokenEnd = nullptr;
-            if (!edges.nextEnd(&tokenEnd))
-                break;
-            endToken(start, tokenEnd - start);
+            if (edges.nextEnd(&tokenEnd))
+                endToken(start, tokenEnd - start);
         }
-        countBatch();
+        if (!inToken) {
+            // The tokens that start in this block, nearly all of them: no flag to look at.
+            // One that starts this far from data (or farther) is the next chunk's.
+            const qint64 nextChunkAt = task.end - block.offset;
+            const char *tokenStart = nullptr;
+            while (edges.nextStart(&tokenStart)) {
+                if (tokenStart - block.data >= nextChunkAt)
+                    return tally;
+                const char *tokenEnd = nullptr;
+                if (!edges.nextEnd(&tokenEnd)) {
+                    start = tokenStart;
+                    inToken = true;
+                    overlong = false;
+                    break;
+                }
+                const qptrdiff length = tokenEnd - tokenStart;
+                if (length > CountResult::MaxWordBytes)
+                    ++tally.overlongWords;
+                else
+                    batch.add(tokenStart, length);
+            }
+        }
+        batch.count();
         if (inToken && !discard && !overlong) {
             if (e - start > CountResult::MaxWordBytes)
                 overlong = true;
@@ -111,6 +146,16 @@ ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkT
         return tally;
     if (inToken)
         endToken(block.data, block.end - block.data);
+    return tally;
+}
+
+// Whitespace mode: the "countwords" rules, on raw bytes.
+ChunkTally countWhitespace(BlockReader &reader, ByteSource &source, const ChunkTask &task,
+                           WordTable &table)
+{
+    TokenBatch batch(table);
+    ChunkTally tally = countWhitespaceTokens(reader, source, task, batch);
+    tally.words = batch.finish();
     return tally;
 }
 
