@@ -41,6 +41,7 @@ private Q_SLOTS:
     void usageErrorsExitTwo_data();
     void usageErrorsExitTwo();
     void helpAndVersion();
+    void ignoresLibrariesInTheWorkingFolder();
     void fullDiskIsAnError_data();
     void fullDiskIsAnError();
     void speaksTheUsersLanguage();
@@ -344,6 +345,25 @@ void TestCli::helpAndVersion()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.startsWith("wordmill-cli "), run.out.constData());
     QCOMPARE(run.out.count('\n'), 1);
+}
+
+// Before: the build's programs had a RUNPATH of empty entries (CMake's room for the install
+// RPATH qt_standard_project_setup() asked for), which the loader reads as the working folder: a
+// libQt6Core.so.6 in the folder a person ran wordmill-cli from was loaded instead of Qt's.
+void TestCli::ignoresLibrariesInTheWorkingFolder()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    for (const char *name : {"libQt6Core.so.6", "libQt6Concurrent.so.6", "libstdc++.so.6"})
+        QVERIFY(writeFile(folder.filePath(QLatin1String(name)), "not a library\n"));
+    QProcess process;
+    process.setWorkingDirectory(folder.path());
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start(CliPath, {QStringLiteral("--version")});
+    QVERIFY(process.waitForFinished(30000));
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+             process.readAllStandardError().constData());
+    QVERIFY(process.readAllStandardOutput().startsWith("wordmill-cli "));
 }
 
 void TestCli::fullDiskIsAnError_data()
