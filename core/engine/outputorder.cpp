@@ -143,9 +143,11 @@ private:
 };
 
 constexpr qsizetype MinRun = 1 << 16; // entries sorted per task, at least
+constexpr qsizetype MinThreadRun = 1 << 12; // entries per thread in a table too small for two runs
 constexpr qsizetype MaxRuns = 64; // runs merged at the end, at most
 constexpr qsizetype MergeStep = 1 << 16; // entries merged between two progress steps
 constexpr qsizetype Buckets = 1 << 16; // the first two bytes of a word
+constexpr qsizetype MinBucketed = Buckets; // words counted once sorted in buckets, at least
 constexpr qsizetype PermuteStep = 1 << 16; // entries moved between two looks at a stop
 constexpr qint64 PartitionUnits = 4; // an entry's part of the first two passes, in sort levels
 
@@ -179,7 +181,11 @@ struct RunPlan
     static qsizetype runsFor(qsizetype n, int threads)
     {
         const qsizetype length = std::max(MinRun, (n + MaxRuns - 1) / MaxRuns);
-        const qsizetype runs = std::max<qsizetype>(1, (n + length - 1) / length);
+        qsizetype runs = std::max<qsizetype>(1, (n + length - 1) / length);
+        // Fewer entries than two runs still keep every thread sorting when there are enough
+        // for each: a one-run sort of the Bible's 32,000 words took 3 ms alone on one thread.
+        if (runs == 1 && n >= threads * MinThreadRun)
+            runs = threads;
         return runs > 1 ? roundedToThreads(runs, threads) : 1;
     }
 
@@ -477,22 +483,28 @@ bool OutputOrder::sort(WordTable &table, std::vector<quint32> *order,
     EntrySorter sorter(table, order->data(), pool);
     WordTable::Entry *const first = table.entriesToReorder();
     WordTable::Entry *const last = first + n;
-    WordTable::Entry *const once
+    WordTable::Entry *once
         = std::partition(first, last, [](const WordTable::Entry &e) { return e.count > 1; });
-    const std::vector<qsizetype> offsets = sorter.bucketOffsets(once, last);
+    // A few words counted once are sorted with the rest, by comparisons: the buckets' offsets
+    // alone, 512 KiB of fresh memory, took longer than that (2 ms for none, on the Bible).
+    if (last - once < MinBucketed)
+        once = last;
+    std::vector<qsizetype> offsets;
+    if (once < last)
+        offsets = sorter.bucketOffsets(once, last);
     // The partition and the buckets' sizes, a pass each, are the first step: reported as done
     // at 0, they made the first estimate of the time left (work left times time per unit done)
     // 30 times too long on distinct-8M.
     Progress progress(step,
                       n * PartitionUnits + sorter.comparisonUnits(once - first)
                           + qint64(last - once) * EntrySorter::DistributeUnits
-                          + sorter.bucketUnits(offsets));
+                          + (offsets.empty() ? 0 : sorter.bucketUnits(offsets)));
     if (!progress.advance(n * PartitionUnits))
         return false;
     sorter.byComparison(first, once, progress);
-    if (!progress.stopped())
+    if (!offsets.empty() && !progress.stopped())
         sorter.distribute(once, offsets, progress);
-    if (!progress.stopped())
+    if (!offsets.empty() && !progress.stopped())
         sorter.sortBuckets(once, offsets, progress);
     return !progress.stopped() && progress.finish();
 }

@@ -135,6 +135,8 @@ void TestOutputOrder::sortsEveryShape_data()
         QTest::addRow("empty, %s", pool.constData()) << 0 << qsizetype(0) << threads;
         QTest::addRow("one word, %s", pool.constData()) << 0 << qsizetype(1) << threads;
         QTest::addRow("one run, %s", pool.constData()) << 0 << qsizetype(1000) << threads;
+        // Fewer words than two runs of 64 Ki, enough for a run on each thread, then merged.
+        QTest::addRow("a run per thread, %s", pool.constData()) << 0 << qsizetype(20011) << threads;
         // Runs of 64 Ki keys, the last one short: the merge's ranges are cut across all.
         QTest::addRow("5 runs and a bit, %s", pool.constData())
             << 0 << qsizetype((5 << 16) + 77) << threads;
@@ -142,6 +144,9 @@ void TestOutputOrder::sortsEveryShape_data()
             << 1 << qsizetype(-1) << threads;
         QTest::addRow("most counted once, %s", pool.constData())
             << 2 << qsizetype(5 << 16) << threads;
+        // Too few counted once for the buckets: sorted with the rest, by comparisons.
+        QTest::addRow("a few counted once, %s", pool.constData())
+            << 2 << qsizetype(30011) << threads;
         QTest::addRow("most counted once, one bucket too large for a task, %s", pool.constData())
             << 3 << qsizetype(300000) << threads;
     }
@@ -171,6 +176,7 @@ void TestOutputOrder::progressMovesInSmallSteps_data()
     // The Sort bar crawled to 19 % and then jumped to 87 % (issue 11, bug 7): with several runs,
     // no step may add more than one run's sort.
     QTest::newRow("one small run") << qsizetype(1000) << false << 1.0;
+    QTest::newRow("a run per thread") << qsizetype(20000) << false << 0.5;
     QTest::newRow("2 runs") << qsizetype(2 << 16) << false << 0.5;
     QTest::newRow("16 runs") << qsizetype(16 << 16) << false << 0.06;
     // The buckets are moved in steps, then sorted in tasks of 64 Ki entries or more; the tenth
