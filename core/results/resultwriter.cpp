@@ -216,17 +216,19 @@ bool writeRows(const CountResult &result, const quint32 *entries, size_t rows, R
         return false;
     // Millions of rows take seconds to format: ranges of rows are formatted side by side on the
     // idle threads of the global pool, a window of them at a time, and written in order.
-    constexpr size_t RangeRows = 1 << 15;
     QThreadPool *const pool = QThreadPool::globalInstance();
     const size_t window = size_t(2 * std::max(1, pool->maxThreadCount()));
+    // A result of fewer rows than a window of whole ranges is still cut into one range per
+    // place in it: the Bible's 32,000 rows, one range, took 3.8 ms on one thread, 1.8 on two.
+    const size_t rangeRows = std::clamp<size_t>((rows + window - 1) / window, 1 << 12, 1 << 15);
     std::vector<QByteArray> texts(window);
-    for (size_t first = 0; first < rows; first += window * RangeRows) {
-        const size_t ranges = std::min(window, (rows - first + RangeRows - 1) / RangeRows);
+    for (size_t first = 0; first < rows; first += window * rangeRows) {
+        const size_t ranges = std::min(window, (rows - first + rangeRows - 1) / rangeRows);
         ParallelTasks::run(ranges > 1 ? pool : nullptr, qsizetype(ranges), [&](qsizetype r) {
-            const size_t begin = first + size_t(r) * RangeRows;
+            const size_t begin = first + size_t(r) * rangeRows;
             QByteArray &text = texts[size_t(r)];
             text.resize(0); // keeps the capacity
-            formatRows(table, entries, begin, std::min(rows, begin + RangeRows), format, text);
+            formatRows(table, entries, begin, std::min(rows, begin + rangeRows), format, text);
         });
         for (size_t r = 0; r < ranges; ++r) {
             if (out->write(texts[r]) != texts[r].size())
