@@ -216,34 +216,30 @@ struct Series
 };
 
 /*!
-    Runs \a count \a reps times in the benchmark's own process and records each run in
-    \a series: wall time, the process's CPU time (runs of other programs are children of the
+    Runs \a count once in the benchmark's own process, as run \a rep of \a reps, and records it
+    in \a series: wall time, the process's CPU time (runs of other programs are children of the
     launcher, not of this process, so it is the baseline's alone) and the share of the machine
-    that others used meanwhile. \a count returns a result that \a toTsv turns into wordmill-cli's
-    output, for the first run only and outside the clock; a result is freed after its run is
-    timed.
+    that others used meanwhile. The first run's result goes through \a toTsv into \a tsv,
+    wordmill-cli's output format, outside the clock; a result is freed after its run is timed.
 */
 template<typename Count, typename ToTsv>
-QByteArray timeInProcess(Series *series, int reps, const QString &what, Count count, ToTsv toTsv)
+void timeInProcess(Series *series, int rep, int reps, const QString &what, Count count, ToTsv toTsv,
+                   QByteArray *tsv)
 {
-    QByteArray tsv;
-    for (int r = 0; r < reps; ++r) {
-        note(QStringLiteral("%1: %2 run %3/%4").arg(what, series->program).arg(r + 1).arg(reps));
-        const double busyBefore = BenchLauncher::machineBusySeconds();
-        const double ownBefore = ownCpuSeconds();
-        const Clock::time_point start = Clock::now();
-        const auto result = count();
-        const double seconds = secondsSince(start);
-        const double cpuSeconds = ownCpuSeconds() - ownBefore;
-        const double othersSeconds
-            = std::max(0.0, BenchLauncher::machineBusySeconds() - busyBefore - cpuSeconds);
-        series->seconds.push_back(seconds);
-        series->cpuSeconds.push_back(cpuSeconds);
-        series->othersLoad.push_back(othersSeconds / (seconds * QThread::idealThreadCount()));
-        if (r == 0)
-            tsv = toTsv(result);
-    }
-    return tsv;
+    note(QStringLiteral("%1: %2 run %3/%4").arg(what, series->program).arg(rep + 1).arg(reps));
+    const double busyBefore = BenchLauncher::machineBusySeconds();
+    const double ownBefore = ownCpuSeconds();
+    const Clock::time_point start = Clock::now();
+    const auto result = count();
+    const double seconds = secondsSince(start);
+    const double cpuSeconds = ownCpuSeconds() - ownBefore;
+    const double othersSeconds
+        = std::max(0.0, BenchLauncher::machineBusySeconds() - busyBefore - cpuSeconds);
+    series->seconds.push_back(seconds);
+    series->cpuSeconds.push_back(cpuSeconds);
+    series->othersLoad.push_back(othersSeconds / (seconds * QThread::idealThreadCount()));
+    if (rep == 0)
+        *tsv = toTsv(result);
 }
 
 // The naive baseline's counts and their order, which points into them.
@@ -366,9 +362,9 @@ int main(int argc, char *argv[])
                 .arg(what, run.status(), QString::fromLocal8Bit(run.stderrText.trimmed())));
     };
 
-    // Throughput, for each input and mode: the in-process baselines, then wordmill-cli with 1 and
-    // 2 workers alternating (with the GNU pipeline on distinct-8M), so that a change in the
-    // machine's load weighs on all of them alike.
+    // Throughput, for each input and mode: the in-process baselines, wordmill-cli with 1 and 2
+    // workers (and the GNU pipeline on distinct-8M) in rounds, one run of each per round, so
+    // that a change in the machine's load weighs on all of them alike.
     const QString bible = QStringLiteral("bible-x%1").arg(BibleCopies);
     const QString quijote = QStringLiteral("quijote-x%1").arg(QuijoteCopies);
     const QString sample = QStringLiteral("sample-200MB");
@@ -408,57 +404,15 @@ int main(int argc, char *argv[])
                               result, same && !outputs[0].isEmpty()});
 
             std::vector<Series> rows; // wordmill-cli first, then the references, as printed
-            rows.reserve(5); // no reallocation: naive and optimized below refer into it
+            rows.reserve(5); // no reallocation: the pointers below refer into it
             rows.emplace_back(input.name, bytes, mode, WordMill, 1);
             rows.emplace_back(input.name, bytes, mode, WordMill, 2);
-            if (input.naive) {
-                Series &naive = rows.emplace_back(input.name, bytes, mode, NaiveBaseline, 1);
-                const QByteArray tsv = timeInProcess(
-                    &naive, input.reps, what,
-                    [&] {
-                        NaiveResult r {mode == Words ? BaselineCounter::countWords(input.path)
-                                                     : BaselineCounter::countWhitespace(input.path),
-                                       {}};
-                        r.order = BaselineCounter::sorted(r.counts);
-                        return r;
-                    },
-                    [](const NaiveResult &r) { return BaselineCounter::toTsv(r.order); });
-                result = compareOutputs(outputs[1], tsv, &same);
-                checks.push_back(
-                    {QStringLiteral("%1: wordmill-cli output vs the naive baseline").arg(what),
-                     result, same});
-            }
-            if (mode == Whitespace) {
-                Series &optimized
-                    = rows.emplace_back(input.name, bytes, mode, OptimizedBaselineName, 1);
-                const QByteArray tsv = timeInProcess(
-                    &optimized, input.reps, what,
-                    [&] {
-                        OptimizedBaseline::Result r = OptimizedBaseline::count(input.path);
-                        optimized.ok = optimized.ok && r.ok;
-                        return r;
-                    },
-                    OptimizedBaseline::toTsv);
-                result = compareOutputs(outputs[1], tsv, &same);
-                checks.push_back(
-                    {QStringLiteral("%1: wordmill-cli output vs the optimized baseline").arg(what),
-                     result, same});
-                if (input.name == Distinct8M) {
-                    // The generator's words are distinct by construction; this shows it held:
-                    // as many lines as words, and the first (highest) count is 1.
-                    const QByteArray first = tsv.left(tsv.indexOf('\n'));
-                    const qsizetype lines = tsv.count('\n');
-                    checks.push_back(
-                        {QStringLiteral("%1: %2 distinct words, each once (optimized baseline)")
-                             .arg(Distinct8M)
-                             .arg(DistinctWords::Count),
-                         QStringLiteral("%1 lines, the first `%2`")
-                             .arg(lines)
-                             .arg(QString::fromLatin1(first).replace(QLatin1Char('\t'),
-                                                                     QLatin1Char(' '))),
-                         lines == DistinctWords::Count && first.endsWith("\t1")});
-                }
-            }
+            Series *const naive = input.naive
+                ? &rows.emplace_back(input.name, bytes, mode, NaiveBaseline, 1)
+                : nullptr;
+            Series *const optimized = mode == Whitespace
+                ? &rows.emplace_back(input.name, bytes, mode, OptimizedBaselineName, 1)
+                : nullptr;
             if (input.pipeline)
                 rows.emplace_back(input.name, bytes, mode, GnuPipeline, 0);
 
@@ -478,13 +432,70 @@ int main(int argc, char *argv[])
                                      {QStringLiteral("-c"), QString::fromLatin1(PipelineScript),
                                       QStringLiteral("sh"), input.path}});
             }
+            // Every run of the baselines, in this process, between two rounds of the others:
+            // a ratio to a baseline timed in a block of its own before them swung with the
+            // neighbours' load on a shared machine (the optimized baseline 0.64 s in one
+            // benchmark, 1.05 s in the next).
+            QByteArray naiveTsv;
+            QByteArray optimizedTsv;
             for (int r = 0; r < input.reps; ++r) {
+                if (naive) {
+                    timeInProcess(
+                        naive, r, input.reps, what,
+                        [&] {
+                            NaiveResult n {mode == Words
+                                               ? BaselineCounter::countWords(input.path)
+                                               : BaselineCounter::countWhitespace(input.path),
+                                           {}};
+                            n.order = BaselineCounter::sorted(n.counts);
+                            return n;
+                        },
+                        [](const NaiveResult &n) { return BaselineCounter::toTsv(n.order); },
+                        &naiveTsv);
+                }
+                if (optimized) {
+                    timeInProcess(
+                        optimized, r, input.reps, what,
+                        [&] {
+                            OptimizedBaseline::Result o = OptimizedBaseline::count(input.path);
+                            optimized->ok = optimized->ok && o.ok;
+                            return o;
+                        },
+                        OptimizedBaseline::toTsv, &optimizedTsv);
+                }
                 note(QStringLiteral("%1: timed run %2/%3").arg(what).arg(r + 1).arg(input.reps));
                 for (const Timed &t : timed) {
                     const ChildRun run = launcher.run(t.program, t.arguments, {}, errPath);
                     if (!run.succeeded())
                         problem(what + QStringLiteral(", ") + t.series->program, run);
                     t.series->add(run);
+                }
+            }
+            if (naive) {
+                result = compareOutputs(outputs[1], naiveTsv, &same);
+                checks.push_back(
+                    {QStringLiteral("%1: wordmill-cli output vs the naive baseline").arg(what),
+                     result, same});
+            }
+            if (optimized) {
+                result = compareOutputs(outputs[1], optimizedTsv, &same);
+                checks.push_back(
+                    {QStringLiteral("%1: wordmill-cli output vs the optimized baseline").arg(what),
+                     result, same});
+                if (input.name == Distinct8M) {
+                    // The generator's words are distinct by construction; this shows it held:
+                    // as many lines as words, and the first (highest) count is 1.
+                    const QByteArray first = optimizedTsv.left(optimizedTsv.indexOf('\n'));
+                    const qsizetype lines = optimizedTsv.count('\n');
+                    checks.push_back(
+                        {QStringLiteral("%1: %2 distinct words, each once (optimized baseline)")
+                             .arg(Distinct8M)
+                             .arg(DistinctWords::Count),
+                         QStringLiteral("%1 lines, the first `%2`")
+                             .arg(lines)
+                             .arg(QString::fromLatin1(first).replace(QLatin1Char('\t'),
+                                                                     QLatin1Char(' '))),
+                         lines == DistinctWords::Count && first.endsWith("\t1")});
                 }
             }
             table.insert(table.end(), rows.begin(), rows.end());
@@ -553,7 +564,9 @@ int main(int argc, char *argv[])
         "the best run. CPU s is user + system time of the run; others is the share of all CPUs "
         "that other processes used meanwhile (from /proc/stat; should be near 0%%).\n\n"
         "Two single-threaded baselines run in the benchmark's own process (read, count, sort; "
-        "their RSS is not measured), and their output is compared with wordmill-cli's line for "
+        "their RSS is not measured), once in each round of wordmill-cli's runs, so that a ratio "
+        "compares runs made side by side, and their output is compared with wordmill-cli's line "
+        "for "
         "line: the naive baseline (`tests/engine/baselinecounter.h`, `std::unordered_map`; "
         "QString in words mode) in both modes, except on %s; the optimized baseline "
         "(`tests/engine/optimizedbaseline.h`: the techniques of the \"countwords\" optimized C "
