@@ -560,10 +560,9 @@ int main(int argc, char *argv[])
     const int manyWorkers = 2 * QThread::idealThreadCount();
     memoryRun(QStringLiteral("sample-1GiB"), inputs.sampleGiB, Whitespace, manyWorkers);
 
-    // The machine's own limit for 2 workers against 1: two independent 1-worker runs at once
-    // (through sh, which ends when both have) against one alone, in rounds. Work that shares
-    // nothing still slows down when both CPUs run it, on a machine whose cores share caches
-    // and memory; 2 workers cannot beat 2 / that slowdown.
+    // What two busy CPUs cost each other here: two independent 1-worker runs at once (through
+    // sh, which ends when both have) against one alone, in rounds. On a machine whose cores
+    // share caches and memory, work that shares nothing still slows down when both run it.
     note(QStringLiteral("%1 whitespace: one 1-worker run alone and two at once").arg(sample));
     Series alone(sample, QFileInfo(inputs.sample).size(), Whitespace, WordMill, 1);
     Series together(sample, alone.bytes, Whitespace, QStringLiteral("two at once"), 1);
@@ -711,10 +710,12 @@ int main(int argc, char *argv[])
                 "`wordmill-cli --threads 1 --mode whitespace` on %s, alone and two at once "
                 "(through /bin/sh, until both end), in %d rounds: alone %.3f s, two at once "
                 "%.3f s (medians). Two at once take %.2f× as long as one alone (median of the "
-                "rounds' ratios): the CPUs slow each other down by that much on work that shares "
-                "nothing, so 2 workers can be at most %.2f× one on this machine now.\n",
-                qPrintable(sample), reps, alone.medianSeconds(), together.medianSeconds(), slowdown,
-                2 / slowdown);
+                "rounds' ratios): what the machine's CPUs cost each other on work that shares "
+                "nothing. Not a bound on \"2 vs 1\": a 2-worker job is not two 1-worker jobs "
+                "(its two threads share the reduce, and one thread no longer alternates between "
+                "filling chunk tables and merging them).\n",
+                qPrintable(sample), reps, alone.medianSeconds(), together.medianSeconds(),
+                slowdown);
     if (!alone.ok || !together.ok)
         problems.push_back(QStringLiteral("the runs alone or two at once did not all exit 0"));
     std::printf("\n### Cancel latency\n\n"
@@ -779,9 +780,10 @@ int main(int argc, char *argv[])
              .arg(fixed(distinctTwo.rssMiB, 1), fixed(distinctTwo.rssMiB * MiB / MB, 1)),
          distinctTwo.ok && distinctTwo.rssMiB * MiB <= double(DistinctRssLimit)});
     checks.push_back(speedCheck(
-        QStringLiteral("%1 whitespace: 2 workers at least 1.85× one (issue 13; this machine "
-                       "allows at most %2×, see \"Two runs at once\")")
-            .arg(sample, fixed(2 / slowdown, 2)),
+        QStringLiteral("%1 whitespace: 2 workers at least 1.85× one (issue 13; two 1-worker "
+                       "runs at once each took %2× as long as one alone, see \"Two runs at "
+                       "once\")")
+            .arg(sample, fixed(slowdown, 2)),
         *find(sample, Whitespace, WordMill, 2), *find(sample, Whitespace, WordMill, 1), 1.85));
 
     for (const MemoryRun &m : memory) {
