@@ -711,9 +711,10 @@ int main(int argc, char *argv[])
                 "(through /bin/sh, until both end), in %d rounds: alone %.3f s, two at once "
                 "%.3f s (medians). Two at once take %.2f× as long as one alone (median of the "
                 "rounds' ratios): what the machine's CPUs cost each other on work that shares "
-                "nothing. Not a bound on \"2 vs 1\": a 2-worker job is not two 1-worker jobs "
-                "(its two threads share the reduce, and one thread no longer alternates between "
-                "filling chunk tables and merging them).\n",
+                "nothing. Not a bound on \"2 vs 1\": a 2-worker job is not two 1-worker jobs (its "
+                "threads share one file table and one reduce), and has run more than twice as "
+                "fast as one worker at a moment when two 1-worker runs slowed each other "
+                "down.\n",
                 qPrintable(sample), reps, alone.medianSeconds(), together.medianSeconds(),
                 slowdown);
     if (!alone.ok || !together.ok)
