@@ -28,7 +28,7 @@ inline qint64 blockBytesFor(qint64 chunkBytes)
 /*!
     The calling thread's buffer, with room for blocks of \a blockBytes: grown to that, never
     shrunk. A small file's job asked for a whole block of a MiB, whose pages, a fault each when
-    first written, took 3 ms of its 25.
+    first written, took 3 ms of its 22.
 */
 inline char *threadBuffer(qint64 blockBytes)
 {
