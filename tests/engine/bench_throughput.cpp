@@ -494,7 +494,10 @@ int main(int argc, char *argv[])
                         OptimizedBaseline::toTsv, &optimizedTsv);
                 }
                 note(QStringLiteral("%1: timed run %2/%3").arg(what).arg(r + 1).arg(input.reps));
-                for (const Timed &t : timed) {
+                // Every other round in the other order, so that no row always runs right
+                // after the same one.
+                for (size_t k = 0; k < timed.size(); ++k) {
+                    const Timed &t = timed[r % 2 == 0 ? k : timed.size() - 1 - k];
                     const ChildRun run = launcher.run(t.program, t.arguments, {}, errPath);
                     if (!run.succeeded())
                         problem(what + QStringLiteral(", ") + t.series->program, run);
@@ -608,7 +611,8 @@ int main(int argc, char *argv[])
         "results to /dev/null, exit), median of %d run(s), %d on %s (its runs take seconds each, "
         "so it gets at most %d); MB/s in decimal megabytes (10^6 bytes) from the median, and from "
         "the best run. CPU s is user + system time of the run; others is the share of all CPUs "
-        "that other processes used meanwhile (from /proc/stat; should be near 0%%).\n\n"
+        "that other processes used meanwhile (from /proc/stat; should be near 0%%). In each "
+        "round, wordmill-cli runs with 1 worker then 2, or 2 then 1 every other round.\n\n"
         "Two single-threaded baselines run in the benchmark's own process (read, count, sort; "
         "their RSS is not measured), once in each round of wordmill-cli's runs, so that a ratio "
         "compares runs made side by side, and their output is compared with wordmill-cli's line "
