@@ -18,7 +18,7 @@
 
     std::vector copies its elements to a new block when it grows, so for a moment it holds both:
     the entries of a table of 8 million words took 100 MB twice at that moment, the job's peak.
-    From 4 MiB up this array lives in a mapping of its own (HugePageAllocator's: on a 2 MiB
+    From MappedBytes up this array lives in a mapping of its own (HugePageAllocator's: on a 2 MiB
     boundary, marked MADV_HUGEPAGE), which mremap() enlarges by moving its pages, not their
     bytes, to another such boundary, so that its huge pages, which spare random reads a TLB miss
     each, survive the move.
@@ -114,17 +114,20 @@ public:
         std::swap(m_mapped, other.m_mapped);
     }
 
+    //! From this size up, the values live in a mapping of their own.
+    static constexpr size_t MappedBytes = HugePageAllocator<char>::OwnMappingBytes;
+
 private:
     static constexpr size_t PageBytes = size_t(2) << 20;
-    static constexpr size_t MappedBytes = size_t(4) << 20;
 
     static size_t roundedUp(size_t bytes)
     {
         return (bytes + PageBytes - 1) / PageBytes * PageBytes;
     }
 
-    // A mapping of \a bytes (whole 2 MiB pages, 4 MiB at least) on a 2 MiB boundary, marked
-    // MADV_HUGEPAGE: HugePageAllocator's.
+    // A mapping of \a bytes (whole 2 MiB pages) on a 2 MiB boundary, marked MADV_HUGEPAGE:
+    // HugePageAllocator's, which maps every block from MappedBytes up (remap() moves it with
+    // mremap(), which a block from malloc() would not survive).
     static void *map(size_t bytes) { return HugePageAllocator<char>().allocate(bytes); }
 
     static void *remap(void *old, size_t oldBytes, size_t bytes)

@@ -362,15 +362,15 @@ void TestWordTable::releaseIndexKeepsTheCounts()
     QCOMPARE(table.memoryUsage(), before);
 }
 
-// The entries' array moves from malloc() to a mapping of its own at 4 MiB, then grows by
-// mremap(): every value must come through each move, and copies must be deep.
+// The entries' array moves from malloc() to a mapping of its own at MappedBytes, then grows
+// by mremap(): every value must come through each move, and copies must be deep.
 void TestWordTable::mappedArrayGrowsWithoutLosingValues()
 {
     MappedArray<quint32> values;
     constexpr quint32 Count = 3'000'000; // 12 MB: malloc, a mapping, then two remaps
     for (quint32 i = 0; i < Count; ++i) {
         values.push_back(i * 2654435761u);
-        if (i == 1000 || i == (4u << 20) / 4 || i == Count - 1) {
+        if (i == 1000 || i == MappedArray<quint32>::MappedBytes / 4 || i == Count - 1) {
             for (quint32 j = 0; j <= i; j += 997)
                 QCOMPARE(values[j], j * 2654435761u);
         }
