@@ -483,28 +483,27 @@ bool OutputOrder::sort(WordTable &table, std::vector<quint32> *order,
     EntrySorter sorter(table, order->data(), pool);
     WordTable::Entry *const first = table.entriesToReorder();
     WordTable::Entry *const last = first + n;
-    WordTable::Entry *once
+    WordTable::Entry *const countedOnce
         = std::partition(first, last, [](const WordTable::Entry &e) { return e.count > 1; });
     // A few words counted once are sorted with the rest, by comparisons: the buckets' offsets
     // alone, 512 KiB of fresh memory, took longer than that (2 ms for none, on the Bible).
-    if (last - once < MinBucketed)
-        once = last;
-    std::vector<qsizetype> offsets;
-    if (once < last)
-        offsets = sorter.bucketOffsets(once, last);
+    const bool bucketed = last - countedOnce >= MinBucketed;
+    WordTable::Entry *const once = bucketed ? countedOnce : last;
+    const std::vector<qsizetype> offsets
+        = bucketed ? sorter.bucketOffsets(once, last) : std::vector<qsizetype>();
     // The partition and the buckets' sizes, a pass each, are the first step: reported as done
     // at 0, they made the first estimate of the time left (work left times time per unit done)
     // 30 times too long on distinct-8M.
     Progress progress(step,
                       n * PartitionUnits + sorter.comparisonUnits(once - first)
                           + qint64(last - once) * EntrySorter::DistributeUnits
-                          + (offsets.empty() ? 0 : sorter.bucketUnits(offsets)));
+                          + (bucketed ? sorter.bucketUnits(offsets) : 0));
     if (!progress.advance(n * PartitionUnits))
         return false;
     sorter.byComparison(first, once, progress);
-    if (!offsets.empty() && !progress.stopped())
+    if (bucketed && !progress.stopped())
         sorter.distribute(once, offsets, progress);
-    if (!offsets.empty() && !progress.stopped())
+    if (bucketed && !progress.stopped())
         sorter.sortBuckets(once, offsets, progress);
     return !progress.stopped() && progress.finish();
 }

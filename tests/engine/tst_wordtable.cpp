@@ -367,7 +367,7 @@ void TestWordTable::releaseIndexKeepsTheCounts()
 void TestWordTable::mappedArrayGrowsWithoutLosingValues()
 {
     MappedArray<quint32> values;
-    constexpr quint32 Count = 3'000'000; // 12 MB: malloc, a mapping, then two remaps
+    constexpr quint32 Count = 3'000'000; // 12 MB: malloc, a mapping, then remaps
     for (quint32 i = 0; i < Count; ++i) {
         values.push_back(i * 2654435761u);
         if (i == 1000 || i == MappedArray<quint32>::MappedBytes / 4 || i == Count - 1) {
