@@ -141,6 +141,13 @@ void formatTsvRows(const WordTable &table, const quint32 *entries, size_t begin,
                    QByteArray &text)
 {
     qsizetype used = text.size();
+    // Room for the range's short-word rows at once: a buffer that grew by doubling was copied
+    // into fresh memory three or four times, and each new page costs a fault (4 ranges of
+    // 32 Ki rows took 919 faults, half the time of writing 369,000 rows). Pages reserved and
+    // not written cost nothing.
+    const qsizetype shortRows = qsizetype(end - begin) * (16 + TsvRowExtraBytes);
+    if (text.capacity() < used + shortRows)
+        text.reserve(used + shortRows);
     for (size_t i = begin; i < end; ++i) {
         prefetchRow(table, entries, i, end);
         const WordTable::Entry &e = table.entry(entries[i]);
