@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QThread>
@@ -574,6 +575,16 @@ int main(int argc, char *argv[])
     const QString both
         = QStringLiteral("\"$0\" \"$@\" & a=$!; \"$0\" \"$@\" & b=$!; wait $a && wait $b");
     const QString pairWhat = sample + QStringLiteral(" whitespace, 1 worker");
+    // In the same rounds, the 1-worker run pinned to each CPU in turn (taskset), and a 2-worker
+    // run: on a virtual machine one CPU can run the same job slower than the other (its host
+    // core shared with another guest), and then no second worker can double the speed of a
+    // first that ran on the faster one.
+    const QString taskset = QStandardPaths::findExecutable(QStringLiteral("taskset"));
+    const int cpus = taskset.isEmpty() ? 0 : QThread::idealThreadCount();
+    std::vector<Series> pinned;
+    for (int cpu = 0; cpu < cpus; ++cpu)
+        pinned.emplace_back(sample, alone.bytes, Whitespace, QStringLiteral("CPU %1").arg(cpu), 1);
+    Series allWorkers(sample, alone.bytes, Whitespace, WordMill, cpus);
     for (int r = 0; r < reps; ++r) {
         const ChildRun one = launcher.run(cli, oneWorker, {}, errPath);
         if (!one.succeeded())
@@ -585,8 +596,35 @@ int main(int argc, char *argv[])
         if (!two.succeeded())
             problem(pairWhat + QStringLiteral(", two at once"), two);
         together.add(two);
+        for (int cpu = 0; cpu < cpus; ++cpu) {
+            const ChildRun run = launcher.run(
+                taskset, QStringList {QStringLiteral("-c"), QString::number(cpu), cli} + oneWorker,
+                {}, errPath);
+            if (!run.succeeded())
+                problem(pairWhat + QStringLiteral(" on CPU %1").arg(cpu), run);
+            pinned[size_t(cpu)].add(run);
+        }
+        if (cpus > 0) {
+            const ChildRun run
+                = launcher.run(cli, cliArgs(Whitespace, cpus, inputs.sample), {}, errPath);
+            if (!run.succeeded())
+                problem(sample + QStringLiteral(" whitespace, %1 workers").arg(cpus), run);
+            allWorkers.add(run);
+        }
     }
     const double slowdown = wallRatio(alone, together);
+    // Per round: the CPUs' speeds at the 1-worker job added up (jobs a second), as a multiple of
+    // the unpinned 1-worker run's speed, and the share of it the run with every worker reached.
+    std::vector<double> ceilings; // how many times faster than the 1-worker run, at most
+    std::vector<double> reached; // of that bound, what the run with every worker reached
+    for (int r = 0; r < reps && cpus > 0; ++r) {
+        double speed = 0;
+        for (const Series &p : pinned)
+            speed += 1 / p.seconds[size_t(r)];
+        ceilings.push_back(alone.seconds[size_t(r)] * speed);
+        reached.push_back(1 / (speed * allWorkers.seconds[size_t(r)]));
+    }
+    const double ceiling = ceilings.empty() ? 0 : median(ceilings);
 
     // Cancel latency: SIGINT one second into a 50 GiB sample job.
     note(QStringLiteral("cancel latency"));
@@ -730,6 +768,27 @@ int main(int argc, char *argv[])
                 "down.\n",
                 qPrintable(sample), reps, alone.medianSeconds(), together.medianSeconds(),
                 slowdown);
+    std::printf("\n### Each CPU alone\n\n");
+    if (cpus == 0) {
+        std::printf("Not measured: taskset (util-linux) was not found.\n");
+    } else {
+        QStringList perCpu;
+        for (int cpu = 0; cpu < cpus; ++cpu)
+            perCpu << QStringLiteral("CPU %1 %2 s")
+                          .arg(cpu)
+                          .arg(fixed(pinned[size_t(cpu)].medianSeconds(), 3));
+        std::printf(
+            "In the same rounds, the same 1-worker run pinned to each CPU (`taskset -c K`; its "
+            "main thread then shares that CPU too): %s (medians); %d workers, unpinned: %.3f s. "
+            "The CPUs' speeds at that job added up would make a job that kept them all busy "
+            "%.2f× as fast as the unpinned 1-worker run (median of the rounds' bounds): the most "
+            "\"%d vs 1\" can show then, less than %d× when a CPU is slower than the one the "
+            "1-worker run had. The %d-worker run went at %.0f %% of the CPUs' added speeds (its "
+            "start-up, exit and the serial parts of its sort and output are the same work as "
+            "the 1-worker run's, on one CPU).\n",
+            qPrintable(perCpu.join(QStringLiteral(", "))), cpus, allWorkers.medianSeconds(),
+            ceiling, cpus, cpus, cpus, 100 * median(reached));
+    }
     std::printf("\n### Cancel latency\n\n"
                 "`wordmill-cli --sample 50G --quiet`, SIGINT after 1 s, time from the signal to "
                 "the process reaped: median %.1f ms, max %.1f ms over %d runs: %s.\n",
@@ -794,8 +853,12 @@ int main(int argc, char *argv[])
     checks.push_back(speedCheck(
         QStringLiteral("%1 whitespace: 2 workers at least 1.85× one (issue 13; two 1-worker "
                        "runs at once each took %2× as long as one alone, see \"Two runs at "
-                       "once\")")
-            .arg(sample, fixed(slowdown, 2)),
+                       "once\"%3)")
+            .arg(sample, fixed(slowdown, 2),
+                 cpus > 0 ? QStringLiteral("; the CPUs' speeds added up came to %1 the 1-worker "
+                                           "run's, see \"Each CPU alone\"")
+                                .arg(asRatio(ceiling))
+                          : QString()),
         *find(sample, Whitespace, WordMill, 2), *find(sample, Whitespace, WordMill, 1), 1.85));
 
     for (const MemoryRun &m : memory) {
