@@ -150,6 +150,8 @@ constexpr qsizetype Buckets = 1 << 16; // the first two bytes of a word
 constexpr qsizetype MinBucketed = Buckets; // words counted once sorted in buckets, at least
 constexpr qsizetype PermuteStep = 1 << 16; // entries moved between two looks at a stop
 constexpr qint64 PartitionUnits = 4; // an entry's part of the first two passes, in sort levels
+constexpr qsizetype MinByteSorted = 64; // entries of a bucket's part sorted byte by byte, at least
+constexpr int MaxByteSortDepth = 8; // bytes of a word that the byte-by-byte sort looks at
 
 // The first two bytes of \a e's word, the second zero if it has one byte: an order between
 // words of the same count that never contradicts theirs.
@@ -241,10 +243,21 @@ private:
     static bool isLarge(qsizetype bucketSize) { return bucketSize > 4 * MinRun; }
     int threads() const { return m_pool ? std::max(1, m_pool->maxThreadCount()) : 1; }
     // Moves the entries from first + starts[0] to first + starts[keys] so that those whose
-    // keyOf() is k lie from first + starts[k] to first + starts[k + 1].
+    // keyOf() is k lie from first + starts[k] to first + starts[k + 1]; reports its moves to
+    // \a progress if not null.
     template<typename KeyOf>
     static void permute(WordTable::Entry *first, const qsizetype *starts, qsizetype keys,
-                        const KeyOf &keyOf, Progress &progress);
+                        const KeyOf &keyOf, Progress *progress);
+    /*
+        Sorts the entries from \a first to \a last, all counted once, whose words begin with the
+        same \a depth bytes (in a bucket, depth 2, but for a one-byte word, which shares the
+        bucket of those whose second byte is 0): moved in place by their byte at depth, the words
+        that end before it first, then each part the same way one byte deeper; parts of fewer
+        than MinByteSorted entries, or MaxByteSortDepth bytes deep, by comparisons. A bucket of
+        distinct-8M holds 12,000 words: by comparisons, 14 levels of them; byte by byte, two
+        passes cut it into parts of about 17.
+    */
+    void sortByBytes(WordTable::Entry *first, WordTable::Entry *last, int depth) const;
     // The work of sorting one small bucket of \a size entries, in Progress units.
     static qint64 smallBucketUnits(qsizetype size) { return qint64(size) * log2Ceil(size); }
     quint32 *rowOf(const WordTable::Entry *e) const { return m_out + (e - m_entries); }
@@ -350,7 +363,7 @@ std::vector<qsizetype> EntrySorter::bucketOffsets(const WordTable::Entry *first,
 
 template<typename KeyOf>
 void EntrySorter::permute(WordTable::Entry *first, const qsizetype *starts, qsizetype keys,
-                          const KeyOf &keyOf, Progress &progress)
+                          const KeyOf &keyOf, Progress *progress)
 {
     // American flag sort: each entry is swapped straight into the next free place of its
     // bucket, which sends the one there on to its own.
@@ -367,14 +380,40 @@ void EntrySorter::permute(WordTable::Entry *first, const qsizetype *starts, qsiz
                 ++placed;
             }
             *next[size_t(k)]++ = held;
-            if (++placed >= PermuteStep) {
-                if (!progress.advance(qint64(placed) * PassUnits))
+            if (++placed >= PermuteStep && progress) {
+                if (!progress->advance(qint64(placed) * PassUnits))
                     return;
                 placed = 0;
             }
         }
     }
-    progress.advance(qint64(placed) * PassUnits);
+    if (progress)
+        progress->advance(qint64(placed) * PassUnits);
+}
+
+void EntrySorter::sortByBytes(WordTable::Entry *first, WordTable::Entry *last, int depth) const
+{
+    if (last - first < MinByteSorted || depth >= MaxByteSortDepth) {
+        std::sort(first, last, m_order);
+        return;
+    }
+    // Key 0: the word has no byte at depth, so it comes before the others; else the byte + 1.
+    constexpr qsizetype Keys = 257;
+    const auto keyOf = [this, depth](const WordTable::Entry &e) {
+        return qsizetype(e.length()) > depth
+            ? qsizetype(reinterpret_cast<const quint8 *>(m_table.wordData(e))[depth]) + 1
+            : qsizetype(0);
+    };
+    qsizetype starts[Keys + 1] = {};
+    for (const WordTable::Entry *e = first; e < last; ++e)
+        ++starts[keyOf(*e) + 1];
+    std::partial_sum(std::begin(starts), std::end(starts), std::begin(starts));
+    permute(first, starts, Keys, keyOf, nullptr);
+    // The words that end before depth differ only in bytes before it: a one-byte word and a
+    // two-byte one whose second byte is 0 share a bucket.
+    std::sort(first, first + starts[1], m_order);
+    for (qsizetype k = 1; k < Keys; ++k)
+        sortByBytes(first + starts[k], first + starts[k + 1], depth + 1);
 }
 
 void EntrySorter::distribute(WordTable::Entry *first, const std::vector<qsizetype> &offsets,
@@ -389,13 +428,13 @@ void EntrySorter::distribute(WordTable::Entry *first, const std::vector<qsizetyp
         byFirstByte[size_t(k)] = offsets[size_t(k * Keys)];
     permute(
         first, byFirstByte.data(), Keys,
-        [this](const WordTable::Entry &e) { return bucketOf(m_table, e) >> 8; }, progress);
+        [this](const WordTable::Entry &e) { return bucketOf(m_table, e) >> 8; }, &progress);
     ParallelTasks::run(m_pool, Keys, [&](qsizetype k) {
         if (progress.stopped() || byFirstByte[size_t(k) + 1] == byFirstByte[size_t(k)])
             return;
         permute(
             first, offsets.data() + k * Keys, Keys,
-            [this](const WordTable::Entry &e) { return bucketOf(m_table, e) & 0xff; }, progress);
+            [this](const WordTable::Entry &e) { return bucketOf(m_table, e) & 0xff; }, &progress);
     });
 }
 
@@ -438,7 +477,7 @@ void EntrySorter::sortBuckets(WordTable::Entry *first, const std::vector<qsizety
         const auto [from, to] = groups[size_t(g)];
         qint64 units = 0;
         for (qsizetype b = from; b < to; ++b) {
-            std::sort(bucket(b), bucket(b + 1), m_order);
+            sortByBytes(bucket(b), bucket(b + 1), 2);
             units += smallBucketUnits(bucket(b + 1) - bucket(b));
         }
         writeRows(bucket(from), bucket(to));

@@ -64,6 +64,29 @@ WordTable tableOfOnce(qsizetype n, bool sameStart)
     return table;
 }
 
+// \a n + 2 distinct words counted once, in 8 buckets of two bytes, that go on with the same
+// bytes for longer than the byte-by-byte sort of a bucket looks (runs of 'Z' of 0 to 12 bytes),
+// with words that begin others, NUL bytes, bytes past 0x7f and words in the arena.
+WordTable tableOfSharedStarts(qsizetype n)
+{
+    WordTable table;
+    for (qsizetype i = 0; i < n; ++i) {
+        const qsizetype k = i * 7919 % n;
+        const char second = k % 8 == 7 ? '\0' : char('a' + k % 8);
+        QByteArray word = "z" + QByteArray(1, second) + QByteArray(k / 8 % 13, 'Z');
+        word += QByteArray::number(k / 104, 36);
+        if (k % 5 == 0)
+            word += QByteArray(1, '\0');
+        if (k % 11 == 0)
+            word += QByteArray(k % 3 == 0 ? 3 : 20, char(0xe1));
+        table.add(word.constData(), word.size(), 1);
+    }
+    // In the bucket of "z\0…": a word of one byte, and one that ends after the 0.
+    table.add("z\0", 2, 1);
+    table.add("z", 1, 1);
+    return table;
+}
+
 using Contents = std::vector<std::pair<QByteArray, quint64>>;
 
 // The words and counts of \a table, in an order of their own: the sort moves entries, never
@@ -125,7 +148,8 @@ void TestOutputOrder::countThenBytes()
 
 void TestOutputOrder::sortsEveryShape_data()
 {
-    // 0: tableOf(words), 1: tableOfTies(), 2: tableOfOnce(words), 3: the same, one start
+    // 0: tableOf(words), 1: tableOfTies(), 2: tableOfOnce(words), 3: the same, one start,
+    // 4: tableOfSharedStarts(words)
     QTest::addColumn<int>("shape");
     QTest::addColumn<qsizetype>("words");
     QTest::addColumn<int>("threads"); // 0: no pool
@@ -149,6 +173,8 @@ void TestOutputOrder::sortsEveryShape_data()
             << 2 << qsizetype(30011) << threads;
         QTest::addRow("most counted once, one bucket too large for a task, %s", pool.constData())
             << 3 << qsizetype(300000) << threads;
+        QTest::addRow("all counted once, buckets sorted byte by byte, %s", pool.constData())
+            << 4 << qsizetype(200003) << threads;
     }
 }
 
@@ -159,6 +185,7 @@ void TestOutputOrder::sortsEveryShape()
     QFETCH(int, threads);
     WordTable table = shape == 0 ? tableOf(words)
         : shape == 1             ? tableOfTies()
+        : shape == 4             ? tableOfSharedStarts(words)
                                  : tableOfOnce(words, shape == 3);
     const Contents before = contentsOf(table);
     QThreadPool pool;
