@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commandlinetool.h"
 
-#include "app/cli/atomicoutputfile.h"
+#include "core/results/atomicoutputfile.h"
 #include "app/cli/commandlineoptions.h"
 #include "app/cli/console.h"
 #include "app/cli/streamrole.h"

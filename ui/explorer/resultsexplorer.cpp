@@ -4,8 +4,10 @@
 #include "core/engine/countjob.h"
 #include "core/engine/countresult.h"
 #include "core/format/progressformat.h"
+#include "core/results/atomicoutputfile.h"
 #include "core/results/resultindex.h"
 #include "core/results/resultwriter.h"
+#include "core/text/localpath.h"
 #include "ui/explorer/resultsmodel.h"
 #include "ui/explorer/resultstablemenu.h"
 #include "ui/explorer/stopwords.h"
@@ -29,7 +31,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -482,9 +483,13 @@ QString writeRows(std::shared_ptr<const CountResult> result,
                   std::shared_ptr<const std::vector<quint32>> rows, const QString &path,
                   ExportOptions::Format format)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return ResultsExplorer::tr("%1: %2").arg(path, file.errorString());
+    // Not QSaveFile: run as root it renamed its temporary file over a device (/dev/null became
+    // a plain file), and over a FIFO for anyone; this one writes those in place, as the
+    // command line's -o does.
+    AtomicOutputFile output(LocalPath::toNative(path));
+    if (!output.open())
+        return ResultsExplorer::tr("%1: %2").arg(path, output.errorString());
+    QIODevice &file = *output.device();
     bool written = false;
     switch (format) {
     case ExportOptions::Csv:
@@ -503,8 +508,10 @@ QString writeRows(std::shared_ptr<const CountResult> result,
             &file);
         break;
     }
-    if (!written || !file.commit())
+    if (!written)
         return ResultsExplorer::tr("%1: %2").arg(path, file.errorString());
+    if (!output.commit())
+        return ResultsExplorer::tr("%1: %2").arg(path, output.errorString());
     return {};
 }
 

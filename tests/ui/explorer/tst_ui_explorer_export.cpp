@@ -4,6 +4,7 @@
 // into an explorer, the Export dialog's suggested name and suffix, and export errors.
 
 #include "core/results/resultreader.h"
+#include "tests/common/testfiles.h"
 #include "tests/ui/explorer/explorertesthelpers.h"
 
 #include <QFileDialog>
@@ -14,6 +15,10 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace ExplorerTest;
 
@@ -54,6 +59,7 @@ private Q_SLOTS:
     void exportRoundTrip_data();
     void exportRoundTrip();
     void exportErrors();
+    void exportThroughLinkAndIntoFifo();
     void spreadsheetCsv();
     void suggestedFileName_data();
     void suggestedFileName();
@@ -247,6 +253,48 @@ void TestUiExplorerExport::exportErrors()
     QVERIFY(!explorer->exportTo(m_dir->filePath(QStringLiteral("no/such/folder/counts.tsv")), true,
                                 &error));
     QVERIFY(!error.isEmpty());
+}
+
+// A link keeps pointing at the file it names, which gets the rows; a FIFO stays a FIFO and its
+// reader gets them. The exports went through QSaveFile, which renamed its temporary file over
+// the FIFO (and, run as root, over /dev/null).
+void TestUiExplorerExport::exportThroughLinkAndIntoFifo()
+{
+    const auto explorer = makeExplorer();
+    QVERIFY(explorer);
+    QString error;
+    const QString plain = m_dir->filePath(QStringLiteral("plain.tsv"));
+    QVERIFY2(explorer->exportTo(plain, false, &error), qPrintable(error));
+    const QByteArray rows = readAll(plain);
+    QVERIFY(rows.startsWith("the\t6\n"));
+
+    QVERIFY(QDir(m_dir->path()).mkdir(QStringLiteral("real")));
+    const QString target = m_dir->filePath(QStringLiteral("real/counts.tsv"));
+    const QString link = m_dir->filePath(QStringLiteral("link.tsv"));
+    QVERIFY(TestFiles::writeFile(target, "old\n"));
+    QVERIFY(QFile::link(QStringLiteral("real/counts.tsv"), link));
+    QVERIFY2(explorer->exportTo(link, false, &error), qPrintable(error));
+    QCOMPARE(QFileInfo(link).symLinkTarget(), QFileInfo(target).absoluteFilePath());
+    QCOMPARE(readAll(target), rows);
+
+    // Open for reading first, without waiting for a writer: the export opens it without
+    // waiting, and its few rows fit the pipe's buffer.
+    const QByteArray fifo = QFile::encodeName(m_dir->filePath(QStringLiteral("pipe.tsv")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    const int reader = ::open(fifo.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    QVERIFY(reader >= 0);
+    const auto closeReader = qScopeGuard([reader] { ::close(reader); });
+    QVERIFY2(explorer->exportTo(QFile::decodeName(fifo), false, &error), qPrintable(error));
+    struct stat info;
+    QCOMPARE(::lstat(fifo.constData(), &info), 0);
+    QVERIFY(S_ISFIFO(info.st_mode));
+    QByteArray received(rows.size() + 1, '\0');
+    QCOMPARE(::read(reader, received.data(), size_t(received.size())), ssize_t(rows.size()));
+    received.chop(1);
+    QCOMPARE(received, rows);
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Hidden | QDir::Files | QDir::System),
+             QStringList({QStringLiteral("link.tsv"), QStringLiteral("pipe.tsv"),
+                          QStringLiteral("plain.tsv")}));
 }
 
 // The CSV for spreadsheets in decimal-comma locales: a BOM, ';' between cells, decimal commas

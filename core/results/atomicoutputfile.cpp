@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/cli/atomicoutputfile.h"
+#include "core/results/atomicoutputfile.h"
 
 #include <cerrno>
 #include <cstdio>

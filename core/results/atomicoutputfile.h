@@ -6,7 +6,8 @@
 #include <QString>
 
 /*!
-    \brief The file of `wordmill-cli -o FILE`: written whole or not at all.
+    \brief A result file written whole or not at all: `wordmill-cli -o FILE` and the explorer's
+    exports.
 
     The bytes go to a temporary file beside FILE, which replaces FILE only on commit(): a run
     that is interrupted, fails or is stopped by a signal leaves FILE as it was (or absent) and
