@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/results/atomicoutputfile.h"
 
+#include <QRandomGenerator>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -62,23 +64,26 @@ bool AtomicOutputFile::open()
         m_path = resolved;
         std::free(resolved);
     }
-    // Beside FILE, so that the rename stays on one file system and is atomic.
+    // Beside FILE, so that the rename stays on one file system and is atomic. A new FILE's
+    // temporary file is made with mode 0666, which the umask trims as it does any new file's;
+    // reading the umask would mean setting it for every thread of the process (the explorer
+    // exports on a worker thread). An existing FILE's is made private, then given FILE's mode.
     const qsizetype slash = m_path.lastIndexOf('/');
-    QByteArray pattern = m_path.left(slash + 1) + '.' + m_path.mid(slash + 1) + ".XXXXXX";
-    const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
-    if (fd < 0)
-        return fail(errno);
-    m_temporary = pattern;
-    // mkostemp makes it private (0600); FILE gets the mode it has, or a new file's mode.
-    mode_t mode = 0;
-    if (exists) {
-        mode = target.st_mode & 07777;
-    } else {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        mode = 0666 & ~mask;
+    const QByteArray stem = m_path.left(slash + 1) + '.' + m_path.mid(slash + 1) + '.';
+    int fd = -1;
+    for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
+        const QByteArray name
+            = stem + QByteArray::number(QRandomGenerator::global()->generate64(), 36);
+        fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                    exists ? 0600 : 0666);
+        if (fd >= 0)
+            m_temporary = name;
+        else if (errno != EEXIST)
+            return fail(errno);
     }
-    if (::fchmod(fd, mode) != 0) {
+    if (fd < 0)
+        return fail(EEXIST);
+    if (exists && ::fchmod(fd, target.st_mode & 07777) != 0) {
         const int error = errno;
         ::close(fd);
         return fail(error);
