@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/commandlinetool.h"
 
-#include "core/results/atomicoutputfile.h"
 #include "app/cli/commandlineoptions.h"
 #include "app/cli/console.h"
 #include "app/cli/streamrole.h"
@@ -10,6 +9,7 @@
 #include "core/engine/jobcheckpoint.h"
 #include "core/format/progressformat.h"
 #include "core/format/progressjson.h"
+#include "core/results/atomicoutputfile.h"
 #include "core/text/localpath.h"
 
 #include <QCoreApplication>

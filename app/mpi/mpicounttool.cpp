@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/mpi/mpicounttool.h"
 
-#include "core/results/atomicoutputfile.h"
 #include "app/cli/commandlinetool.h"
 #include "app/cli/console.h"
 #include "app/common/stopsignalnotifier.h"
 #include "app/mpi/wordexchange.h"
 #include "core/format/progressformat.h"
 #include "core/format/progressjson.h"
+#include "core/results/atomicoutputfile.h"
 #include "core/text/localpath.h"
 
 #include <QCryptographicHash>
