@@ -378,7 +378,7 @@ void EntrySorter::permute(WordTable::Entry *first, const qsizetype *starts, qsiz
             for (qsizetype to = keyOf(held); to != k; to = keyOf(held)) {
                 std::swap(held, *next[size_t(to)]++);
                 // The place 8 entries on in that bucket, asked for before it is needed: each swap
-                // goes to one of up to 256 places in a table of hundreds of MB, and waited for
+                // goes to one of up to 257 places in a table of hundreds of MB, and waited for
                 // its line (distinct-8M's pass by first byte: 147 -> 104 ms). An address, not a
                 // pointer past the bucket's end; a prefetch never faults.
                 __builtin_prefetch(

@@ -392,6 +392,14 @@ int main(int argc, char *argv[])
             QStringLiteral("%1: %2: %3")
                 .arg(what, run.status(), QString::fromLocal8Bit(run.stderrText.trimmed())));
     };
+    // A timed run with its output to /dev/null, added to \a series; one that fails is a problem.
+    const auto timeRun = [&](Series *series, const QString &what, const QString &program,
+                             const QStringList &arguments) {
+        const ChildRun run = launcher.run(program, arguments, {}, errPath);
+        if (!run.succeeded())
+            problem(what, run);
+        series->add(run);
+    };
 
     // Throughput, for each input and mode: the in-process baselines, wordmill-cli with 1 and 2
     // workers (and the GNU pipeline on distinct-8M) in rounds, one run of each per round, so
@@ -499,10 +507,8 @@ int main(int argc, char *argv[])
                 // after the same one.
                 for (size_t k = 0; k < timed.size(); ++k) {
                     const Timed &t = timed[r % 2 == 0 ? k : timed.size() - 1 - k];
-                    const ChildRun run = launcher.run(t.program, t.arguments, {}, errPath);
-                    if (!run.succeeded())
-                        problem(what + QStringLiteral(", ") + t.series->program, run);
-                    t.series->add(run);
+                    timeRun(t.series, what + QStringLiteral(", ") + t.series->program, t.program,
+                            t.arguments);
                 }
             }
             if (naive) {
@@ -586,31 +592,15 @@ int main(int argc, char *argv[])
         pinned.emplace_back(sample, alone.bytes, Whitespace, QStringLiteral("CPU %1").arg(cpu), 1);
     Series allWorkers(sample, alone.bytes, Whitespace, WordMill, cpus);
     for (int r = 0; r < reps; ++r) {
-        const ChildRun one = launcher.run(cli, oneWorker, {}, errPath);
-        if (!one.succeeded())
-            problem(pairWhat + QStringLiteral(" alone"), one);
-        alone.add(one);
-        const ChildRun two
-            = launcher.run(QStringLiteral("/bin/sh"),
-                           QStringList {QStringLiteral("-c"), both, cli} + oneWorker, {}, errPath);
-        if (!two.succeeded())
-            problem(pairWhat + QStringLiteral(", two at once"), two);
-        together.add(two);
-        for (int cpu = 0; cpu < cpus; ++cpu) {
-            const ChildRun run = launcher.run(
-                taskset, QStringList {QStringLiteral("-c"), QString::number(cpu), cli} + oneWorker,
-                {}, errPath);
-            if (!run.succeeded())
-                problem(pairWhat + QStringLiteral(" on CPU %1").arg(cpu), run);
-            pinned[size_t(cpu)].add(run);
-        }
-        if (cpus > 0) {
-            const ChildRun run
-                = launcher.run(cli, cliArgs(Whitespace, cpus, inputs.sample), {}, errPath);
-            if (!run.succeeded())
-                problem(sample + QStringLiteral(" whitespace, %1 workers").arg(cpus), run);
-            allWorkers.add(run);
-        }
+        timeRun(&alone, pairWhat + QStringLiteral(" alone"), cli, oneWorker);
+        timeRun(&together, pairWhat + QStringLiteral(", two at once"), QStringLiteral("/bin/sh"),
+                QStringList {QStringLiteral("-c"), both, cli} + oneWorker);
+        for (int cpu = 0; cpu < cpus; ++cpu)
+            timeRun(&pinned[size_t(cpu)], pairWhat + QStringLiteral(" on CPU %1").arg(cpu), taskset,
+                    QStringList {QStringLiteral("-c"), QString::number(cpu), cli} + oneWorker);
+        if (cpus > 0)
+            timeRun(&allWorkers, sample + QStringLiteral(" whitespace, %1 workers").arg(cpus), cli,
+                    cliArgs(Whitespace, cpus, inputs.sample));
     }
     const double slowdown = wallRatio(alone, together);
     // Per round: the CPUs' speeds at the 1-worker job added up (jobs a second), as a multiple of
